@@ -1,0 +1,83 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { OptimisticLockError, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
+import { ArgumentValidationError } from 'type-graphql';
+
+/** The `extensions.code` values Yizhan returns (DESIGN.md, "Errors"). Anything else is masked as INTERNAL_SERVER_ERROR. */
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
+
+/** Base of every domain error: a message for people, a code for programs, and optional details (e.g. `field`). */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad input: `field` is the argument path at fault, e.g. `near.lat` or `input.openingHours`. */
+export class BadInputError extends DomainError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super('BAD_USER_INPUT', `${field}: ${message}`, { field });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: string, id: string) {
+    super('NOT_FOUND', `${entity} ${id} not found`, { entity, id });
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('CONFLICT', message, details);
+  }
+}
+
+/**
+ * The one place errors become responses: domain errors and validation keep their code and field,
+ * MikroORM's optimistic-lock and constraint errors become CONFLICT, and everything else is logged
+ * and masked as INTERNAL_SERVER_ERROR. Stack traces never leave the server.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (original instanceof DomainError) {
+    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+  }
+  if (original instanceof ArgumentValidationError) {
+    const first = original.extensions.validationErrors?.[0];
+    const field = first?.property ?? 'input';
+    const constraint = first?.constraints ? Object.values(first.constraints)[0] : 'invalid value';
+    return { ...base, message: `${field}: ${constraint}`, extensions: { code: 'BAD_USER_INPUT', field } };
+  }
+  if (original instanceof OptimisticLockError) {
+    return {
+      ...base,
+      message: 'The record was changed by someone else; reload it and apply your change again',
+      extensions: { code: 'CONFLICT' },
+    };
+  }
+  if (original instanceof UniqueConstraintViolationException) {
+    return { ...base, message: 'A record with the same key already exists', extensions: { code: 'CONFLICT' } };
+  }
+  if (original instanceof ForeignKeyConstraintViolationException) {
+    return { ...base, message: 'The record is still referenced by other records', extensions: { code: 'CONFLICT' } };
+  }
+  const code = formatted.extensions?.code;
+  // Errors GraphQL itself raises before resolvers run (parse, validation, variable coercion).
+  if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT') {
+    return { ...base, extensions: { code } };
+  }
+  if (original instanceof GraphQLError && !original.originalError && code === undefined) {
+    return { ...base, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  }
+  console.error('[graphql] internal error', original);
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

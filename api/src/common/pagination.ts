@@ -1,0 +1,56 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BadInputError } from './errors';
+
+/** Sort direction of admin lists. */
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, { name: 'SortDirection' });
+
+@ObjectType({ description: 'Relay PageInfo: whether more edges follow and the cursors at both ends of this page.' })
+export class PageInfo {
+  @Field() hasNextPage!: boolean;
+  @Field() hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+/** Throws BadInputError on `field` unless `value` is an integer in [min, max]. */
+export function assertIntRange(value: number, min: number, max: number, field: string): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new BadInputError(field, `must be an integer from ${min} to ${max}`);
+  }
+}
+
+/** Opaque cursor: base64url of a JSON array of sort keys. */
+export function encodeCursor(keys: unknown[]): string {
+  return Buffer.from(JSON.stringify(keys)).toString('base64url');
+}
+
+/** Decodes a cursor made by `encodeCursor` and checks its shape with `check`; a bad one is BAD_USER_INPUT on `field`. */
+export function decodeCursor<T extends unknown[]>(cursor: string, field: string, check: (v: unknown[]) => v is T): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new BadInputError(field, 'not a cursor returned by this API');
+  }
+  if (!Array.isArray(value) || !check(value)) throw new BadInputError(field, 'not a cursor returned by this API');
+  return value;
+}
+
+/** Builds a `{ nodes, totalCount }` page type for admin lists. */
+export function offsetPage<T>(cls: new () => T, name: string) {
+  @ObjectType(name, { description: `One page of ${cls.name} records with the total count matching the filter.` })
+  class Page {
+    @Field(() => [cls]) nodes!: T[];
+    @Field(() => Int, { description: 'Number of records matching the filter, over all pages.' }) totalCount!: number;
+  }
+  return Page;
+}
+
+/** A PostgreSQL array literal (`{"a","b"}`) for a `?::text[]` parameter: knex would spread a JS array into a list. */
+export function pgArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}

@@ -1,0 +1,4 @@
+import { Migration20261121000000_init } from './Migration20261121000000_init';
+
+/** Every migration, in order. Listed explicitly so the compiled server, the CLI and the tests run the same set. */
+export const migrationsList = [{ name: 'Migration20261121000000_init', class: Migration20261121000000_init }];

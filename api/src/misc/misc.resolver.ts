@@ -1,0 +1,44 @@
+import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { Context } from '../context';
+import { BadInputError } from '../common/errors';
+import { assertValidTimezone, DEFAULT_TIMEZONE, isOpenAt, parseOpeningHours } from '../common/opening-hours';
+
+@ObjectType({ description: 'Result of checking an opening_hours value.' })
+class OpeningHoursCheck {
+  @Field({ description: 'Whether the value is valid OSM opening_hours syntax.' }) valid!: boolean;
+  @Field(() => String, { nullable: true, description: 'Why it is not valid.' }) error!: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Open at `at` (default now) in the time zone, with China\'s holidays; null if invalid or unknown.' })
+  isOpen!: boolean | null;
+}
+
+@ObjectType({ description: 'Settings the admin UI reads at start.' })
+class AppConfig {
+  @Field(() => String, { nullable: true, description: 'Online MapLibre style URL (MAP_STYLE_URL); null means the bundled offline style.' })
+  mapStyleUrl!: string | null;
+}
+
+@Resolver()
+export class MiscResolver {
+  @Query(() => OpeningHoursCheck, { description: 'Validates an OSM opening_hours value and tells whether it is open at `at` (for forms).' })
+  openingHoursCheck(
+    @Arg('openingHours') openingHours: string,
+    @Arg('timezone', () => String, { nullable: true }) timezone?: string,
+    @Arg('at', () => DateTimeResolver, { nullable: true }) at?: Date,
+  ): OpeningHoursCheck {
+    const tz = timezone || DEFAULT_TIMEZONE;
+    assertValidTimezone(tz, 'timezone');
+    try {
+      parseOpeningHours(openingHours, 'openingHours');
+    } catch (e) {
+      if (e instanceof BadInputError) return { valid: false, error: e.message, isOpen: null };
+      throw e;
+    }
+    return { valid: true, error: null, isOpen: isOpenAt(openingHours, tz, at ?? new Date()) };
+  }
+
+  @Query(() => AppConfig)
+  appConfig(@Ctx() { config }: Context): AppConfig {
+    return { mapStyleUrl: config.MAP_STYLE_URL ?? null };
+  }
+}

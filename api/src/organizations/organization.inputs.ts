@@ -1,0 +1,53 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { IsOptional, Length } from 'class-validator';
+import { SortDirection } from '../common/pagination';
+import { OrganizationKind } from './organization.entity';
+
+@InputType({ description: 'Filters of the admin organization list; all given conditions must hold.' })
+export class OrganizationFilter {
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000).' }) ids?: string[];
+  @Field(() => [OrganizationKind], { nullable: true }) kinds?: OrganizationKind[];
+  @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name.' }) search?: string;
+  @Field(() => ID, { nullable: true, description: 'Only direct children of this organization.' }) parentId?: string;
+  @Field(() => String, { nullable: true, description: 'Leading digits of the GB/T 2260 code.' }) regionCodePrefix?: string;
+}
+
+export enum OrganizationOrderField {
+  NAME = 'NAME',
+  KIND = 'KIND',
+  REGION_CODE = 'REGION_CODE',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(OrganizationOrderField, { name: 'OrganizationOrderField' });
+
+@InputType({ description: 'Sort order of the admin organization list (ties broken by id).' })
+export class OrganizationOrder {
+  @Field(() => OrganizationOrderField, { defaultValue: OrganizationOrderField.NAME }) field!: OrganizationOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
+}
+
+@InputType({ description: 'A new organization.' })
+export class OrganizationCreateInput {
+  @Field(() => OrganizationKind) kind!: OrganizationKind;
+
+  @Field({ description: '1–200 characters.' })
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The enclosing union or federation.' }) parentId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code that must exist.' }) regionCode?: string | null;
+}
+
+@InputType({ description: 'Changes to an organization; fields left out stay as they are.' })
+export class OrganizationUpdateInput {
+  @Field(() => OrganizationKind, { nullable: true }) kind?: OrganizationKind;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  name?: string;
+
+  @Field(() => ID, { nullable: true }) parentId?: string | null;
+  @Field(() => String, { nullable: true }) regionCode?: string | null;
+}

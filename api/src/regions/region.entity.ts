@@ -1,0 +1,41 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Entity, Enum, Index, PrimaryKey, Property } from '../common/orm';
+import { GeographyPointType, type LngLat } from '../common/geo';
+
+/** Level of a GB/T 2260 administrative division. */
+export enum RegionLevel {
+  COUNTRY = 'COUNTRY',
+  PROVINCE = 'PROVINCE',
+  CITY = 'CITY',
+  COUNTY = 'COUNTY',
+}
+registerEnumType(RegionLevel, { name: 'RegionLevel', description: 'Level of a GB/T 2260 administrative division.' });
+
+/**
+ * A GB/T 2260 administrative division down to county level (行政区划), from the bundled cn-adcode table
+ * (Vonng/adcode, CC BY 4.0; 2016 codes). Centre points are converted from GCJ-02 to WGS-84 on import.
+ */
+@ObjectType({ description: 'A GB/T 2260 administrative division (province, city or county) with its centre point.' })
+@Entity({ tableName: 'region' })
+export class Region {
+  @Field(() => ID, { description: 'Six-digit GB/T 2260 code (adcode), e.g. 410102 for 中原区.' })
+  @PrimaryKey({ columnType: 'char(6)' })
+  code!: string;
+
+  @Field({ description: 'Official name, e.g. 郑州市.' })
+  @Property({ columnType: 'text' })
+  name!: string;
+
+  @Field(() => RegionLevel)
+  @Enum({ items: () => RegionLevel, nativeEnumName: undefined, columnType: 'text' })
+  level!: RegionLevel;
+
+  @Field(() => String, { nullable: true, description: 'Code of the enclosing division; null for provinces.' })
+  @Index()
+  @Property({ columnType: 'char(6)', nullable: true })
+  parentCode?: string | null;
+
+  /** Centre (seat of government) in WGS-84; null where the source has none. */
+  @Property({ type: GeographyPointType, nullable: true })
+  centre?: LngLat | null;
+}

@@ -1,0 +1,55 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { BadInputError } from '../common/errors';
+import { CoordinateSystem, GeoPoint } from '../common/geo';
+import { assertIntRange, offsetPage } from '../common/pagination';
+import { Region, RegionLevel } from './region.entity';
+
+const RegionPage = offsetPage(Region, 'RegionPage');
+
+@InputType({ description: 'Filters of the region list.' })
+class RegionFilter {
+  @Field(() => [ID], { nullable: true, description: 'Only these codes (at most 1000).' }) codes?: string[];
+  @Field(() => RegionLevel, { nullable: true }) level?: RegionLevel;
+  @Field(() => String, { nullable: true, description: 'Only direct children of this code.' }) parentCode?: string;
+  @Field(() => String, { nullable: true, description: 'Text contained in the name, or leading digits of the code.' }) search?: string;
+}
+
+@Resolver(() => Region)
+export class RegionResolver {
+  @Query(() => Region, { nullable: true, description: 'A GB/T 2260 division by its six-digit code.' })
+  region(@Arg('code', () => ID) code: string, @Ctx() { loaders }: Context) {
+    if (!/^[0-9]{6}$/.test(code)) throw new BadInputError('code', 'must be six digits');
+    return loaders.region.load(code);
+  }
+
+  @Query(() => RegionPage, { description: 'GB/T 2260 divisions ordered by code, one page (limit 1–1000).' })
+  async regions(
+    @Ctx() { em }: Context,
+    @Arg('filter', () => RegionFilter, { nullable: true }) filter?: RegionFilter,
+    @Arg('limit', () => Int, { defaultValue: 50 }) limit = 50,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+  ) {
+    assertIntRange(limit, 1, 1000, 'limit');
+    assertIntRange(offset, 0, 1_000_000, 'offset');
+    const where: Record<string, unknown> = {};
+    if (filter?.codes) {
+      if (filter.codes.length > 1000) throw new BadInputError('filter.codes', 'at most 1000 codes');
+      where.code = { $in: filter.codes };
+    }
+    if (filter?.level) where.level = filter.level;
+    if (filter?.parentCode) where.parentCode = filter.parentCode;
+    const q = filter?.search?.trim();
+    if (q) {
+      if (q.length > 50) throw new BadInputError('filter.search', 'at most 50 characters');
+      where.$or = /^[0-9]+$/.test(q) ? [{ code: { $like: `${q}%` } }] : [{ name: { $ilike: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } }];
+    }
+    const [nodes, totalCount] = await em.findAndCount(Region, where, { orderBy: { code: 'asc' }, limit, offset });
+    return { nodes, totalCount };
+  }
+
+  @FieldResolver(() => GeoPoint, { nullable: true, description: 'Centre (seat of government) in the requested datum.' })
+  centre(@Root() region: Region, @Arg('crs', () => CoordinateSystem, { defaultValue: CoordinateSystem.WGS84 }) crs: CoordinateSystem) {
+    return region.centre ? GeoPoint.of(region.centre, crs) : null;
+  }
+}

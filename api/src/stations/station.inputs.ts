@@ -1,0 +1,123 @@
+import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { IsOptional, Length, MaxLength, Min, Max } from 'class-validator';
+import { CoordinateSystem, LngLatInput } from '../common/geo';
+import { SortDirection } from '../common/pagination';
+import { Amenity, StationKind, StationStatus } from './station.enums';
+
+@InputType({ description: 'A bounding box in decimal degrees (west/east longitudes, south/north latitudes) in the datum `crs`.' })
+export class BoundingBoxInput {
+  @Field(() => Float) west!: number;
+  @Field(() => Float) south!: number;
+  @Field(() => Float) east!: number;
+  @Field(() => Float) north!: number;
+  @Field(() => CoordinateSystem, { defaultValue: CoordinateSystem.WGS84 }) crs?: CoordinateSystem;
+}
+
+@InputType({ description: 'Filters of the admin station list; all given conditions must hold.' })
+export class StationFilter {
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000).' }) ids?: string[];
+  @Field(() => [StationKind], { nullable: true }) kinds?: StationKind[];
+  @Field(() => [StationStatus], { nullable: true }) statuses?: StationStatus[];
+  @Field(() => [Amenity], { nullable: true, description: 'A station must have all of them.' }) amenities?: Amenity[];
+  @Field(() => String, { nullable: true, description: 'Leading digits of the GB/T 2260 code: `41` Henan, `4101` Zhengzhou, `410102` 中原区.' })
+  regionCodePrefix?: string;
+  @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name or address (at most 100 characters).' })
+  search?: string;
+  @Field(() => BoundingBoxInput, { nullable: true, description: 'Only stations inside this box.' }) within?: BoundingBoxInput;
+  @Field(() => ID, { nullable: true }) hostOrganizationId?: string;
+  @Field(() => ID, { nullable: true }) operatorOrganizationId?: string;
+  @Field(() => Boolean, { nullable: true, description: 'Only records whose provenance says they need a check on site.' }) needsReview?: boolean;
+}
+
+export enum StationOrderField {
+  NAME = 'NAME',
+  KIND = 'KIND',
+  STATUS = 'STATUS',
+  REGION_CODE = 'REGION_CODE',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(StationOrderField, { name: 'StationOrderField' });
+
+@InputType({ description: 'Sort order of the admin station list (ties broken by id).' })
+export class StationOrder {
+  @Field(() => StationOrderField, { defaultValue: StationOrderField.NAME }) field!: StationOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
+}
+
+@InputType({ description: 'A new station. `regionCode` is found from the location when left out.' })
+export class StationCreateInput {
+  @Field(() => StationKind) kind!: StationKind;
+
+  @Field({ description: '1–200 characters.' })
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'At most 500 characters.' })
+  @IsOptional()
+  @MaxLength(500)
+  address?: string | null;
+
+  @Field(() => LngLatInput) location!: LngLatInput;
+
+  @Field(() => [Amenity], { defaultValue: [] }) amenities?: Amenity[];
+
+  @Field(() => String, { nullable: true, description: 'OSM opening_hours syntax, e.g. `Mo-Fr 09:00-17:00; PH off`.' })
+  openingHours?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone; default Asia/Shanghai.' })
+  timezone?: string | null;
+
+  @Field(() => StationStatus, { nullable: true }) status?: StationStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Public contact phone, at most 50 characters.' })
+  @IsOptional()
+  @MaxLength(50)
+  phone?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Seats, 0–10000.' })
+  @IsOptional()
+  @Min(0)
+  @Max(10000)
+  capacity?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code that must exist.' }) regionCode?: string | null;
+  @Field(() => ID, { nullable: true }) hostOrganizationId?: string | null;
+  @Field(() => ID, { nullable: true }) operatorOrganizationId?: string | null;
+}
+
+@InputType({ description: 'Changes to a station; fields left out stay as they are, null clears an optional field.' })
+export class StationUpdateInput {
+  @Field(() => StationKind, { nullable: true }) kind?: StationKind;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(500)
+  address?: string | null;
+
+  @Field(() => LngLatInput, { nullable: true }) location?: LngLatInput;
+  @Field(() => [Amenity], { nullable: true }) amenities?: Amenity[];
+  @Field(() => String, { nullable: true }) openingHours?: string | null;
+  @Field(() => String, { nullable: true }) timezone?: string | null;
+  @Field(() => StationStatus, { nullable: true }) status?: StationStatus;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(50)
+  phone?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(0)
+  @Max(10000)
+  capacity?: number | null;
+
+  @Field(() => String, { nullable: true }) regionCode?: string | null;
+  @Field(() => ID, { nullable: true }) hostOrganizationId?: string | null;
+  @Field(() => ID, { nullable: true }) operatorOrganizationId?: string | null;
+}

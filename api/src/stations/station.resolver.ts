@@ -1,0 +1,154 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { Context } from '../context';
+import { BadInputError } from '../common/errors';
+import { CoordinateSystem, GeoPoint, LngLatInput, toWgs84 } from '../common/geo';
+import { isOpenAt } from '../common/opening-hours';
+import { assertIntRange, offsetPage, PageInfo } from '../common/pagination';
+import { Organization } from '../organizations/organization.entity';
+import { Region } from '../regions/region.entity';
+import { Station } from './station.entity';
+import { Amenity, StationKind } from './station.enums';
+import { StationCreateInput, StationFilter, StationOrder, StationUpdateInput } from './station.inputs';
+import * as service from './station.service';
+
+const StationPage = offsetPage(Station, 'StationPage');
+
+@ObjectType({ description: 'A station found by `nearbyStations`, with its distance from the search point.' })
+export class NearbyStationEdge {
+  @Field({ description: 'Opaque cursor; pass it as `after` to continue after this edge.' }) cursor!: string;
+  @Field(() => Float, { description: 'Distance from the search point in metres on the WGS-84 spheroid.' }) distanceMeters!: number;
+  @Field(() => Station) node!: Station;
+}
+
+@ObjectType({ description: 'A page of nearby stations, nearest first (Relay connection).' })
+export class NearbyStationConnection {
+  @Field(() => [NearbyStationEdge]) edges!: NearbyStationEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  /** Computed only when asked for. */
+  countFn!: () => Promise<number>;
+}
+
+@ArgsType()
+class NearbyStationsArgs {
+  @Field(() => LngLatInput, { description: 'Search centre, in the datum given by its `crs`.' }) near!: LngLatInput;
+  @Field(() => Int, { defaultValue: 3000, description: 'Search radius in metres, 1–50000.' }) radiusMeters!: number;
+  @Field(() => [StationKind], { nullable: true, description: 'Only these kinds.' }) kinds?: StationKind[];
+  @Field(() => [Amenity], { nullable: true, description: 'A station must have all of them.' }) amenities?: Amenity[];
+  @Field(() => DateTimeResolver, { nullable: true, description: 'Only stations open at this instant (ISO-8601 with offset), in each station\'s own time zone with China\'s holidays; stations without known hours are left out.' })
+  openAt?: Date;
+  @Field(() => Boolean, { nullable: true, description: 'true: only stations open now (same rules as openAt). Not together with openAt.' }) openNow?: boolean;
+  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first!: number;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' }) after?: string;
+}
+
+@Resolver(() => NearbyStationConnection)
+export class NearbyStationConnectionResolver {
+  @FieldResolver(() => Int, { description: 'Number of matching stations on all pages. With openNow/openAt it evaluates every station in the radius, so ask for it only when needed.' })
+  totalCount(@Root() c: NearbyStationConnection): Promise<number> {
+    return c.countFn();
+  }
+}
+
+@Resolver(() => Station)
+export class StationResolver {
+  @Query(() => Station, { nullable: true, description: 'A station by id; null when there is none.' })
+  async station(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Station | null> {
+    service.assertUuid(id, 'id');
+    return em.findOne(Station, id);
+  }
+
+  @Query(() => NearbyStationConnection, {
+    description: 'Active stations near a point, nearest first, with distances in metres. Errors: BAD_USER_INPUT for coordinates out of range or NaN, radius outside 1–50000, first outside 1–100, a bad cursor, or openAt with openNow.',
+  })
+  async nearbyStations(@Args() a: NearbyStationsArgs, @Ctx() { em }: Context): Promise<NearbyStationConnection> {
+    const near = toWgs84(a.near, 'near');
+    assertIntRange(a.radiusMeters, 1, 50_000, 'radiusMeters');
+    assertIntRange(a.first, 1, 100, 'first');
+    if (a.openAt && a.openNow) throw new BadInputError('openNow', 'give either openAt or openNow, not both');
+    const args: service.NearbyArgs = {
+      near,
+      radiusMeters: a.radiusMeters,
+      kinds: a.kinds,
+      amenities: a.amenities,
+      openAt: a.openAt ?? (a.openNow ? new Date() : null),
+      first: a.first,
+      after: a.after,
+    };
+    const { hits, hasNextPage } = await service.nearbyStations(em, args);
+    const stations = new Map((await em.find(Station, { id: { $in: hits.map((h) => h.id) } })).map((s) => [s.id, s]));
+    const edges = hits.map((h) => Object.assign(new NearbyStationEdge(), { cursor: h.cursor, distanceMeters: h.distanceMeters, node: stations.get(h.id)! }));
+    return Object.assign(new NearbyStationConnection(), {
+      edges,
+      pageInfo: { hasNextPage, hasPreviousPage: Boolean(a.after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      countFn: () => service.countNearbyStations(em, args),
+    });
+  }
+
+  @Query(() => StationPage, { description: 'Admin list: stations matching the filter, sorted, one page (limit 1–1000) with the total count.' })
+  stations(
+    @Ctx() { em }: Context,
+    @Arg('filter', () => StationFilter, { nullable: true }) filter?: StationFilter,
+    @Arg('orderBy', () => StationOrder, { nullable: true }) orderBy?: StationOrder,
+    @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+  ) {
+    return service.listStations(em, filter, orderBy, limit, offset);
+  }
+
+  @Mutation(() => Station, { description: 'Creates a station. BAD_USER_INPUT names the field at fault; nothing is written then.' })
+  createStation(@Arg('input', () => StationCreateInput) input: StationCreateInput, @Ctx() { em }: Context): Promise<Station> {
+    return service.createStation(em, input);
+  }
+
+  @Mutation(() => Station, { description: 'Changes a station whose version is still `version`; CONFLICT when someone changed it since, NOT_FOUND when it does not exist.' })
+  updateStation(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => StationUpdateInput) input: StationUpdateInput,
+    @Ctx() { em }: Context,
+  ): Promise<Station> {
+    return service.updateStation(em, id, version, input);
+  }
+
+  @Mutation(() => Station, { description: 'Sets status RETIRED (kept for history, hidden from nearby search). CONFLICT on a stale version.' })
+  retireStation(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() { em }: Context): Promise<Station> {
+    return service.retireStation(em, id, version);
+  }
+
+  @Mutation(() => Station, { description: 'Deletes a station for good and returns it as it was. Prefer retireStation for stations that served people.' })
+  deleteStation(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Station> {
+    return service.deleteStation(em, id);
+  }
+
+  @FieldResolver(() => GeoPoint, { description: 'The location in the requested datum (stored as WGS84).' })
+  location(
+    @Root() station: Station,
+    @Arg('crs', () => CoordinateSystem, { defaultValue: CoordinateSystem.WGS84 }) crs: CoordinateSystem,
+  ): GeoPoint {
+    return GeoPoint.of(station.location, crs);
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'Whether the station is open at `at` (default now), read in its own time zone with China\'s statutory holidays and make-up workdays; null when its hours are unknown.',
+  })
+  isOpen(@Root() station: Station, @Arg('at', () => DateTimeResolver, { nullable: true }) at?: Date): boolean | null {
+    return isOpenAt(station.openingHours, station.timezone, at ?? new Date());
+  }
+
+  @FieldResolver(() => Region, { nullable: true, description: 'The county-level division of regionCode.' })
+  region(@Root() station: Station, @Ctx() { loaders }: Context): Promise<Region | null> | null {
+    return station.regionCode ? loaders.region.load(station.regionCode) : null;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The unit whose premises host the station (承建单位).' })
+  async hostOrganization(@Root() station: Station): Promise<Organization | null> {
+    return station.hostOrganization ? station.hostOrganization.load({ dataloader: true }) : null;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The union that runs the station.' })
+  async operatorOrganization(@Root() station: Station): Promise<Organization | null> {
+    return station.operatorOrganization ? station.operatorOrganization.load({ dataloader: true }) : null;
+  }
+}

@@ -1,0 +1,339 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadInputError, NotFoundError } from '../common/errors';
+import { CoordinateSystem, toWgs84, type LngLat, assertValidLngLat, convertPoint } from '../common/geo';
+import { assertValidTimezone, isOpenAt, parseOpeningHours } from '../common/opening-hours';
+import { assertIntRange, decodeCursor, encodeCursor, pgArray } from '../common/pagination';
+import { Organization } from '../organizations/organization.entity';
+import { assertRegionExists, findRegion } from '../regions/region.service';
+import { Amenity, StationKind, StationStatus } from './station.enums';
+import { Provenance, Station } from './station.entity';
+import type { BoundingBoxInput, StationCreateInput, StationFilter, StationOrder, StationUpdateInput } from './station.inputs';
+import { StationOrderField } from './station.inputs';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Throws BadInputError on `field` unless `id` is a UUID (so bad ids never reach SQL as a cast error). */
+export function assertUuid(id: string, field: string): void {
+  if (!UUID.test(id)) throw new BadInputError(field, 'must be a UUID');
+}
+
+const AMENITY_VALUES = new Set<string>(Object.values(Amenity));
+
+async function findOrganization(em: EntityManager, id: string, field: string): Promise<Organization> {
+  assertUuid(id, field);
+  const org = await em.findOne(Organization, id);
+  if (!org) throw new BadInputError(field, `no organization has id ${id}`);
+  return org;
+}
+
+/**
+ * Validates `input` field by field and applies it to `station` (nothing is flushed). Every error is a
+ * BadInputError naming `input.<field>`. Without an explicit `regionCode`, a new or moved station gets the
+ * region whose boundary or centre is nearest its location.
+ */
+export async function applyStationInput(
+  em: EntityManager,
+  station: Station,
+  input: StationCreateInput | StationUpdateInput,
+  isNew: boolean,
+): Promise<void> {
+  if (input.name !== undefined) {
+    const name = input.name?.trim();
+    if (!name) throw new BadInputError('input.name', 'must not be empty');
+    station.name = name;
+  }
+  if (input.kind != null) station.kind = input.kind;
+  if (input.address !== undefined) station.address = input.address?.trim() || null;
+  if (input.amenities != null) {
+    const bad = input.amenities.find((a) => !AMENITY_VALUES.has(a));
+    if (bad) throw new BadInputError('input.amenities', `unknown amenity ${bad}`);
+    station.amenities = Object.values(Amenity).filter((a) => input.amenities!.includes(a));
+  }
+  if (input.timezone !== undefined) {
+    if (input.timezone) assertValidTimezone(input.timezone, 'input.timezone');
+    station.timezone = input.timezone || 'Asia/Shanghai';
+  }
+  if (input.openingHours !== undefined) {
+    const value = input.openingHours?.trim() || null;
+    if (value) parseOpeningHours(value, 'input.openingHours');
+    station.openingHours = value;
+  }
+  if (input.status != null) station.status = input.status;
+  if (input.phone !== undefined) station.phone = input.phone?.trim() || null;
+  if (input.capacity !== undefined) {
+    if (input.capacity != null) assertIntRange(input.capacity, 0, 10000, 'input.capacity');
+    station.capacity = input.capacity;
+  }
+  if (input.hostOrganizationId !== undefined) {
+    station.hostOrganization = input.hostOrganizationId
+      ? em.getReference(Organization, (await findOrganization(em, input.hostOrganizationId, 'input.hostOrganizationId')).id, { wrapped: true })
+      : null;
+  }
+  if (input.operatorOrganizationId !== undefined) {
+    station.operatorOrganization = input.operatorOrganizationId
+      ? em.getReference(Organization, (await findOrganization(em, input.operatorOrganizationId, 'input.operatorOrganizationId')).id, { wrapped: true })
+      : null;
+  }
+  let moved = false;
+  if (input.location != null) {
+    station.location = toWgs84(input.location, 'input.location');
+    moved = true;
+  }
+  if (input.regionCode) {
+    await assertRegionExists(em, input.regionCode, 'input.regionCode');
+    station.regionCode = input.regionCode;
+  } else if (input.regionCode === null || moved || isNew) {
+    station.regionCode = (await findRegion(em, station.location)).code;
+  }
+}
+
+/** Provenance of a record typed in through the API. */
+function manualProvenance(): Provenance {
+  return { source: 'admin', sourceDatum: null, verifiedFields: [], inferredFields: [], notes: [], needsReview: false };
+}
+
+/** Creates a station from validated input; throws BadInputError naming the field at fault, writing nothing. */
+export async function createStation(em: EntityManager, input: StationCreateInput, provenance = manualProvenance()): Promise<Station> {
+  const station = new Station();
+  station.provenance = provenance;
+  await applyStationInput(em, station, input, true);
+  em.persist(station);
+  await em.flush();
+  return station;
+}
+
+/** Loads a station or throws NOT_FOUND. */
+export async function getStation(em: EntityManager, id: string, field = 'id'): Promise<Station> {
+  assertUuid(id, field);
+  const station = await em.findOne(Station, id);
+  if (!station) throw new NotFoundError('Station', id);
+  return station;
+}
+
+/**
+ * Applies `input` to station `id` if its version is still `version`; a stale version is a CONFLICT
+ * (MikroORM OptimisticLockError, mapped in formatError), so a concurrent edit is never silently overwritten.
+ */
+export async function updateStation(em: EntityManager, id: string, version: number, input: StationUpdateInput): Promise<Station> {
+  const station = await getStation(em, id);
+  await em.lock(station, LockMode.OPTIMISTIC, version);
+  await applyStationInput(em, station, input, false);
+  await em.flush();
+  return station;
+}
+
+/** Marks a station RETIRED (kept for history, gone from nearby search). */
+export async function retireStation(em: EntityManager, id: string, version: number): Promise<Station> {
+  return updateStation(em, id, version, { status: StationStatus.RETIRED });
+}
+
+/** Deletes a station for good and returns it as it was. */
+export async function deleteStation(em: EntityManager, id: string): Promise<Station> {
+  const station = await getStation(em, id);
+  await em.remove(station).flush();
+  return station;
+}
+
+/** A parametrised SQL condition. */
+interface Sql {
+  text: string;
+  params: unknown[];
+}
+
+function bboxCondition(box: BoundingBoxInput, field: string): Sql {
+  const crs = box.crs ?? CoordinateSystem.WGS84;
+  assertValidLngLat({ lng: box.west, lat: box.south }, `${field}.southWest`);
+  assertValidLngLat({ lng: box.east, lat: box.north }, `${field}.northEast`);
+  if (box.south > box.north) throw new BadInputError(`${field}.south`, 'must not be north of `north`');
+  const sw = convertPoint({ lng: box.west, lat: box.south }, crs, CoordinateSystem.WGS84);
+  const ne = convertPoint({ lng: box.east, lat: box.north }, crs, CoordinateSystem.WGS84);
+  // geometry && envelope uses the GiST index through the geography→geometry cast only via the bounding box;
+  // the table is small per box, so the plain intersection is exact and cheap.
+  return {
+    text: `ST_Intersects(s.location, ST_MakeEnvelope(?, ?, ?, ?, 4326)::geography)`,
+    params: [sw.lng, sw.lat, ne.lng, ne.lat],
+  };
+}
+
+/** SQL conditions for the admin station filter, against alias `s`. Shared by the list and (later) the tile endpoint. */
+export function stationFilterSql(filter: StationFilter | undefined | null, field = 'filter'): Sql {
+  const parts: string[] = ['true'];
+  const params: unknown[] = [];
+  if (!filter) return { text: 'true', params };
+  if (filter.ids) {
+    if (filter.ids.length > 1000) throw new BadInputError(`${field}.ids`, 'at most 1000 ids');
+    filter.ids.forEach((id, i) => assertUuid(id, `${field}.ids[${i}]`));
+    parts.push('s.id = any(?::uuid[])');
+    params.push(pgArray(filter.ids));
+  }
+  if (filter.kinds?.length) {
+    parts.push('s.kind = any(?::text[])');
+    params.push(pgArray(filter.kinds));
+  }
+  if (filter.statuses?.length) {
+    parts.push('s.status = any(?::text[])');
+    params.push(pgArray(filter.statuses));
+  }
+  if (filter.amenities?.length) {
+    parts.push('s.amenities @> ?::text[]');
+    params.push(pgArray(filter.amenities));
+  }
+  if (filter.regionCodePrefix) {
+    if (!/^[0-9]{1,6}$/.test(filter.regionCodePrefix)) throw new BadInputError(`${field}.regionCodePrefix`, 'must be 1 to 6 digits');
+    parts.push('s.region_code like ?');
+    params.push(`${filter.regionCodePrefix}%`);
+  }
+  if (filter.search?.trim()) {
+    const q = filter.search.trim();
+    if (q.length > 100) throw new BadInputError(`${field}.search`, 'at most 100 characters');
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push('(s.name ilike ? or s.address ilike ?)');
+    params.push(like, like);
+  }
+  if (filter.within) {
+    const c = bboxCondition(filter.within, `${field}.within`);
+    parts.push(c.text);
+    params.push(...c.params);
+  }
+  if (filter.hostOrganizationId) {
+    assertUuid(filter.hostOrganizationId, `${field}.hostOrganizationId`);
+    parts.push('s.host_organization_id = ?');
+    params.push(filter.hostOrganizationId);
+  }
+  if (filter.operatorOrganizationId) {
+    assertUuid(filter.operatorOrganizationId, `${field}.operatorOrganizationId`);
+    parts.push('s.operator_organization_id = ?');
+    params.push(filter.operatorOrganizationId);
+  }
+  if (filter.needsReview != null) {
+    parts.push(`coalesce((s.provenance->>'needsReview')::boolean, false) = ?`);
+    params.push(filter.needsReview);
+  }
+  return { text: parts.join(' and '), params };
+}
+
+const ORDER_COLUMNS: Record<StationOrderField, string> = {
+  NAME: 's.name',
+  KIND: 's.kind',
+  STATUS: 's.status',
+  REGION_CODE: 's.region_code',
+  CREATED_AT: 's.created_at',
+  UPDATED_AT: 's.updated_at',
+};
+
+/** One page of the admin list: stations matching `filter`, sorted (ties by id), with the total count. */
+export async function listStations(
+  em: EntityManager,
+  filter: StationFilter | undefined,
+  order: StationOrder | undefined,
+  limit: number,
+  offset: number,
+): Promise<{ nodes: Station[]; totalCount: number }> {
+  assertIntRange(limit, 1, 1000, 'limit');
+  assertIntRange(offset, 0, 10_000_000, 'offset');
+  const where = stationFilterSql(filter);
+  const column = ORDER_COLUMNS[order?.field ?? StationOrderField.NAME];
+  const dir = order?.direction === 'DESC' ? 'desc' : 'asc';
+  const rows = await em.execute<{ id: string }[]>(
+    `select s.id from station s where ${where.text} order by ${column} ${dir} nulls last, s.id ${dir} limit ? offset ?`,
+    [...where.params, limit, offset],
+  );
+  const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n from station s where ${where.text}`, where.params);
+  const byId = new Map((await em.find(Station, { id: { $in: rows.map((r) => r.id) } })).map((s) => [s.id, s]));
+  return { nodes: rows.map((r) => byId.get(r.id)!).filter(Boolean), totalCount: Number(n) };
+}
+
+/** Arguments of `nearbyStations` (DESIGN.md public contract), already in WGS-84. */
+export interface NearbyArgs {
+  near: LngLat;
+  radiusMeters: number;
+  kinds?: StationKind[] | null;
+  amenities?: Amenity[] | null;
+  /** Instant at which a station must be open; null for no opening-hours filter. */
+  openAt?: Date | null;
+  first: number;
+  after?: string | null;
+}
+
+/** One result of a nearby search: the station id, its spheroid distance in metres and its cursor. */
+export interface NearbyHit {
+  id: string;
+  distanceMeters: number;
+  cursor: string;
+}
+
+type CursorKeys = [number, string];
+const isCursorKeys = (v: unknown[]): v is CursorKeys => v.length === 2 && typeof v[0] === 'number' && Number.isFinite(v[0]) && typeof v[1] === 'string' && UUID.test(v[1]);
+
+/**
+ * Nearby search: ACTIVE stations within `radiusMeters` of `near`, nearest first.
+ * SQL: `ST_DWithin` caps the radius and `ORDER BY location <-> point, id` walks the GiST index (KNN); both use
+ * `station_location_gist`. Ordering is by great-circle (sphere) distance, the reported `distanceMeters` is the
+ * spheroid distance (`ST_Distance`, WGS-84). Keyset cursors hold (sphere distance, id), so pages never
+ * overlap or skip. With `openAt`, candidates are read in KNN batches and kept while open at that instant in
+ * their own time zone, until the page is full: it never evaluates every station in the radius for a page.
+ */
+export async function nearbyStations(em: EntityManager, args: NearbyArgs): Promise<{ hits: NearbyHit[]; hasNextPage: boolean }> {
+  const cond: string[] = ['ST_DWithin(s.location, p.g, ?)', `s.status = 'ACTIVE'`];
+  const params: unknown[] = [args.radiusMeters];
+  if (args.kinds?.length) {
+    cond.push('s.kind = any(?::text[])');
+    params.push(pgArray(args.kinds));
+  }
+  if (args.amenities?.length) {
+    cond.push('s.amenities @> ?::text[]');
+    params.push(pgArray(args.amenities));
+  }
+  let after: CursorKeys | null = args.after ? decodeCursor(args.after, 'after', isCursorKeys) : null;
+  const wanted = args.first + 1;
+  const batch = args.openAt ? Math.max(wanted * 4, 100) : wanted;
+  const hits: (NearbyHit & { knn: number })[] = [];
+  for (;;) {
+    const page = await em.execute<{ id: string; knn: number; distance: number; opening_hours: string | null; timezone: string }[]>(
+      `select s.id, s.location <-> p.g as knn, ST_Distance(s.location, p.g) as distance, s.opening_hours, s.timezone
+         from station s, (select ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography as g) p
+        where ${cond.join(' and ')} ${after ? 'and (s.location <-> p.g, s.id) > (?::float8, ?::uuid)' : ''}
+        order by s.location <-> p.g, s.id
+        limit ?`,
+      [args.near.lng, args.near.lat, ...params, ...(after ?? []), batch],
+    );
+    for (const r of page) {
+      const knn = Number(r.knn);
+      after = [knn, r.id];
+      if (args.openAt && !isOpenAt(r.opening_hours, r.timezone, args.openAt)) continue;
+      hits.push({ id: r.id, knn, distanceMeters: Number(r.distance), cursor: encodeCursor([knn, r.id]) });
+      if (hits.length === wanted) break;
+    }
+    if (hits.length === wanted || page.length < batch) break;
+  }
+  const hasNextPage = hits.length > args.first;
+  return { hits: hits.slice(0, args.first), hasNextPage };
+}
+
+/**
+ * Number of stations matching a nearby search on all pages. Without `openAt` one indexed count; with it,
+ * every station in the radius has its hours evaluated (only when a client asks for `totalCount`).
+ */
+export async function countNearbyStations(em: EntityManager, args: NearbyArgs): Promise<number> {
+  const cond: string[] = ['ST_DWithin(s.location, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)', `s.status = 'ACTIVE'`];
+  const params: unknown[] = [args.near.lng, args.near.lat, args.radiusMeters];
+  if (args.kinds?.length) {
+    cond.push('s.kind = any(?::text[])');
+    params.push(pgArray(args.kinds));
+  }
+  if (args.amenities?.length) {
+    cond.push('s.amenities @> ?::text[]');
+    params.push(pgArray(args.amenities));
+  }
+  if (!args.openAt) {
+    const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n from station s where ${cond.join(' and ')}`, params);
+    return Number(n);
+  }
+  const rows = await em.execute<{ opening_hours: string | null; timezone: string }[]>(
+    `select s.opening_hours, s.timezone from station s where ${cond.join(' and ')}`,
+    params,
+  );
+  const at = args.openAt;
+  return rows.filter((r) => isOpenAt(r.opening_hours, r.timezone, at)).length;
+}
