@@ -47,6 +47,14 @@ export async function startServer(orm: MikroORM<PostgreSqlDriver>, schema: Graph
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: async () => createContext(em, config) }),
   );
+  // A body that is not JSON gets a GraphQL-shaped 400, not express's HTML page.
+  app.use('/graphql', (err: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (err?.type === 'entity.parse.failed' || err?.type === 'entity.too.large') {
+      res.status(err.status ?? 400).json({ errors: [{ message: err.type === 'entity.too.large' ? 'Request body too large' : 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    next(err);
+  });
   app.get('/healthz', async (_req, res) => {
     try {
       await em.fork().execute('select 1');

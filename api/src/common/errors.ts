@@ -40,6 +40,22 @@ export class ConflictError extends DomainError {
   }
 }
 
+interface Violation {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: Violation[];
+}
+
+/** Depth-first: the dotted path and message of the first failed class-validator constraint. */
+function firstViolation(errors: Violation[], prefix: string): { path: string; constraint: string } {
+  for (const e of errors) {
+    const here = `${prefix}.${e.property}`;
+    if (e.constraints) return { path: here, constraint: Object.values(e.constraints)[0] };
+    if (e.children?.length) return firstViolation(e.children, here);
+  }
+  return { path: prefix, constraint: 'invalid value' };
+}
+
 /**
  * The one place errors become responses: domain errors and validation keep their code and field,
  * MikroORM's optimistic-lock and constraint errors become CONFLICT, and everything else is logged
@@ -52,10 +68,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
   }
   if (original instanceof ArgumentValidationError) {
-    const first = original.extensions.validationErrors?.[0];
-    const field = first?.property ?? 'input';
-    const constraint = first?.constraints ? Object.values(first.constraints)[0] : 'invalid value';
-    return { ...base, message: `${field}: ${constraint}`, extensions: { code: 'BAD_USER_INPUT', field } };
+    // class-validator runs on input objects; in this schema every validated input object is the `input` argument.
+    const { path: fieldPath, constraint } = firstViolation(original.extensions.validationErrors ?? [], 'input');
+    return { ...base, message: `${fieldPath}: ${constraint}`, extensions: { code: 'BAD_USER_INPUT', field: fieldPath } };
   }
   if (original instanceof OptimisticLockError) {
     return {

@@ -59,7 +59,7 @@ export class LngLatInput {
   @Field(() => Float, { description: 'Latitude in degrees, -90..90 (north positive).' })
   lat!: number;
 
-  @Field(() => CoordinateSystem, { defaultValue: CoordinateSystem.WGS84, description: 'Datum of lng/lat.' })
+  @Field(() => CoordinateSystem, { nullable: true, defaultValue: CoordinateSystem.WGS84, description: 'Datum of lng/lat.' })
   crs?: CoordinateSystem;
 }
 

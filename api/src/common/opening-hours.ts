@@ -22,6 +22,12 @@ export function parseOpeningHours(value: string, field = 'openingHours'): Openin
     const detail = String(e instanceof Error ? e.message : e).split('\n')[0];
     throw new BadInputError(field, `not valid OpenStreetMap opening_hours syntax (${detail})`);
   }
+  // The library repairs many mistakes silently ("9am to 5pm"); stored values must be exact, so refuse them.
+  const warnings = oh.getWarnings();
+  if (warnings.length) {
+    const suggestion = oh.prettifyValue();
+    throw new BadInputError(field, `not exact OpenStreetMap opening_hours syntax${suggestion !== value ? ` (did you mean "${suggestion}"?)` : ''}: ${String(warnings[0]).split('\n')[0]}`);
+  }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(value, oh);
   return oh;

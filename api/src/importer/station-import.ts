@@ -240,7 +240,18 @@ async function findOrCreateOperator(em: EntityManager, name: string, regionCode:
 
 class DryRunRollback extends Error {}
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with sorted keys, so a jsonb read back from PostgreSQL compares equal to the object written. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
+}
+
+/** What a re-import compares; coordinates to 1e-9° (0.1 mm), below the float noise of a geography round trip. */
+function fingerprint(s: Station): string {
+  const loc = s.location ? [s.location.lng.toFixed(9), s.location.lat.toFixed(9)] : null;
+  return canonical([s.kind, s.name, s.address, loc, s.amenities, s.openingHours, s.status, s.phone, s.capacity, s.regionCode, s.provenance, s.operatorOrganization?.id ?? null]);
+}
 
 /**
  * Imports stations from `content`: converts the datum, the Chinese opening hours and facility words, finds
@@ -264,7 +275,7 @@ export async function importStations(em: EntityManager, content: string, opts: I
           station = new Station();
           station.sourceKey = prepared.sourceKey;
         }
-        const before = isNew ? null : JSON.stringify([station.kind, station.name, station.address, station.location, station.amenities, station.openingHours, station.status, station.phone, station.capacity, station.regionCode, station.provenance]);
+        const before = isNew ? null : fingerprint(station);
         station.provenance = prepared.provenance;
         await applyStationInput(tx, station, prepared.input, isNew);
         if (prepared.input.status == null && isNew) station.status = StationStatus.ACTIVE;
@@ -272,11 +283,10 @@ export async function importStations(em: EntityManager, content: string, opts: I
           const op = await findOrCreateOperator(tx, prepared.operatorName, station.regionCode ?? null, opts.profile?.operatorParent);
           station.operatorOrganization = tx.getReference(Organization, op.id, { wrapped: true });
         }
-        const after = JSON.stringify([station.kind, station.name, station.address, station.location, station.amenities, station.openingHours, station.status, station.phone, station.capacity, station.regionCode, station.provenance]);
-        outcome = isNew ? 'created' : same(before, after) ? 'skipped' : 'updated';
+        outcome = isNew ? 'created' : before === fingerprint(station) ? 'skipped' : 'updated';
         if (isNew) tx.persist(station);
         for (const w of prepared.warnings) report.warnings.push({ line: row.line, name, message: w });
-        await tx.flush();
+        if (outcome !== 'skipped') await tx.flush();
         if (opts.dryRun) throw new DryRunRollback();
       });
     } catch (e) {

@@ -49,7 +49,7 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => GeoPoint, { nullable: true, description: 'Centre (seat of government) in the requested datum.' })
-  centre(@Root() region: Region, @Arg('crs', () => CoordinateSystem, { defaultValue: CoordinateSystem.WGS84 }) crs: CoordinateSystem) {
-    return region.centre ? GeoPoint.of(region.centre, crs) : null;
+  centre(@Root() region: Region, @Arg('crs', () => CoordinateSystem, { nullable: true, defaultValue: CoordinateSystem.WGS84 }) crs: CoordinateSystem | null) {
+    return region.centre ? GeoPoint.of(region.centre, crs ?? CoordinateSystem.WGS84) : null;
   }
 }

@@ -10,7 +10,7 @@ export class BoundingBoxInput {
   @Field(() => Float) south!: number;
   @Field(() => Float) east!: number;
   @Field(() => Float) north!: number;
-  @Field(() => CoordinateSystem, { defaultValue: CoordinateSystem.WGS84 }) crs?: CoordinateSystem;
+  @Field(() => CoordinateSystem, { nullable: true, defaultValue: CoordinateSystem.WGS84 }) crs?: CoordinateSystem;
 }
 
 @InputType({ description: 'Filters of the admin station list; all given conditions must hold.' })

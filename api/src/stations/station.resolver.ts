@@ -32,13 +32,13 @@ export class NearbyStationConnection {
 @ArgsType()
 class NearbyStationsArgs {
   @Field(() => LngLatInput, { description: 'Search centre, in the datum given by its `crs`.' }) near!: LngLatInput;
-  @Field(() => Int, { defaultValue: 3000, description: 'Search radius in metres, 1–50000.' }) radiusMeters!: number;
+  @Field(() => Int, { nullable: true, defaultValue: 3000, description: 'Search radius in metres, 1–50000.' }) radiusMeters?: number | null;
   @Field(() => [StationKind], { nullable: true, description: 'Only these kinds.' }) kinds?: StationKind[];
   @Field(() => [Amenity], { nullable: true, description: 'A station must have all of them.' }) amenities?: Amenity[];
   @Field(() => DateTimeResolver, { nullable: true, description: 'Only stations open at this instant (ISO-8601 with offset), in each station\'s own time zone with China\'s holidays; stations without known hours are left out.' })
   openAt?: Date;
   @Field(() => Boolean, { nullable: true, description: 'true: only stations open now (same rules as openAt). Not together with openAt.' }) openNow?: boolean;
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first!: number;
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1–100.' }) first?: number | null;
   @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' }) after?: string;
 }
 
@@ -63,16 +63,18 @@ export class StationResolver {
   })
   async nearbyStations(@Args() a: NearbyStationsArgs, @Ctx() { em }: Context): Promise<NearbyStationConnection> {
     const near = toWgs84(a.near, 'near');
-    assertIntRange(a.radiusMeters, 1, 50_000, 'radiusMeters');
-    assertIntRange(a.first, 1, 100, 'first');
+    const radiusMeters = a.radiusMeters ?? 3000;
+    const first = a.first ?? 20;
+    assertIntRange(radiusMeters, 1, 50_000, 'radiusMeters');
+    assertIntRange(first, 1, 100, 'first');
     if (a.openAt && a.openNow) throw new BadInputError('openNow', 'give either openAt or openNow, not both');
     const args: service.NearbyArgs = {
       near,
-      radiusMeters: a.radiusMeters,
+      radiusMeters,
       kinds: a.kinds,
       amenities: a.amenities,
       openAt: a.openAt ?? (a.openNow ? new Date() : null),
-      first: a.first,
+      first,
       after: a.after,
     };
     const { hits, hasNextPage } = await service.nearbyStations(em, args);
@@ -124,9 +126,9 @@ export class StationResolver {
   @FieldResolver(() => GeoPoint, { description: 'The location in the requested datum (stored as WGS84).' })
   location(
     @Root() station: Station,
-    @Arg('crs', () => CoordinateSystem, { defaultValue: CoordinateSystem.WGS84 }) crs: CoordinateSystem,
+    @Arg('crs', () => CoordinateSystem, { nullable: true, defaultValue: CoordinateSystem.WGS84 }) crs: CoordinateSystem | null,
   ): GeoPoint {
-    return GeoPoint.of(station.location, crs);
+    return GeoPoint.of(station.location, crs ?? CoordinateSystem.WGS84);
   }
 
   @FieldResolver(() => Boolean, {

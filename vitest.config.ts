@@ -1,0 +1,21 @@
+import swc from 'unplugin-swc';
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+
+// SWC keeps decorator metadata (type-graphql and MikroORM read it); esbuild would drop it.
+export default defineConfig({
+  plugins: [swc.vite({ jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' } })],
+  // One copy of graphql: type-graphql loads the CommonJS build, so the tests' own imports must too.
+  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    setupFiles: ['reflect-metadata'],
+    globalSetup: ['tests/helpers/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
