@@ -1,0 +1,26 @@
+/** GraphQL enum values the admin offers as choices; labels live in i18n under `enums.<EnumName>.<VALUE>`. */
+export const STATION_KINDS = ['LOVE_STATION', 'DRIVERS_HOME', 'COURIER_HOME', 'SERVICE_POINT'] as const;
+export const STATION_STATUSES = ['ACTIVE', 'TEMPORARILY_CLOSED', 'RETIRED'] as const;
+export const AMENITIES = [
+  'DRINKING_WATER', 'HOT_WATER', 'FOOD_HEATING', 'REST_SEATING', 'TOILET', 'PHONE_CHARGING', 'EBIKE_CHARGING',
+  'AIR_CONDITIONING', 'HEATING', 'FIRST_AID_KIT', 'HEATSTROKE_RELIEF', 'COLD_RELIEF', 'WIFI', 'READING', 'SHOWER',
+  'LAUNDRY', 'LOCKER', 'TRUCK_PARKING', 'REPAIR_TOOLS', 'UMBRELLA', 'LEGAL_AID', 'ROUTE_INFO', 'FREE_MEALS',
+] as const;
+export const ORGANIZATION_KINDS = ['FEDERATION', 'UNION', 'UNION_ALLIANCE', 'HOST_UNIT', 'GOVERNMENT_DEPARTMENT', 'ENTERPRISE'] as const;
+export const COORDINATE_SYSTEMS = ['WGS84', 'GCJ02', 'BD09'] as const;
+
+export type StationKind = (typeof STATION_KINDS)[number];
+export type StationStatus = (typeof STATION_STATUSES)[number];
+export type Amenity = (typeof AMENITIES)[number];
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number];
+
+/** Choices for SelectInput & co.; react-admin translates `name` as a message key. */
+export const enumChoices = (enumName: string, values: readonly string[]) =>
+  values.map((id) => ({ id, name: `enums.${enumName}.${id}` }));
+
+export const stationKindChoices = enumChoices('StationKind', STATION_KINDS);
+export const stationStatusChoices = enumChoices('StationStatus', STATION_STATUSES);
+export const amenityChoices = enumChoices('Amenity', AMENITIES);
+export const organizationKindChoices = enumChoices('OrganizationKind', ORGANIZATION_KINDS);
+export const coordinateSystemChoices = enumChoices('CoordinateSystem', COORDINATE_SYSTEMS);

@@ -1,0 +1,34 @@
+import {
+  AutocompleteInput,
+  BulkDeleteButton,
+  Datagrid,
+  DateField,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectArrayInput,
+  SelectField,
+  TextField,
+} from 'react-admin';
+import { organizationKindChoices } from '../enums';
+
+const organizationFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectArrayInput key="kinds" source="kinds" choices={organizationKindChoices} sx={{ minWidth: 180 }} alwaysOn />,
+  <ReferenceInput key="regionCodePrefix" source="regionCodePrefix" reference="regions">
+    <AutocompleteInput sx={{ minWidth: 220 }} />
+  </ReferenceInput>,
+];
+
+export const OrganizationList = () => (
+  <List filters={organizationFilters} sort={{ field: 'name', order: 'ASC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={<BulkDeleteButton mutationMode="pessimistic" />}>
+      <TextField source="name" />
+      <SelectField source="kind" choices={organizationKindChoices} />
+      <ReferenceField source="parentId" reference="organizations" link="show" sortable={false} emptyText="—" />
+      <TextField source="region.name" sortBy="regionCode" label="resources.organizations.fields.regionCode" emptyText="—" />
+      <DateField source="updatedAt" showTime />
+    </Datagrid>
+  </List>
+);

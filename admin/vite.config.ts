@@ -1,0 +1,14 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The API serves admin/dist at `/` and GraphQL at `/graphql` on one origin; in dev, Vite proxies to it.
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: { '/graphql': process.env.YIZHAN_API_URL ?? 'http://localhost:4000' },
+  },
+  build: {
+    outDir: 'dist',
+    chunkSizeWarningLimit: 2500,
+  },
+});
