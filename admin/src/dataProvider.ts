@@ -134,8 +134,6 @@ const inputFieldsOf = (introspection: IntrospectionResult | undefined, typeName:
 /** `410100` (a city) must match `4101xx` counties: drop the trailing zero pairs of a full code. */
 export const regionPrefix = (code: string) => (/^\d{6}$/.test(code) ? code.replace(/(00)+$/, '') : code);
 
-const round = (n: number) => Math.round(n * 1e5) / 1e5;
-
 const isEmpty = (v: unknown) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
 /** react-admin filter values → the API's filter input (`q` → `search`), keeping only fields the API knows. */
@@ -147,7 +145,8 @@ const toApiFilter = (filter: Record<string, any> = {}, allowed?: Set<string>) =>
     out.regionCodePrefix = regionPrefix(regionCodePrefix.trim());
   }
   if (within) {
-    out.within = { west: round(within.west), south: round(within.south), east: round(within.east), north: round(within.north) };
+    const { west, south, east, north } = within;
+    out.within = { west, south, east, north };
   }
   return Object.fromEntries(Object.entries(out).filter(([k, v]) => !isEmpty(v) && (!allowed || allowed.has(k))));
 };

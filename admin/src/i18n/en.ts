@@ -25,6 +25,8 @@ const enDomain: DomainMessages = {
         capacity: 'Seats',
         hostOrganizationId: 'Host unit',
         operatorOrganizationId: 'Operating union',
+        hostOrganization: 'Host unit',
+        operatorOrganization: 'Operating union',
         sourceKey: 'Source key',
         needsReview: 'Needs review',
         within: 'In map view',
@@ -55,7 +57,6 @@ const enDomain: DomainMessages = {
         show_map: 'Map',
         hide_map: 'Hide map',
       },
-      empty_needs_review: 'No review needed',
     },
     organizations: {
       name: 'Organization |||| Organizations',
@@ -143,7 +144,6 @@ const enDomain: DomainMessages = {
     },
   },
   yizhan: {
-    title: 'Yizhan admin',
     map: {
       within_view: 'Only in map view',
       fit: 'Zoom to all',
@@ -153,11 +153,9 @@ const enDomain: DomainMessages = {
       datum: 'Datum of typed coordinates',
       lng: 'Longitude',
       lat: 'Latitude',
-      stored: 'Saved as WGS-84',
-      converted: 'Converted',
+      stored: 'WGS84 (saved)',
       no_location: 'No location set yet',
       out_of_range: 'Longitude must be within -180..180 and latitude within -90..90',
-      open_station: 'Open station',
       no_webgl: 'This browser cannot show the map (no WebGL)',
     },
     openingHours: {

@@ -25,6 +25,8 @@ export const zhDomain = {
         capacity: '座位数',
         hostOrganizationId: '承建单位',
         operatorOrganizationId: '运营工会',
+        hostOrganization: '承建单位',
+        operatorOrganization: '运营工会',
         sourceKey: '来源编号',
         needsReview: '待核实',
         within: '地图范围内',
@@ -55,7 +57,6 @@ export const zhDomain = {
         show_map: '地图',
         hide_map: '隐藏地图',
       },
-      empty_needs_review: '无需核实',
     },
     organizations: {
       name: '组织',
@@ -143,7 +144,6 @@ export const zhDomain = {
     },
   },
   yizhan: {
-    title: '驿站管理',
     map: {
       within_view: '仅地图范围内',
       fit: '缩放至全部',
@@ -153,11 +153,9 @@ export const zhDomain = {
       datum: '输入坐标系',
       lng: '经度',
       lat: '纬度',
-      stored: '保存为 WGS-84',
-      converted: '换算',
+      stored: 'WGS84（保存值）',
       no_location: '尚未设置位置',
       out_of_range: '经度须在 -180 到 180 之间，纬度须在 -90 到 90 之间',
-      open_station: '打开驿站',
       no_webgl: '此浏览器无法显示地图（不支持 WebGL）',
     },
     openingHours: {

@@ -48,7 +48,7 @@ const PickerMarker = ({ value, onChange }: { value: LngLat | null; onChange: (po
     } else {
       markerRef.current.setLngLat(value);
     }
-    if (!map.getBounds().contains(value)) map.easeTo({ center: value });
+    if (!map.getBounds().contains(value)) map.jumpTo({ center: value });
   }, [map, value?.lng, value?.lat]);
 
   return null;
@@ -107,7 +107,7 @@ export const LocationPicker = ({ source = 'location', label, isRequired = true }
       </FormLabel>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems="stretch">
         <Box sx={{ flex: 2, minWidth: 0 }}>
-          <MapView center={value ?? DEFAULT_CENTER} zoom={value ? 15 : 10} height={320}>
+          <MapView center={value ?? DEFAULT_CENTER} zoom={value ? 13 : 10} height={320}>
             <PickerMarker value={value} onChange={setWgs84} />
           </MapView>
         </Box>
@@ -168,7 +168,7 @@ export const ConvertedCoordinates = ({ value }: { value: LngLat | null }) => {
           return (
             <tr key={crs}>
               <Box component="th" sx={{ textAlign: 'left', fontWeight: crs === 'WGS84' ? 600 : 400, whiteSpace: 'nowrap' }}>
-                {crs === 'WGS84' ? `${crs} · ${translate('yizhan.map.stored')}` : crs}
+                {crs === 'WGS84' ? translate('yizhan.map.stored') : crs}
               </Box>
               <td>{formatDegrees(p.lng)}</td>
               <td>{formatDegrees(p.lat)}</td>

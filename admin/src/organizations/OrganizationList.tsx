@@ -22,7 +22,7 @@ const organizationFilters = [
 ];
 
 export const OrganizationList = () => (
-  <List filters={organizationFilters} sort={{ field: 'name', order: 'ASC' }}>
+  <List filters={organizationFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={<BulkDeleteButton mutationMode="pessimistic" />}>
       <TextField source="name" />
       <SelectField source="kind" choices={organizationKindChoices} />

@@ -7,6 +7,9 @@ import { debounceAsync } from '../common/debounceAsync';
 import { useDebouncedValue } from '../common/useDebouncedValue';
 import type { OpeningHoursCheck, YizhanDataProvider } from '../dataProvider';
 
+/** The API prefixes the message with the argument name; the input already says which field it is. */
+const errorText = (check: OpeningHoursCheck) => (check.error ?? '').replace(/^openingHours:\s*/, '');
+
 const checkKey = (openingHours: string, timezone?: string | null) => ['yizhan', 'openingHoursCheck', openingHours, timezone ?? null];
 const CHECK_STALE_MS = 60_000;
 
@@ -24,9 +27,9 @@ const OpeningHoursStatus = ({ source }: { source: string }) => {
   });
   if (!value) return <>{translate('yizhan.openingHours.help')}</>;
   if (!check.data) return <>{translate('yizhan.openingHours.checking')}</>;
-  const { valid, isOpen, error } = check.data;
+  const { valid, isOpen } = check.data;
   if (!valid) {
-    return <Typography component="span" variant="inherit" color="error">{translate('yizhan.openingHours.invalid', { error })}</Typography>;
+    return <Typography component="span" variant="inherit" color="error">{translate('yizhan.openingHours.invalid', { error: errorText(check.data) })}</Typography>;
   }
   return (
     <Stack component="span" direction="row" spacing={0.75} alignItems="center">
@@ -58,7 +61,7 @@ export const OpeningHoursInput = ({ source = 'openingHours', ...props }: Partial
     return async (value, values) => {
       if (typeof value !== 'string' || !value.trim()) return undefined;
       const result = await check(value.trim(), values?.timezone ?? null);
-      return result.valid ? undefined : { message: 'yizhan.openingHours.invalid', args: { error: result.error ?? '' } };
+      return result.valid ? undefined : { message: 'yizhan.openingHours.invalid', args: { error: errorText(result) } };
     };
   }, [dataProvider, queryClient]);
   return <TextInput source={source} validate={validate} helperText={<OpeningHoursStatus source={source} />} {...props} />;

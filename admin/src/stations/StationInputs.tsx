@@ -24,7 +24,7 @@ const timezoneChoices = Intl.supportedValuesOf('timeZone').map((id) => ({ id, na
 /** The inputs of StationCreate and StationEdit. Limits mirror the API's (StationCreateInput). */
 export const StationInputs = () => (
   <>
-    <SectionTitle label="resources.stations.sections.basics" />
+    <SectionTitle title="resources.stations.sections.basics" />
     <Grid container columnSpacing={2} sx={{ width: '100%' }}>
       <Grid size={{ xs: 12, md: 6 }}>
         <TextInput source="name" validate={[required(), maxLength(200)]} />
@@ -52,7 +52,7 @@ export const StationInputs = () => (
       </Grid>
     </Grid>
 
-    <SectionTitle label="resources.stations.sections.organizations" />
+    <SectionTitle title="resources.stations.sections.organizations" />
     <Grid container columnSpacing={2} sx={{ width: '100%' }}>
       <Grid size={{ xs: 12, md: 6 }}>
         <ReferenceInput source="hostOrganizationId" reference="organizations">

@@ -43,7 +43,7 @@ const LocationCard = () => {
   ];
   return (
     <Card variant="outlined">
-      <MapView center={record.location} zoom={15} height={260} sx={{ borderRadius: 0 }}>
+      <MapView center={record.location} zoom={12} height={260} sx={{ borderRadius: 0 }}>
         <StationsLayer stations={[record]} />
       </MapView>
       <CardContent>
@@ -73,9 +73,11 @@ const LocationCard = () => {
 };
 
 const fieldLabels = (fields: string[], translate: ReturnType<typeof useTranslate>) =>
-  fields.map((field) => (
-    <Chip key={field} size="small" variant="outlined" label={translate(`resources.stations.fields.${field}`, { _: field })} />
-  ));
+  fields.length === 0
+    ? '—'
+    : fields.map((field) => (
+        <Chip key={field} size="small" variant="outlined" label={translate(`resources.stations.fields.${field}`, { _: field })} />
+      ));
 
 /** Where the record came from: what was verified, what was guessed, and whether it needs a visit. */
 const ProvenanceCard = () => {
@@ -167,7 +169,7 @@ export const StationShow = () => (
             </Labeled>
           </Stack>
           <AmenitiesField source="amenities" />
-          <SectionTitle label="resources.stations.sections.organizations" />
+          <SectionTitle title="resources.stations.sections.organizations" />
           <ReferenceField source="hostOrganizationId" reference="organizations" emptyText="—" />
           <ReferenceField source="operatorOrganizationId" reference="organizations" emptyText="—" />
           <Stack direction="row" spacing={4}>

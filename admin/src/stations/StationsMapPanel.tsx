@@ -11,12 +11,16 @@ export const MAP_LIMIT = 1000;
 
 type Bounds = { west: number; south: number; east: number; north: number };
 
+// 1e-5 degree is about a metre: enough for a filter, and it keeps the URL short.
+const round = (n: number) => Math.round(n * 1e5) / 1e5;
+
 const boundsOf = (map: ReturnType<typeof useMap>): Bounds => {
   const b = map.getBounds();
-  return { west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() };
+  return { west: round(b.getWest()), south: round(b.getSouth()), east: round(b.getEast()), north: round(b.getNorth()) };
 };
 
 /** Keeps the `within` filter equal to the map view while it is on, and fits the view to new results while it is off. */
+/** `ready`: `stations` are the result of the current filters (not the previous ones kept while fetching). */
 const MapSync = ({ stations, ready }: { stations: Station[]; ready: boolean }) => {
   const map = useMap();
   const { filterValues, displayedFilters, setFilters } = useListContext();
@@ -76,7 +80,7 @@ export const StationsMapPanel = () => {
   const translate = useTranslate();
   const redirect = useRedirect();
   const { filterValues, displayedFilters, setFilters, sort } = useListContext();
-  const { data: stations = NO_STATIONS, total, isSuccess } = useGetList<Station>('stations', {
+  const { data: stations = NO_STATIONS, total, isSuccess, isFetching } = useGetList<Station>('stations', {
     filter: filterValues,
     sort,
     pagination: { page: 1, perPage: MAP_LIMIT },
@@ -94,7 +98,7 @@ export const StationsMapPanel = () => {
   };
 
   return (
-    <Card sx={{ ml: 2, mt: 8, flex: '0 0 45%', minWidth: 360, alignSelf: 'flex-start', position: 'sticky', top: 64 }} data-testid="stations-map">
+    <Card sx={{ ml: 2, mt: 1, flex: '0 0 45%', minWidth: 360, alignSelf: 'flex-start', position: 'sticky', top: 64 }} data-testid="stations-map">
       <Stack direction="row" alignItems="center" sx={{ px: 2, py: 0.5 }} spacing={1}>
         <FormControlLabel
           control={<Switch size="small" checked={withinOn} onChange={(e) => toggleWithin(e.target.checked)} />}
@@ -112,7 +116,7 @@ export const StationsMapPanel = () => {
       )}
       <MapView height="calc(100vh - 180px)" sx={{ minHeight: 360, borderRadius: 0 }}>
         <StationsLayer stations={stations} onSelect={(id) => redirect('show', 'stations', id)} />
-        <MapSync stations={stations} ready={isSuccess} />
+        <MapSync stations={stations} ready={isSuccess && !isFetching} />
         <StationsLegend />
         {!withinOn && <FitButton stations={stations} />}
       </MapView>
