@@ -10,8 +10,8 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-embedded-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 async function boot(): Promise<{ url: string; output: string; seconds: number; stop(): Promise<void> }> {
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' };
-  delete env.DATABASE_URL;
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const env = { ...inherited, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' };
   const started = Date.now();
   const child = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

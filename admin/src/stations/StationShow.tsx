@@ -182,10 +182,8 @@ export const StationShow = () => (
             <Labeled source="version">
               <NumberField source="version" />
             </Labeled>
-            <Labeled source="sourceKey">
-              <TextField source="sourceKey" emptyText="—" />
-            </Labeled>
           </Stack>
+          <TextField source="sourceKey" emptyText="—" />
         </SimpleShowLayout>
       </Grid>
       <Grid size={{ xs: 12, lg: 5 }}>
