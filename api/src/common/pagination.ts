@@ -54,3 +54,8 @@ export function offsetPage<T>(cls: new () => T, name: string) {
 export function pgArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
+
+/** An ILIKE pattern matching text that contains `q` literally (`%`, `_` and `\\` in `q` are escaped). */
+export function containsPattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

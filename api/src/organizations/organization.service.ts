@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
-import { assertIntRange, pgArray } from '../common/pagination';
+import { assertIntRange, pgArray, containsPattern } from '../common/pagination';
 import { assertRegionExists } from '../regions/region.service';
 import { assertUuid } from '../stations/station.service';
 import { Organization } from './organization.entity';
@@ -102,7 +102,7 @@ export async function listOrganizations(
   if (filter?.search?.trim()) {
     if (filter.search.length > 100) throw new BadInputError('filter.search', 'at most 100 characters');
     parts.push('name ilike ?');
-    params.push(`%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    params.push(containsPattern(filter.search.trim()));
   }
   if (filter?.parentId) {
     assertUuid(filter.parentId, 'filter.parentId');

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Ro
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
 import { CoordinateSystem, GeoPoint } from '../common/geo';
-import { assertIntRange, offsetPage } from '../common/pagination';
+import { assertIntRange, offsetPage, containsPattern } from '../common/pagination';
 import { Region, RegionLevel } from './region.entity';
 
 const RegionPage = offsetPage(Region, 'RegionPage');
@@ -42,7 +42,7 @@ export class RegionResolver {
     const q = filter?.search?.trim();
     if (q) {
       if (q.length > 50) throw new BadInputError('filter.search', 'at most 50 characters');
-      where.$or = /^[0-9]+$/.test(q) ? [{ code: { $like: `${q}%` } }] : [{ name: { $ilike: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } }];
+      where.$or = /^[0-9]+$/.test(q) ? [{ code: { $like: `${q}%` } }] : [{ name: { $ilike: containsPattern(q) } }];
     }
     const [nodes, totalCount] = await em.findAndCount(Region, where, { orderBy: { code: 'asc' }, limit, offset });
     return { nodes, totalCount };

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { CoordinateSystem, toWgs84, type LngLat, assertValidLngLat, convertPoint } from '../common/geo';
 import { assertValidTimezone, isOpenAt, parseOpeningHours } from '../common/opening-hours';
-import { assertIntRange, decodeCursor, encodeCursor, pgArray } from '../common/pagination';
+import { assertIntRange, containsPattern, decodeCursor, encodeCursor, pgArray } from '../common/pagination';
 import { Organization } from '../organizations/organization.entity';
 import { assertRegionExists, findRegion } from '../regions/region.service';
 import { Amenity, StationKind, StationStatus } from './station.enums';
@@ -187,7 +187,7 @@ export function stationFilterSql(filter: StationFilter | undefined | null, field
   if (filter.search?.trim()) {
     const q = filter.search.trim();
     if (q.length > 100) throw new BadInputError(`${field}.search`, 'at most 100 characters');
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q);
     parts.push('(s.name ilike ? or s.address ilike ?)');
     params.push(like, like);
   }
@@ -267,16 +267,12 @@ type CursorKeys = [number, string];
 const isCursorKeys = (v: unknown[]): v is CursorKeys => v.length === 2 && typeof v[0] === 'number' && Number.isFinite(v[0]) && typeof v[1] === 'string' && UUID.test(v[1]);
 
 /**
- * Nearby search: ACTIVE stations within `radiusMeters` of `near`, nearest first.
- * SQL: `ST_DWithin` caps the radius and `ORDER BY location <-> point, id` walks the GiST index (KNN); both use
- * `station_location_gist`. Ordering is by great-circle (sphere) distance, the reported `distanceMeters` is the
- * spheroid distance (`ST_Distance`, WGS-84). Keyset cursors hold (sphere distance, id), so pages never
- * overlap or skip. With `openAt`, candidates are read in KNN batches and kept while open at that instant in
- * their own time zone, until the page is full: it never evaluates every station in the radius for a page.
+ * `from … where …` of a nearby search over `station s` and the search point `p.g`, with its parameters.
+ * Shared by the page query and the count, so both filter alike.
  */
-export async function nearbyStations(em: EntityManager, args: NearbyArgs): Promise<{ hits: NearbyHit[]; hasNextPage: boolean }> {
+function nearbyFromWhere(args: NearbyArgs): Sql {
   const cond: string[] = ['ST_DWithin(s.location, p.g, ?)', `s.status = 'ACTIVE'`];
-  const params: unknown[] = [args.radiusMeters];
+  const params: unknown[] = [args.near.lng, args.near.lat, args.radiusMeters];
   if (args.kinds?.length) {
     cond.push('s.kind = any(?::text[])');
     params.push(pgArray(args.kinds));
@@ -286,6 +282,22 @@ export async function nearbyStations(em: EntityManager, args: NearbyArgs): Promi
     cond.push('(s.amenities @> ?::text[]) is true');
     params.push(pgArray(args.amenities));
   }
+  return {
+    text: `from station s, (select ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography as g) p where ${cond.join(' and ')}`,
+    params,
+  };
+}
+
+/**
+ * Nearby search: ACTIVE stations within `radiusMeters` of `near`, nearest first.
+ * SQL: `ST_DWithin` caps the radius and `ORDER BY location <-> point, id` walks the GiST index (KNN); both use
+ * `station_location_gist`. Ordering is by great-circle (sphere) distance, the reported `distanceMeters` is the
+ * spheroid distance (`ST_Distance`, WGS-84). Keyset cursors hold (sphere distance, id), so pages never
+ * overlap or skip. With `openAt`, candidates are read in KNN batches and kept while open at that instant in
+ * their own time zone, until the page is full: it never evaluates every station in the radius for a page.
+ */
+export async function nearbyStations(em: EntityManager, args: NearbyArgs): Promise<{ hits: NearbyHit[]; hasNextPage: boolean }> {
+  const { text: fromWhere, params } = nearbyFromWhere(args);
   let after: CursorKeys | null = args.after ? decodeCursor(args.after, 'after', isCursorKeys) : null;
   const wanted = args.first + 1;
   const batch = args.openAt ? Math.max(wanted * 4, 100) : wanted;
@@ -293,11 +305,10 @@ export async function nearbyStations(em: EntityManager, args: NearbyArgs): Promi
   for (;;) {
     const page = await em.execute<{ id: string; knn: number; distance: number; opening_hours: string | null; timezone: string }[]>(
       `select s.id, s.location <-> p.g as knn, ST_Distance(s.location, p.g) as distance, s.opening_hours, s.timezone
-         from station s, (select ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography as g) p
-        where ${cond.join(' and ')} ${after ? 'and (s.location <-> p.g, s.id) > (?::float8, ?::uuid)' : ''}
+         ${fromWhere} ${after ? 'and (s.location <-> p.g, s.id) > (?::float8, ?::uuid)' : ''}
         order by s.location <-> p.g, s.id
         limit ?`,
-      [args.near.lng, args.near.lat, ...params, ...(after ?? []), batch],
+      [...params, ...(after ?? []), batch],
     );
     for (const r of page) {
       const knn = Number(r.knn);
@@ -317,22 +328,13 @@ export async function nearbyStations(em: EntityManager, args: NearbyArgs): Promi
  * every station in the radius has its hours evaluated (only when a client asks for `totalCount`).
  */
 export async function countNearbyStations(em: EntityManager, args: NearbyArgs): Promise<number> {
-  const cond: string[] = ['ST_DWithin(s.location, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)', `s.status = 'ACTIVE'`];
-  const params: unknown[] = [args.near.lng, args.near.lat, args.radiusMeters];
-  if (args.kinds?.length) {
-    cond.push('s.kind = any(?::text[])');
-    params.push(pgArray(args.kinds));
-  }
-  if (args.amenities?.length) {
-    cond.push('s.amenities @> ?::text[]');
-    params.push(pgArray(args.amenities));
-  }
+  const { text: from, params } = nearbyFromWhere(args);
   if (!args.openAt) {
-    const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n from station s where ${cond.join(' and ')}`, params);
+    const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n ${from}`, params);
     return Number(n);
   }
   const rows = await em.execute<{ opening_hours: string | null; timezone: string }[]>(
-    `select s.opening_hours, s.timezone from station s where ${cond.join(' and ')}`,
+    `select s.opening_hours, s.timezone ${from}`,
     params,
   );
   const at = args.openAt;
