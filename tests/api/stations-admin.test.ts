@@ -37,6 +37,12 @@ describe('admin station list', () => {
     expect((await list({ filter: { kinds: ['DRIVERS_HOME'] } })).totalCount).toBe(0);
     expect((await list({ filter: { statuses: ['ACTIVE'] } })).totalCount).toBe(82);
     expect((await list({ filter: { needsReview: true } })).totalCount).toBe(4);
+    const orgs: any = await s.graphql(`{ organizations(filter: { search: "巩义市总工会" }) { nodes { id } } }`);
+    const gongyiUnion = orgs.data.organizations.nodes[0].id;
+    const operated = await list({ filter: { operatorOrganizationId: gongyiUnion }, limit: 100 });
+    expect(operated.totalCount).toBeGreaterThan(0);
+    expect(operated.nodes.every((n) => n.regionCode === '410181')).toBe(true);
+    expect((await list({ filter: { hostOrganizationId: gongyiUnion } })).totalCount).toBe(0);
   });
 
   it('sorts and pages without gaps or repeats', async () => {
