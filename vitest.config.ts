@@ -8,7 +8,14 @@ const require = createRequire(import.meta.url);
 export default defineConfig({
   plugins: [swc.vite({ jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' } })],
   // One copy of graphql: type-graphql loads the CommonJS build, so the tests' own imports must too.
-  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
+  // Packages that import graphql as ESM (graphql-query-complexity, graphql-armor) are aliased to their CommonJS builds
+  // for the same reason.
+  resolve: {
+    alias: [
+      { find: /^graphql$/, replacement: require.resolve('graphql') },
+      { find: /^graphql-query-complexity$/, replacement: require.resolve('graphql-query-complexity') },
+    ],
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     setupFiles: ['reflect-metadata'],

@@ -7,19 +7,26 @@ import { initOrm } from './db/orm';
 import { createSchema } from './schema';
 import { seedFirstStart } from './seeds';
 import { startServer, type Server } from './server';
+import { createLogger, type Logger } from './common/log';
+import { RateLimits } from './common/rate-limit';
+import { sessionSecret } from './auth/secrets';
+import { ensureFirstAdmin } from './auth/auth.service';
 
 export interface RunningApp {
   server: Server;
   orm: MikroORM<PostgreSqlDriver>;
   embedded: EmbeddedDatabase | null;
+  limits: RateLimits;
+  log: Logger;
   stop(): Promise<void>;
 }
 
 /**
  * Boots Yizhan: the database (DATABASE_URL, or the embedded PGlite + PostGIS in DATA_DIR), migrations, the
- * first-start seed, the schema and the HTTP server.
+ * first-start seed and administrator, the schema and the HTTP server. `log` gets start-up lines (including a
+ * first administrator's one-time password); `logger` the structured request and security log.
  */
-export async function startApp(config: Config, log: (msg: string) => void = console.log): Promise<RunningApp> {
+export async function startApp(config: Config, log: (msg: string) => void = console.log, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<RunningApp> {
   let embedded: EmbeddedDatabase | null = null;
   let url = config.DATABASE_URL;
   if (!url) {
@@ -27,16 +34,25 @@ export async function startApp(config: Config, log: (msg: string) => void = cons
     embedded = await startEmbeddedDatabase(config.DATA_DIR);
     url = embedded.url;
   }
-  const orm = await initOrm(url, embedded ? 1 : config.DB_POOL_MAX);
+  const orm = await initOrm(url, embedded ? 1 : config.DB_POOL_MAX, {
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
+  });
   if (config.SEED_ON_FIRST_START) await seedFirstStart(orm.em.fork() as never, config.SEEDS_DIR, log);
+  await ensureFirstAdmin(orm.em.fork() as never, config.ADMIN_USERNAME, config.ADMIN_PASSWORD, log);
+  const secret = await sessionSecret(orm.em.fork() as never, config.SESSION_SECRET);
+  const limits = await RateLimits.create(config);
   const schema = await createSchema();
-  const server = await startServer(orm, schema, config);
+  const server = await startServer(orm, schema, config, { log: logger, security: { secret, limits } });
   return {
     server,
     orm,
     embedded,
+    limits,
+    log: logger,
     async stop() {
       await server.close();
+      await limits.close();
       await orm.close(true);
       await embedded?.stop();
     },

@@ -22,7 +22,42 @@ const schema = z.object({
   MAP_STYLE_URL: z.string().url().optional(),
   /** Folder of the bundled seed data (division table, Zhengzhou stations). */
   SEEDS_DIR: z.string().default(path.resolve(__dirname, '../../seeds')),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+
+  /** Redis for rate-limit counters shared by every replica (e.g. redis://127.0.0.1:6379); unset keeps them in memory. */
+  REDIS_URL: z.string().url().optional(),
+  /** Key that signs session tokens (at least 32 characters, the same on every replica); unset: a random key kept in the database. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** Lifetime of a login session in hours. */
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Username of the administrator created on first start (when no ADMIN exists yet). */
+  ADMIN_USERNAME: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/).default('admin'),
+  /** Its password (at least 10 characters). Unset: a one-time password is printed once and must be changed at first login. */
+  ADMIN_PASSWORD: z.string().min(10).max(128).optional(),
+  /** Query cost points per minute for anonymous callers, per IP. */
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
+  /** Query cost points per minute for a signed-in staff account. */
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(100_000),
+  /** Quota of a new API key when its creator gives none (points per minute). */
+  API_KEY_DEFAULT_QUOTA: z.coerce.number().int().min(1).max(1_000_000).default(30_000),
+  /** Largest cost of one operation for anonymous callers and API keys. */
+  MAX_QUERY_COST_PUBLIC: z.coerce.number().int().min(10).default(3000),
+  /** Largest cost of one operation for staff accounts (admin lists fetch up to 1000 rows). */
+  MAX_QUERY_COST_STAFF: z.coerce.number().int().min(10).default(60_000),
+  /** Failed logins per username before it is locked for 15 minutes. */
+  LOGIN_FAILURES_PER_USERNAME: z.coerce.number().int().min(1).default(5),
+  /** Failed logins per IP address per 15 minutes. */
+  LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+  /** PostgreSQL statement_timeout of every pooled connection, in ms. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** How long a request waits for a pooled connection before it fails with SERVICE_UNAVAILABLE, in ms. */
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(50).default(5_000),
+  /** Node's HTTP request timeout (whole request, headers and body), in ms. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Express `trust proxy` setting: `false`, `true`, a hop count or a subnet list; decides the client IP for rate limits. */
+  TRUST_PROXY: z.string().default('false'),
+  /** Schema introspection (on by default: the public API documents itself and the admin reads it). */
+  INTROSPECTION: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

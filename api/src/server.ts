@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import express from 'express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -9,8 +12,12 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config';
-import { createContext, type Context } from './context';
-import { formatError } from './common/errors';
+import { createContext, type Context, type Security } from './context';
+import { formatError, transientDatabaseError } from './common/errors';
+import { armorProtection, rateLimitPlugin } from './common/hardening';
+import type { Logger } from './common/log';
+import { requestStore } from './common/request-context';
+import { actorOf, InvalidCredentialsError, resolveViewer, SESSION_COOKIE, type Viewer } from './auth/viewer';
 
 export interface Server {
   app: express.Express;
@@ -21,36 +28,131 @@ export interface Server {
   close(): Promise<void>;
 }
 
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+function graphqlError(res: express.Response, status: number, code: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
 /**
  * One HTTP server for everything: `POST /graphql` (Apollo Server 5; CSRF prevention on, batching off, stack
- * traces never sent), `GET /healthz` (200 `{status:"ok"}` when the database answers, 503 otherwise) and the
- * built admin at `/` with SPA fallback.
+ * traces never sent, graphql-armor limits, cost-based rate limits), `GET /healthz` (200 `{status:"ok"}` when the
+ * database answers, 503 otherwise) and the built admin at `/` with SPA fallback.
+ *
+ * Credentials (see README, "Accounts and API keys"): `Authorization: Bearer <session token | API key>`,
+ * `X-API-Key: <key>`, or the `yizhan_session` cookie. A bad header credential is answered 401 UNAUTHENTICATED
+ * before GraphQL runs; a stale cookie is dropped and the request continues anonymously.
  */
-export async function startServer(orm: MikroORM<PostgreSqlDriver>, schema: GraphQLSchema, config: Config): Promise<Server> {
+export async function startServer(
+  orm: MikroORM<PostgreSqlDriver>,
+  schema: GraphQLSchema,
+  config: Config,
+  deps: { log: Logger; security: Security },
+): Promise<Server> {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   const httpServer = http.createServer(app);
+  httpServer.requestTimeout = config.REQUEST_TIMEOUT_MS;
+  httpServer.headersTimeout = Math.min(config.REQUEST_TIMEOUT_MS, 20_000);
+  const armor = armorProtection();
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    // Introspection stays on: the public API is documented by its schema and the admin's data provider reads it.
-    introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Introspection is a documented choice (README, "Security"): on by default, because the public API documents
+    // itself through its schema and the admin's data provider reads it; INTROSPECTION=false turns it off.
+    introspection: config.INTROSPECTION,
+    validationRules: armor.validationRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...armor.plugins, rateLimitPlugin(config, deps.security.limits) as never],
   });
   await apollo.start();
   const em = orm.em as EntityManager;
+  const mapOrigin = config.MAP_STYLE_URL ? ' https:' : '';
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:', ...(mapOrigin ? ['https:'] : [])],
+          workerSrc: ["'self'", 'blob:'],
+          childSrc: ["'self'", 'blob:'],
+          connectSrc: ["'self'", ...(mapOrigin ? ['https:'] : [])],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: false,
+    }),
+  );
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(em, config) }),
+    cookieParser(),
+    express.json({ limit: '256kb' }),
+    // Resolve who is calling, once, and run the rest of the request inside its request context.
+    async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+      const requestId = (typeof req.headers['x-request-id'] === 'string' && /^[\w.-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : null) ?? randomUUID();
+      res.setHeader('x-request-id', requestId);
+      let viewer: Viewer;
+      try {
+        const resolved = await resolveViewer(em.fork(), deps.security.secret, {
+          authorization: req.headers.authorization,
+          apiKey: typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : undefined,
+          cookie: typeof req.cookies?.[SESSION_COOKIE] === 'string' ? req.cookies[SESSION_COOKIE] : undefined,
+        });
+        viewer = resolved.viewer;
+        if (resolved.clearCookie) res.clearCookie(SESSION_COOKIE, { path: '/' });
+      } catch (e) {
+        if (e instanceof InvalidCredentialsError) {
+          deps.log.warn({ event: 'security.bad_credentials', reason: e.reason, ip, requestId }, 'bad credentials');
+          res.setHeader('www-authenticate', 'Bearer');
+          graphqlError(res, 401, 'UNAUTHENTICATED', `Not signed in: ${e.reason}`);
+          return;
+        }
+        const transient = transientDatabaseError(e);
+        if (transient) {
+          res.setHeader('retry-after', '5');
+          graphqlError(res, 503, 'SERVICE_UNAVAILABLE', transient);
+          return;
+        }
+        next(e);
+        return;
+      }
+      res.locals.viewer = viewer;
+      res.locals.ip = ip;
+      requestStore.run({ actor: actorOf(viewer, ip), requestId, ip, operation: null }, () => next());
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        createContext(em, config, deps, {
+          viewer: res.locals.viewer as Viewer,
+          ip: res.locals.ip as string,
+          userAgent: req.headers['user-agent'] ?? null,
+          http: {
+            setCookie: (name, value, expires) =>
+              res.cookie(name, value, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', expires }),
+            clearCookie: (name) => res.clearCookie(name, { path: '/' }),
+          },
+        }),
+    }),
   );
   // A body that is not JSON gets a GraphQL-shaped 400, not express's HTML page.
   app.use('/graphql', (err: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (err?.type === 'entity.parse.failed' || err?.type === 'entity.too.large') {
-      res.status(err.status ?? 400).json({ errors: [{ message: err.type === 'entity.too.large' ? 'Request body too large' : 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      graphqlError(res, err.status ?? 400, 'BAD_REQUEST', err.type === 'entity.too.large' ? 'Request body too large (256 kB at most)' : 'Request body is not valid JSON');
       return;
     }
     next(err);

@@ -4,7 +4,27 @@ import { OptimisticLockError, UniqueConstraintViolationException, ForeignKeyCons
 import { ArgumentValidationError } from 'type-graphql';
 
 /** The `extensions.code` values Yizhan returns (DESIGN.md, "Errors"). Anything else is masked as INTERNAL_SERVER_ERROR. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
+
+/** Codes that errors raised outside resolvers (validation rules, plugins) may carry to the client unchanged. */
+const PASSED_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'RATE_LIMITED', 'UNAUTHENTICATED', 'FORBIDDEN', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+
+/**
+ * Database failures a client should retry rather than report: no free pooled connection (knex acquire timeout),
+ * the server down or restarting (connection refused/reset, 57P01–57P03, 08xxx), or a statement cancelled by
+ * statement_timeout (57014). Answered as SERVICE_UNAVAILABLE (HTTP 503 with Retry-After when nothing resolved).
+ */
+export function transientDatabaseError(e: unknown): string | null {
+  const err = e as { name?: string; code?: string; message?: string; cause?: unknown; previous?: unknown } | null;
+  if (!err || typeof err !== 'object') return null;
+  const code = String(err.code ?? '');
+  const message = String(err.message ?? '');
+  if (err.name === 'KnexTimeoutError' || /Timeout acquiring a connection/i.test(message)) return 'The database is busy (no free connection); retry shortly';
+  if (code === '57014' || /canceling statement due to statement timeout/i.test(message)) return 'The query took too long and was cancelled; narrow it or retry';
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08')) return 'The database is unavailable; retry shortly';
+  if (/Connection terminated|terminating connection|server closed the connection|ECONNREFUSED|Client has encountered a connection error/i.test(message)) return 'The database is unavailable; retry shortly';
+  return transientDatabaseError(err.previous ?? err.cause ?? null);
+}
 
 /** Base of every domain error: a message for people, a code for programs, and optional details (e.g. `field`). */
 export class DomainError extends Error {
@@ -85,10 +105,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof ForeignKeyConstraintViolationException) {
     return { ...base, message: 'The record is still referenced by other records', extensions: { code: 'CONFLICT' } };
   }
+  const transient = transientDatabaseError(original);
+  if (transient) {
+    console.error('[graphql] database unavailable:', (original as Error)?.message);
+    return { ...base, message: transient, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
   const code = formatted.extensions?.code;
-  // Errors GraphQL itself raises before resolvers run (parse, validation, variable coercion).
-  if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT') {
-    return { ...base, extensions: { code } };
+  // Errors raised before resolvers run (parse, validation rules, variable coercion, the rate-limit plugin).
+  if (typeof code === 'string' && PASSED_CODES.has(code)) {
+    const { http: _http, stacktrace: _stack, exception: _exception, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { ...base, extensions: { ...rest, code } };
   }
   if (original instanceof GraphQLError && !original.originalError && code === undefined) {
     return { ...base, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };

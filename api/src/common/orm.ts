@@ -4,6 +4,7 @@ export {
   PrimaryKey,
   Property,
   ManyToOne,
+  ManyToMany,
   OneToMany,
   Enum,
   Index,

@@ -6,11 +6,26 @@ import { Region } from '../regions/region.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Station } from '../stations/station.entity';
 import { migrationsList } from '../migrations';
+import { User } from '../auth/user.entity';
+import { ApiKey } from '../auth/api-key.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { AuditSubscriber } from '../audit/audit.subscriber';
 
-export const entities = [Region, Organization, Station];
+export const entities = [Region, Organization, Station, User, ApiKey, AuditEvent];
 
-/** MikroORM options for the PostgreSQL at `clientUrl`; `poolMax` 1 for the embedded PGlite (one query at a time). */
-export function ormOptions(clientUrl: string, poolMax: number, debug = false): Options<PostgreSqlDriver> {
+/** Pool and statement limits: never wait forever for a connection, never let one statement run for ever. */
+export interface DbTimeouts {
+  /** statement_timeout of every connection, ms (default 15 s). */
+  statementTimeoutMs?: number;
+  /** How long to wait for a free pooled connection before failing, ms (default 5 s). */
+  acquireTimeoutMs?: number;
+}
+
+/**
+ * MikroORM options for the PostgreSQL at `clientUrl`; `poolMax` 1 for the embedded PGlite (one query at a time).
+ * Every flush also writes the audit log (AuditSubscriber).
+ */
+export function ormOptions(clientUrl: string, poolMax: number, timeouts: DbTimeouts = {}, debug = false): Options<PostgreSqlDriver> {
   return {
     driver: PostgreSqlDriver,
     clientUrl,
@@ -18,8 +33,9 @@ export function ormOptions(clientUrl: string, poolMax: number, debug = false): O
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
     dataloader: DataloaderType.ALL,
-    pool: { min: 0, max: poolMax, acquireTimeoutMillis: 10_000, idleTimeoutMillis: 10_000 },
-    driverOptions: { connection: { statement_timeout: 15_000 } },
+    subscribers: [new AuditSubscriber()],
+    pool: { min: 0, max: poolMax, acquireTimeoutMillis: timeouts.acquireTimeoutMs ?? 5_000, idleTimeoutMillis: 10_000 },
+    driverOptions: { connection: { statement_timeout: timeouts.statementTimeoutMs ?? 15_000, connectionTimeoutMillis: 5_000 } },
     migrations: { migrationsList, snapshot: false, transactional: true, allOrNothing: true },
     allowGlobalContext: false,
     debug,
@@ -27,8 +43,8 @@ export function ormOptions(clientUrl: string, poolMax: number, debug = false): O
 }
 
 /** Connects, applies pending migrations (the only way the schema changes) and returns the ORM. */
-export async function initOrm(clientUrl: string, poolMax: number): Promise<MikroORM<PostgreSqlDriver>> {
-  const orm = await MikroORM.init(ormOptions(clientUrl, poolMax));
+export async function initOrm(clientUrl: string, poolMax: number, timeouts: DbTimeouts = {}): Promise<MikroORM<PostgreSqlDriver>> {
+  const orm = await MikroORM.init(ormOptions(clientUrl, poolMax, timeouts));
   await orm.getMigrator().up();
   return orm;
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { offsetPage } from '../common/pagination';
 import { Region } from '../regions/region.entity';
@@ -6,6 +6,8 @@ import { assertUuid } from '../stations/station.service';
 import { Organization } from './organization.entity';
 import { OrganizationCreateInput, OrganizationFilter, OrganizationOrder, OrganizationUpdateInput } from './organization.inputs';
 import * as service from './organization.service';
+import { Role } from '../auth/user.entity';
+import { idempotent } from '../common/idempotency';
 
 const OrganizationPage = offsetPage(Organization, 'OrganizationPage');
 
@@ -17,7 +19,8 @@ export class OrganizationResolver {
     return em.findOne(Organization, id);
   }
 
-  @Query(() => OrganizationPage, { description: 'Admin list of organizations, one page (limit 1–1000) with the total count.' })
+  @Authorized()
+  @Query(() => OrganizationPage, { description: 'Staff: list of organizations, one page (limit 1–1000) with the total count.' })
   organizations(
     @Ctx() { em }: Context,
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter,
@@ -28,12 +31,24 @@ export class OrganizationResolver {
     return service.listOrganizations(em, filter, orderBy, limit, offset);
   }
 
-  @Mutation(() => Organization, { description: 'Creates an organization. BAD_USER_INPUT names the field at fault.' })
-  createOrganization(@Arg('input', () => OrganizationCreateInput) input: OrganizationCreateInput, @Ctx() { em }: Context) {
-    return service.createOrganization(em, input);
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Organization, { description: 'ADMIN: creates an organization. BAD_USER_INPUT names the field at fault.' })
+  async createOrganization(
+    @Arg('input', () => OrganizationCreateInput) input: OrganizationCreateInput,
+    @Ctx() { em, access }: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'Any unique string (a UUID); the same key and input return the first result.' }) idempotencyKey?: string,
+  ): Promise<Organization> {
+    const { result } = await idempotent(
+      em,
+      { actor: access.userId!, key: idempotencyKey, operation: 'createOrganization', body: input },
+      (tx) => service.createOrganization(tx, input),
+      (tx, id) => service.getOrganization(tx, id),
+    );
+    return result;
   }
 
-  @Mutation(() => Organization, { description: 'Changes an organization whose version is still `version`; CONFLICT otherwise.' })
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Organization, { description: 'ADMIN: changes an organization whose version is still `version`; CONFLICT otherwise.' })
   updateOrganization(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
@@ -43,7 +58,8 @@ export class OrganizationResolver {
     return service.updateOrganization(em, id, version, input);
   }
 
-  @Mutation(() => Organization, { description: 'Deletes an organization; CONFLICT while stations or child organizations refer to it.' })
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Organization, { description: 'ADMIN: deletes an organization; CONFLICT while stations or child organizations refer to it.' })
   deleteOrganization(@Arg('id', () => ID) id: string, @Ctx() { em }: Context) {
     return service.deleteOrganization(em, id);
   }

@@ -92,11 +92,10 @@ export class Station {
   operatorOrganization?: Ref<Organization> | null;
 
   /** Stable key of the record in its import source; re-imports update by it. */
-  @Field(() => String, { nullable: true, description: 'Stable key in the import source; re-imports update the station with the same key.' })
   @Property({ columnType: 'text', nullable: true, unique: true })
   sourceKey?: string | null;
 
-  @Field(() => Provenance)
+  /** Exposed through StationResolver.provenance, to staff who may edit the station only. */
   @Property({ type: JsonType, columnType: 'jsonb' })
   provenance!: Provenance;
 

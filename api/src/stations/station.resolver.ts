@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
@@ -7,7 +7,9 @@ import { isOpenAt } from '../common/opening-hours';
 import { assertIntRange, offsetPage, PageInfo } from '../common/pagination';
 import { Organization } from '../organizations/organization.entity';
 import { Region } from '../regions/region.entity';
-import { Station } from './station.entity';
+import { Provenance, Station } from './station.entity';
+import { Role } from '../auth/user.entity';
+import { idempotent } from '../common/idempotency';
 import { Amenity, StationKind } from './station.enums';
 import { StationCreateInput, StationFilter, StationOrder, StationUpdateInput } from './station.inputs';
 import * as service from './station.service';
@@ -87,40 +89,77 @@ export class StationResolver {
     });
   }
 
-  @Query(() => StationPage, { description: 'Admin list: stations matching the filter, sorted, one page (limit 1–1000) with the total count.' })
-  stations(
-    @Ctx() { em }: Context,
+  @Authorized()
+  @Query(() => StationPage, {
+    description: 'Admin list (staff only): stations matching the filter, sorted, one page (limit 1–1000) with the total count. An OPERATOR sees the stations they may edit; ADMIN and COORDINATOR see all.',
+  })
+  async stations(
+    @Ctx() { em, access }: Context,
     @Arg('filter', () => StationFilter, { nullable: true }) filter?: StationFilter,
     @Arg('orderBy', () => StationOrder, { nullable: true }) orderBy?: StationOrder,
     @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
-    return service.listStations(em, filter, orderBy, limit, offset);
+    const only = access.viewer.kind === 'USER' && access.viewer.role === Role.OPERATOR ? await access.organizationScope() : null;
+    return service.listStations(em, filter, orderBy, limit, offset, only);
   }
 
-  @Mutation(() => Station, { description: 'Creates a station. BAD_USER_INPUT names the field at fault; nothing is written then.' })
-  createStation(@Arg('input', () => StationCreateInput) input: StationCreateInput, @Ctx() { em }: Context): Promise<Station> {
-    return service.createStation(em, input);
+  @Authorized(Role.ADMIN, Role.OPERATOR)
+  @Mutation(() => Station, {
+    description: 'ADMIN, OPERATOR: creates a station (an OPERATOR\'s must be operated or hosted by one of their organizations). BAD_USER_INPUT names the field at fault; nothing is written then. With `idempotencyKey`, a retry returns the first station.',
+  })
+  async createStation(
+    @Arg('input', () => StationCreateInput) input: StationCreateInput,
+    @Ctx() { em, access }: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'Any unique string (a UUID); the same key and input return the first result, a different input is BAD_USER_INPUT.' }) idempotencyKey?: string,
+  ): Promise<Station> {
+    const { result } = await idempotent(
+      em,
+      { actor: access.userId!, key: idempotencyKey, operation: 'createStation', body: input },
+      (tx) => service.createStation(tx, input, undefined, access),
+      (tx, id) => service.getStation(tx, id),
+    );
+    return result;
   }
 
-  @Mutation(() => Station, { description: 'Changes a station whose version is still `version`; CONFLICT when someone changed it since, NOT_FOUND when it does not exist.' })
+  @Authorized(Role.ADMIN, Role.OPERATOR)
+  @Mutation(() => Station, {
+    description: 'ADMIN, OPERATOR: changes a station whose version is still `version`; CONFLICT when someone changed it since, NOT_FOUND when it does not exist or is not one of an OPERATOR\'s stations.',
+  })
   updateStation(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('input', () => StationUpdateInput) input: StationUpdateInput,
-    @Ctx() { em }: Context,
+    @Ctx() { em, access }: Context,
   ): Promise<Station> {
-    return service.updateStation(em, id, version, input);
+    return service.updateStation(em, id, version, input, access);
   }
 
-  @Mutation(() => Station, { description: 'Sets status RETIRED (kept for history, hidden from nearby search). CONFLICT on a stale version.' })
-  retireStation(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() { em }: Context): Promise<Station> {
-    return service.retireStation(em, id, version);
+  @Authorized(Role.ADMIN, Role.OPERATOR)
+  @Mutation(() => Station, { description: 'ADMIN, OPERATOR: sets status RETIRED (kept for history, hidden from nearby search). CONFLICT on a stale version; NOT_FOUND for another organization\'s station.' })
+  retireStation(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() { em, access }: Context): Promise<Station> {
+    return service.retireStation(em, id, version, access);
   }
 
-  @Mutation(() => Station, { description: 'Deletes a station for good and returns it as it was. Prefer retireStation for stations that served people.' })
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Station, { description: 'ADMIN: deletes a station for good and returns it as it was. Prefer retireStation for stations that served people.' })
   deleteStation(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Station> {
     return service.deleteStation(em, id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the caller may edit this station (ADMIN; an OPERATOR of its operating or host organization or one above it). False for anonymous callers and API keys.' })
+  viewerCanEdit(@Root() station: Station, @Ctx() { access }: Context): Promise<boolean> {
+    return access.canEditStation(service.stationOrganizations(station));
+  }
+
+  @FieldResolver(() => Provenance, { nullable: true, description: 'Where the record came from and what still needs checking (internal notes). Null unless the caller may edit the station.' })
+  async provenance(@Root() station: Station, @Ctx() { access }: Context): Promise<Provenance | null> {
+    return (await access.canEditStation(service.stationOrganizations(station))) ? station.provenance : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Stable key in the import source; re-imports update the station with the same key. Null unless the caller may edit the station.' })
+  async sourceKey(@Root() station: Station, @Ctx() { access }: Context): Promise<string | null> {
+    return (await access.canEditStation(service.stationOrganizations(station))) ? (station.sourceKey ?? null) : null;
   }
 
   @FieldResolver(() => GeoPoint, { description: 'The location in the requested datum (stored as WGS84).' })

@@ -10,6 +10,19 @@ import { Amenity, StationKind, StationStatus } from './station.enums';
 import { Provenance, Station } from './station.entity';
 import type { BoundingBoxInput, StationCreateInput, StationFilter, StationOrder, StationUpdateInput } from './station.inputs';
 import { StationOrderField } from './station.inputs';
+import type { Access } from '../auth/access';
+
+/** The organizations that decide who may edit a station. */
+export function stationOrganizations(station: Station): { operatorOrganizationId: string | null; hostOrganizationId: string | null } {
+  return { operatorOrganizationId: station.operatorOrganization?.id ?? null, hostOrganizationId: station.hostOrganization?.id ?? null };
+}
+
+/** After an edit by an OPERATOR: the station must still belong to one of their organizations. */
+async function assertStillInScope(access: Access | undefined, station: Station): Promise<void> {
+  if (access && !(await access.canEditStation(stationOrganizations(station)))) {
+    throw new BadInputError('input.operatorOrganizationId', 'the station must be operated or hosted by one of your organizations (or one below them)');
+  }
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -93,11 +106,15 @@ function manualProvenance(): Provenance {
   return { source: 'admin', sourceDatum: null, verifiedFields: [], inferredFields: [], notes: [], needsReview: false };
 }
 
-/** Creates a station from validated input; throws BadInputError naming the field at fault, writing nothing. */
-export async function createStation(em: EntityManager, input: StationCreateInput, provenance = manualProvenance()): Promise<Station> {
+/**
+ * Creates a station from validated input; throws BadInputError naming the field at fault, writing nothing.
+ * With `access` (requests), an OPERATOR must make it operated or hosted by one of their organizations.
+ */
+export async function createStation(em: EntityManager, input: StationCreateInput, provenance = manualProvenance(), access?: Access): Promise<Station> {
   const station = new Station();
   station.provenance = provenance;
   await applyStationInput(em, station, input, true);
+  await assertStillInScope(access, station);
   em.persist(station);
   await em.flush();
   return station;
@@ -115,17 +132,20 @@ export async function getStation(em: EntityManager, id: string, field = 'id'): P
  * Applies `input` to station `id` if its version is still `version`; a stale version is a CONFLICT
  * (MikroORM OptimisticLockError, mapped in formatError), so a concurrent edit is never silently overwritten.
  */
-export async function updateStation(em: EntityManager, id: string, version: number, input: StationUpdateInput): Promise<Station> {
+export async function updateStation(em: EntityManager, id: string, version: number, input: StationUpdateInput, access?: Access): Promise<Station> {
   const station = await getStation(em, id);
+  // Someone else's station answers NOT_FOUND, as if it did not exist (and the attempt is logged).
+  if (access && !(await access.canEditStation(stationOrganizations(station)))) access.notFound('Station', id);
   await em.lock(station, LockMode.OPTIMISTIC, version);
   await applyStationInput(em, station, input, false);
+  await assertStillInScope(access, station);
   await em.flush();
   return station;
 }
 
 /** Marks a station RETIRED (kept for history, gone from nearby search). */
-export async function retireStation(em: EntityManager, id: string, version: number): Promise<Station> {
-  return updateStation(em, id, version, { status: StationStatus.RETIRED });
+export async function retireStation(em: EntityManager, id: string, version: number, access?: Access): Promise<Station> {
+  return updateStation(em, id, version, { status: StationStatus.RETIRED }, access);
 }
 
 /** Deletes a station for good and returns it as it was. */
@@ -229,10 +249,17 @@ export async function listStations(
   order: StationOrder | undefined,
   limit: number,
   offset: number,
+  onlyOrganizations?: Set<string> | null,
 ): Promise<{ nodes: Station[]; totalCount: number }> {
   assertIntRange(limit, 1, 1000, 'limit');
   assertIntRange(offset, 0, 10_000_000, 'offset');
   const where = stationFilterSql(filter);
+  if (onlyOrganizations) {
+    // An operator's list: the stations they may edit.
+    const ids = pgArray([...onlyOrganizations]);
+    where.text = `(${where.text}) and (s.operator_organization_id = any(?::uuid[]) or s.host_organization_id = any(?::uuid[]))`;
+    where.params = [...where.params, ids, ids];
+  }
   const column = ORDER_COLUMNS[order?.field ?? StationOrderField.NAME];
   const dir = order?.direction === 'DESC' ? 'desc' : 'asc';
   const rows = await em.execute<{ id: string }[]>(

@@ -1,0 +1,46 @@
+import { Arg, Authorized, Ctx, Field, InputType, Int, Query, Resolver } from 'type-graphql';
+import { IsOptional, MaxLength } from 'class-validator';
+import type { Context } from '../context';
+import { BadInputError } from '../common/errors';
+import { assertIntRange, offsetPage } from '../common/pagination';
+import { Role } from '../auth/user.entity';
+import { Station } from '../stations/station.entity';
+import { AuditEvent } from './audit-event.entity';
+
+const AuditEventPage = offsetPage(AuditEvent, 'AuditEventPage');
+
+@InputType({ description: 'Which audit events to list.' })
+export class AuditEventFilter {
+  @Field(() => String, { nullable: true, description: 'Entity name: Station, Organization, User, ApiKey.' }) @IsOptional() @MaxLength(50) entityType?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) entityId?: string;
+  @Field(() => String, { nullable: true, description: 'User or API key id.' }) @IsOptional() @MaxLength(100) actorId?: string;
+}
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Authorized(Role.ADMIN, Role.OPERATOR)
+  @Query(() => AuditEventPage, {
+    description: 'History of changes, newest first (limit 1–1000). ADMIN: everything. OPERATOR: only the history of one station they may edit (filter entityType Station + entityId); anything else is NOT_FOUND.',
+  })
+  async auditEvents(
+    @Ctx() { em, access }: Context,
+    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter,
+    @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+  ) {
+    assertIntRange(limit, 1, 1000, 'limit');
+    assertIntRange(offset, 0, 1_000_000, 'offset');
+    if (!access.isAdmin) {
+      if (filter?.entityType !== 'Station' || !filter.entityId) throw new BadInputError('filter.entityId', 'operators see the history of one station at a time: give entityType Station and entityId');
+      const station = await em.findOne(Station, filter.entityId.match(/^[0-9a-f-]{36}$/i) ? filter.entityId : '00000000-0000-0000-0000-000000000000');
+      const ok = station && (await access.canEditStation({ operatorOrganizationId: station.operatorOrganization?.id, hostOrganizationId: station.hostOrganization?.id }));
+      if (!ok) access.notFound('Station', filter.entityId);
+    }
+    const where: Record<string, unknown> = {};
+    if (filter?.entityType) where.entityType = filter.entityType;
+    if (filter?.entityId) where.entityId = filter.entityId;
+    if (filter?.actorId) where.actorId = filter.actorId;
+    const [items, totalCount] = await em.findAndCount(AuditEvent, where, { limit, offset, orderBy: { id: 'desc' } });
+    return { nodes: items, totalCount };
+  }
+}

@@ -1,0 +1,72 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArrayType, Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '../common/orm';
+import { randomUUID } from 'node:crypto';
+import { Organization } from '../organizations/organization.entity';
+import { User } from './user.entity';
+
+/** What a third-party API key may do. */
+export enum ApiScope {
+  /** Read public station data: station, nearbyStations, regions, openingHoursCheck, appConfig (and tiles). */
+  PUBLIC_READ = 'PUBLIC_READ',
+}
+registerEnumType(ApiScope, { name: 'ApiScope', description: 'PUBLIC_READ: the public station queries. Keys never reach staff or personal data.' });
+
+@ObjectType({ description: 'A third-party API key. The secret is shown once, at creation; only its SHA-256 is stored.' })
+@Entity({ tableName: 'api_key' })
+export class ApiKey {
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'lastUsedAt' | 'revokedAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field({ description: 'What the key is for, e.g. 高德地图 爱心驿站图层.' })
+  @Property({ columnType: 'text' })
+  name!: string;
+
+  @Field({ description: 'First characters of the key (`yz_XXXXXXXX`), enough to recognise it in logs; not a secret.' })
+  @Property({ columnType: 'text' })
+  prefix!: string;
+
+  /** Hex SHA-256 of the whole key; the key has 256 random bits, so a fast hash is enough. */
+  @Property({ columnType: 'text', lazy: true })
+  secretHash!: string;
+
+  @ManyToOne(() => Organization, { ref: true, nullable: true, deleteRule: 'restrict' })
+  ownerOrganization?: Ref<Organization> | null;
+
+  @Field(() => String, { nullable: true, description: 'Who to call about the key (a team or address, not shown publicly).' })
+  @Property({ columnType: 'text', nullable: true })
+  contact?: string | null;
+
+  @Field(() => [ApiScope])
+  @Property({ type: ArrayType, columnType: 'text[]' })
+  scopes: ApiScope[] = [ApiScope.PUBLIC_READ];
+
+  @Field(() => Int, { description: 'Query cost points the key may spend per minute (see README, "Rate limits").' })
+  @Property({ type: 'integer' })
+  quotaPerMinute!: number;
+
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  createdBy?: Ref<User> | null;
+
+  @Field()
+  @Property({ columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Field()
+  @Property({ columnType: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true, description: 'Last request made with the key (updated at most once a minute).' })
+  @Property({ columnType: 'timestamptz', nullable: true })
+  lastUsedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was revoked; a revoked key gets UNAUTHENTICATED.' })
+  @Property({ columnType: 'timestamptz', nullable: true })
+  revokedAt?: Date | null;
+
+  @Field(() => Int)
+  @Property({ version: true })
+  version: number = 1;
+}

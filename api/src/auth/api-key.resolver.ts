@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength } from 'class-validator';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../context';
+import { BadInputError, NotFoundError } from '../common/errors';
+import { idempotent } from '../common/idempotency';
+import { assertIntRange, offsetPage } from '../common/pagination';
+import { Organization } from '../organizations/organization.entity';
+import { assertUuid } from '../stations/station.service';
+import { ApiKey, ApiScope } from './api-key.entity';
+import { Role, User } from './user.entity';
+import { hashApiKey } from './viewer';
+
+const ApiKeyPage = offsetPage(ApiKey, 'ApiKeyPage');
+
+@InputType({ description: 'A new third-party API key.' })
+export class ApiKeyCreateInput {
+  @Field({ description: 'What the key is for, 1–100 characters.' }) @Length(1, 100) name!: string;
+  @Field(() => String, { nullable: true, description: 'Organization responsible for the key.' }) @IsOptional() ownerOrganizationId?: string;
+  @Field(() => String, { nullable: true, description: 'Who to call about the key (not public).' }) @IsOptional() @MaxLength(200) contact?: string;
+  @Field(() => [ApiScope], { nullable: true, defaultValue: [ApiScope.PUBLIC_READ] }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(5) scopes?: ApiScope[];
+  @Field(() => Int, { nullable: true, description: 'Query cost points per minute, 1–1000000 (default API_KEY_DEFAULT_QUOTA).' }) quotaPerMinute?: number;
+}
+
+@ObjectType({ description: 'A created API key with its secret. The secret is shown only here, once; it is null on an idempotent replay.' })
+export class CreatedApiKey {
+  @Field(() => ApiKey) apiKey!: ApiKey;
+  @Field(() => String, { nullable: true, description: 'The full key, `yz_<prefix>_<secret>`; send it as `Authorization: Bearer …` or `X-API-Key`.' }) secret!: string | null;
+}
+
+async function createKey(em: EntityManager, input: ApiKeyCreateInput, createdBy: string, defaultQuota: number): Promise<{ key: ApiKey; secret: string }> {
+  const name = input.name.trim();
+  if (!name) throw new BadInputError('input.name', 'must not be empty');
+  const quota = input.quotaPerMinute ?? defaultQuota;
+  assertIntRange(quota, 1, 1_000_000, 'input.quotaPerMinute');
+  let owner: Organization | null = null;
+  if (input.ownerOrganizationId) {
+    assertUuid(input.ownerOrganizationId, 'input.ownerOrganizationId');
+    owner = await em.findOne(Organization, input.ownerOrganizationId);
+    if (!owner) throw new BadInputError('input.ownerOrganizationId', `no organization has id ${input.ownerOrganizationId}`);
+  }
+  const prefix = `yz_${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').slice(0, 8)}`;
+  const secret = `${prefix}_${randomBytes(32).toString('base64url')}`;
+  const key = em.create(ApiKey, {
+    name,
+    prefix,
+    secretHash: hashApiKey(secret),
+    ownerOrganization: owner,
+    contact: input.contact?.trim() || null,
+    scopes: [...new Set(input.scopes ?? [ApiScope.PUBLIC_READ])],
+    quotaPerMinute: quota,
+    createdBy: em.getReference(User, createdBy),
+  });
+  await em.flush();
+  return { key, secret };
+}
+
+@Resolver(() => ApiKey)
+export class ApiKeyResolver {
+  @Authorized(Role.ADMIN)
+  @Query(() => ApiKeyPage, { description: 'ADMIN: API keys (never their secrets), newest first.' })
+  async apiKeys(
+    @Ctx() { em }: Context,
+    @Arg('includeRevoked', () => Boolean, { defaultValue: false }) includeRevoked: boolean,
+    @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+  ) {
+    assertIntRange(limit, 1, 1000, 'limit');
+    assertIntRange(offset, 0, 1_000_000, 'offset');
+    const [items, totalCount] = await em.findAndCount(ApiKey, includeRevoked ? {} : { revokedAt: null }, { limit, offset, orderBy: { createdAt: 'desc', id: 'asc' } });
+    return { nodes: items, totalCount };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => CreatedApiKey, { description: 'ADMIN: creates an API key and returns its secret once (only a SHA-256 of it is stored).' })
+  async createApiKey(
+    @Arg('input', () => ApiKeyCreateInput) input: ApiKeyCreateInput,
+    @Ctx() ctx: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'The same key and input return the first key (with secret null: it is shown once).' }) idempotencyKey?: string,
+  ): Promise<CreatedApiKey> {
+    let secret: string | null = null;
+    const { result } = await idempotent(
+      ctx.em,
+      { actor: ctx.access.userId!, key: idempotencyKey, operation: 'createApiKey', body: input },
+      async (em) => {
+        const made = await createKey(em, input, ctx.access.userId!, ctx.config.API_KEY_DEFAULT_QUOTA);
+        secret = made.secret;
+        return made.key;
+      },
+      (em, id) => em.findOneOrFail(ApiKey, id),
+    );
+    return Object.assign(new CreatedApiKey(), { apiKey: result, secret });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ApiKey, { description: 'ADMIN: revokes an API key at once (its next request is UNAUTHENTICATED). Revoking twice keeps the first time.' })
+  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<ApiKey> {
+    assertUuid(id, 'id');
+    const key = await em.findOne(ApiKey, id);
+    if (!key) throw new NotFoundError('ApiKey', id);
+    if (!key.revokedAt) {
+      key.revokedAt = new Date();
+      await em.flush();
+    }
+    return key;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true })
+  ownerOrganization(@Root() key: ApiKey): Promise<Organization | null> | null {
+    return key.ownerOrganization ? key.ownerOrganization.load({ dataloader: true }) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Username of the admin who created it.' })
+  async createdBy(@Root() key: ApiKey): Promise<string | null> {
+    return key.createdBy ? (await key.createdBy.load({ dataloader: true }))?.username ?? null : null;
+  }
+}

@@ -1,0 +1,31 @@
+import { Field, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
+import { Role } from './user.entity';
+
+@InputType({ description: 'A new staff account. OPERATOR and COORDINATOR accounts need at least one organization.' })
+export class UserCreateInput {
+  @Field({ description: '3–40 of a–z, 0–9, `.`, `_`, `-`; stored lower-case.' }) @Length(3, 40) username!: string;
+  @Field({ description: 'Name shown in the admin, 1–100 characters.' }) @Length(1, 100) displayName!: string;
+  @Field(() => Role) role!: Role;
+  @Field(() => [String], { nullable: true, description: 'Organization ids; the account acts for these and every organization below them.' })
+  @IsOptional() @ArrayMaxSize(50) organizationIds?: string[];
+  @Field({ description: 'Initial password, 10–128 characters, not containing the username.' }) @Length(1, 128) password!: string;
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Make the user choose their own password at first login (default true).' })
+  mustChangePassword?: boolean;
+}
+
+@InputType({ description: 'Changes to a staff account; omitted fields stay as they are. Role, organization and disabling changes end its sessions.' })
+export class UserUpdateInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) displayName?: string | null;
+  @Field(() => Role, { nullable: true }) role?: Role | null;
+  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(50) organizationIds?: string[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'A disabled account cannot sign in; its sessions end at once.' }) disabled?: boolean | null;
+}
+
+@InputType()
+export class UserFilter {
+  @Field(() => Role, { nullable: true }) role?: Role;
+  @Field(() => Boolean, { nullable: true }) disabled?: boolean;
+  @Field(() => String, { nullable: true, description: 'Members of this organization (directly).' }) organizationId?: string;
+  @Field(() => String, { nullable: true, description: 'Part of the username or display name.' }) @IsOptional() @MaxLength(100) search?: string;
+}

@@ -1,0 +1,120 @@
+import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { getComplexity, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { Config } from '../config';
+import { requestStore } from './request-context';
+import { RateLimitedError, type RateLimitCharge, type RateLimits } from './rate-limit';
+import type { Viewer } from '../auth/viewer';
+
+/**
+ * Static limits on every operation (OWASP GraphQL Cheat Sheet), by @escape.tech/graphql-armor: depth 6
+ * (introspection excepted), 15 aliases, 10 directives, 2000 tokens, and no "Did you mean …" field
+ * suggestions. Cost is limited separately (`operationCost`), because armor's cost rule ignores list sizes.
+ */
+export function armorProtection(): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+  const armor = new ApolloArmor({
+    maxDepth: { n: 6, ignoreIntrospection: true, flattenFragments: true },
+    maxAliases: { n: 15 },
+    maxDirectives: { n: 10 },
+    maxTokens: { n: 2000 },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const { plugins, validationRules } = armor.protect();
+  return { plugins, validationRules };
+}
+
+/** A list field costs its children times its page size (`first` or `limit`); other fields cost 1 plus children. */
+const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const n = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : null;
+  return n != null ? 1 + childComplexity * Math.max(1, n) : 1 + childComplexity;
+};
+
+/**
+ * The cost of an operation in points: 1 per field, list fields multiplied by their page size, fields with a
+ * declared `complexity` (e.g. `totalCount`) at that cost. The same figure is checked against the per-operation
+ * maximum and charged to the caller's per-minute budget.
+ */
+export function operationCost(schema: GraphQLSchema, query: import('graphql').DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number {
+  try {
+    return getComplexity({ schema, query, variables: variables ?? {}, operationName, estimators: [fieldExtensionsEstimator(), pageEstimator] });
+  } catch {
+    // Variables that do not coerce: execution reports them as BAD_USER_INPUT naming the variable; charge 1.
+    return 1;
+  }
+}
+
+function budgetOf(viewer: Viewer, ip: string, config: Config): { kind: 'anon' | 'key' | 'user'; key: string; points: number; maxCost: number } {
+  switch (viewer.kind) {
+    case 'USER':
+      return { kind: 'user', key: viewer.userId, points: config.RATE_LIMIT_USER_PER_MINUTE, maxCost: config.MAX_QUERY_COST_STAFF };
+    case 'API_KEY':
+      return { kind: 'key', key: viewer.keyId, points: viewer.quotaPerMinute, maxCost: config.MAX_QUERY_COST_PUBLIC };
+    default:
+      return { kind: 'anon', key: ip, points: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE, maxCost: config.MAX_QUERY_COST_PUBLIC };
+  }
+}
+
+function setRateHeaders(headers: Map<string, string>, charge: RateLimitCharge): void {
+  headers.set('x-ratelimit-limit', String(charge.limit));
+  headers.set('x-ratelimit-remaining', String(charge.remaining));
+  headers.set('x-ratelimit-reset', String(charge.resetSeconds));
+}
+
+/**
+ * Apollo plugin: records the operation's top-level fields for the audit and security logs, refuses operations
+ * over the cost maximum (BAD_USER_INPUT with `cost` and `maxCost`), charges the cost to the caller's budget
+ * (per API key, per staff account, per IP for anonymous callers) and sends `x-ratelimit-limit`,
+ * `x-ratelimit-remaining` and `x-ratelimit-reset` (seconds). Over budget: RATE_LIMITED, HTTP 429, Retry-After.
+ */
+export function rateLimitPlugin(config: Config, limits: RateLimits): ApolloServerPlugin<{ viewer: Viewer; ip: string }> {
+  return {
+    async requestDidStart() {
+      let charge: RateLimitCharge | null = null;
+      return {
+        async didResolveOperation(rc) {
+          const op = rc.operation as OperationDefinitionNode;
+          const store = requestStore.getStore();
+          if (store) {
+            store.operation = op.selectionSet.selections
+              .map((s) => (s.kind === 'Field' ? s.name.value : null))
+              .filter(Boolean)
+              .join(',');
+          }
+          const cost = operationCost(rc.schema, rc.document, rc.request.variables, rc.request.operationName ?? undefined);
+          const budget = budgetOf(rc.contextValue.viewer, rc.contextValue.ip, config);
+          if (cost > budget.maxCost) {
+            throw new GraphQLError(`Query cost ${cost} exceeds the maximum of ${budget.maxCost}; ask for fewer rows or fields`, {
+              extensions: { code: 'BAD_USER_INPUT', field: 'query', cost, maxCost: budget.maxCost },
+            });
+          }
+          try {
+            charge = await limits.charge(budget.kind, budget.key, budget.points, cost);
+          } catch (e) {
+            if (e instanceof RateLimitedError) {
+              charge = (e as RateLimitedError & { charge: RateLimitCharge }).charge;
+              throw new GraphQLError(e.message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: e.retryAfterSeconds } });
+            }
+            throw e;
+          }
+        },
+        async willSendResponse(rc) {
+          const headers = rc.response.http.headers;
+          if (charge) setRateHeaders(headers as unknown as Map<string, string>, charge);
+          const errors = rc.response.body.kind === 'single' ? rc.response.body.singleResult.errors : undefined;
+          const limited = errors?.find((e) => e.extensions?.code === 'RATE_LIMITED');
+          if (limited) {
+            rc.response.http.status = 429;
+            headers.set('retry-after', String(limited.extensions?.retryAfterSeconds ?? 60));
+          }
+          const unavailable = errors?.find((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
+          if (unavailable && rc.response.body.kind === 'single' && !rc.response.body.singleResult.data) {
+            rc.response.http.status = 503;
+            headers.set('retry-after', '5');
+          }
+        },
+      };
+    },
+  };
+}
