@@ -34,6 +34,8 @@ const schema = z.object({
   ADMIN_USERNAME: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/).default('admin'),
   /** Its password (at least 10 characters). Unset: a one-time password is printed once and must be changed at first login. */
   ADMIN_PASSWORD: z.string().min(10).max(128).optional(),
+  /** Prefix of rate-limit counters in Redis (lets several deployments or test runs share one Redis). */
+  RATE_LIMIT_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]{1,50}$/).default('yizhan'),
   /** Query cost points per minute for anonymous callers, per IP. */
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
   /** Query cost points per minute for a signed-in staff account. */

@@ -1,4 +1,4 @@
-import { ChangeSetType, type EventSubscriber, type FlushEventArgs, type ChangeSet, type AnyEntity, Collection, Utils } from '@mikro-orm/core';
+import { ChangeSetType, type EventSubscriber, type FlushEventArgs, type ChangeSet, type AnyEntity, type EntityMetadata, type Platform, Collection, Utils } from '@mikro-orm/core';
 import { currentRequest } from '../common/request-context';
 import { AuditAction, AuditEvent, type ActorKind, type FieldChange } from './audit-event.entity';
 
@@ -25,16 +25,36 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-function diff(before: Record<string, unknown>, after: Record<string, unknown>, keys: Iterable<string>): FieldChange[] {
+/** Snapshots hold database values (`{A,B}` for text[], WKB for geography): convert them back through the property's type. */
+function jsValue(meta: EntityMetadata, field: string, value: unknown, platform: Platform): unknown {
+  const prop = meta.properties[field];
+  if (typeof value === 'string' && prop?.customType) {
+    try {
+      return prop.customType.convertToJSValue(value, platform);
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+function diff(
+  meta: EntityMetadata,
+  platform: Platform,
+  action: AuditAction,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  keys: Iterable<string>,
+): FieldChange[] {
   const out: FieldChange[] = [];
   for (const field of keys) {
     if (SKIPPED.has(field)) continue;
     if (REDACTED.has(field)) {
-      out.push({ field, before: field in before ? '[redacted]' : null, after: field in after ? '[redacted]' : null });
+      out.push({ field, before: action === AuditAction.CREATE ? null : '[redacted]', after: action === AuditAction.DELETE ? null : '[redacted]' });
       continue;
     }
-    const b = plain(before[field]);
-    const a = plain(after[field]);
+    const b = plain(jsValue(meta, field, before[field], platform));
+    const a = plain(jsValue(meta, field, after[field], platform));
     if (JSON.stringify(b) !== JSON.stringify(a)) out.push({ field, before: b, after: a });
   }
   return out;
@@ -49,19 +69,25 @@ export class AuditSubscriber implements EventSubscriber {
   async onFlush(args: FlushEventArgs): Promise<void> {
     const uow = args.uow;
     const req = currentRequest();
+    const platform = args.em.getPlatform();
     const events = new Map<AnyEntity, { cs?: ChangeSet<AnyEntity>; action: AuditAction; changes: FieldChange[]; type: string; id: string }>();
     for (const cs of uow.getChangeSets()) {
       if (!isAudited(cs.entity)) continue;
       const type = cs.meta.className;
       const id = String(Utils.getPrimaryKeyValues(cs.entity, cs.meta.primaryKeys)[0] ?? (cs.entity as any).id);
       if (cs.type === ChangeSetType.CREATE) {
-        events.set(cs.entity, { action: AuditAction.CREATE, type, id, changes: diff({}, cs.payload as Record<string, unknown>, Object.keys(cs.payload)) });
+        events.set(cs.entity, { action: AuditAction.CREATE, type, id, changes: diff(cs.meta, platform, AuditAction.CREATE, {}, cs.payload as Record<string, unknown>, Object.keys(cs.payload)) });
       } else if (cs.type === ChangeSetType.UPDATE) {
         const before = (cs.originalEntity ?? {}) as Record<string, unknown>;
-        events.set(cs.entity, { action: AuditAction.UPDATE, type, id, changes: diff(before, cs.payload as Record<string, unknown>, Object.keys(cs.payload)) });
+        events.set(cs.entity, { action: AuditAction.UPDATE, type, id, changes: diff(cs.meta, platform, AuditAction.UPDATE, before, cs.payload as Record<string, unknown>, Object.keys(cs.payload)) });
       } else if (cs.type === ChangeSetType.DELETE) {
-        const before = (cs.originalEntity ?? {}) as Record<string, unknown>;
-        events.set(cs.entity, { action: AuditAction.DELETE, type, id, changes: diff(before, {}, Object.keys(before)) });
+        // A delete change set carries no snapshot: read the record's last values off the entity itself.
+        const before: Record<string, unknown> = {};
+        for (const prop of cs.meta.props) {
+          if (prop.persist === false || prop.kind === '1:m' || prop.kind === 'm:n') continue;
+          before[prop.name] = (cs.entity as Record<string, unknown>)[prop.name];
+        }
+        events.set(cs.entity, { action: AuditAction.DELETE, type, id, changes: diff(cs.meta, platform, AuditAction.DELETE, before, {}, Object.keys(before)) });
       }
     }
     for (const coll of uow.getCollectionUpdates()) {

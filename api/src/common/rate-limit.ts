@@ -34,8 +34,8 @@ export class RateLimits {
     private readonly config: Config,
     private readonly redis: RedisClient | null,
   ) {
-    this.loginByUsername = this.make('login_user', config.LOGIN_FAILURES_PER_USERNAME, 15 * 60, 15 * 60);
-    this.loginByIp = this.make('login_ip', config.LOGIN_FAILURES_PER_IP, 15 * 60, 15 * 60);
+    this.loginByUsername = this.make('login_user', config.LOGIN_FAILURES_PER_USERNAME, 15 * 60);
+    this.loginByIp = this.make('login_ip', config.LOGIN_FAILURES_PER_IP, 15 * 60);
   }
 
   /** Connects to Redis when configured. */
@@ -55,7 +55,7 @@ export class RateLimits {
   }
 
   private make(prefix: string, points: number, duration: number, blockDuration = 0): RateLimiterAbstract {
-    const opts = { keyPrefix: `yizhan_${prefix}`, points, duration, blockDuration };
+    const opts = { keyPrefix: `${this.config.RATE_LIMIT_KEY_PREFIX}_${prefix}`, points, duration, blockDuration };
     if (!this.redis) return new RateLimiterMemory(opts);
     return new RateLimiterRedis({ ...opts, storeClient: this.redis, insuranceLimiter: new RateLimiterMemory(opts) });
   }

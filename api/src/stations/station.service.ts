@@ -91,6 +91,11 @@ export async function applyStationInput(
   let moved = false;
   if (input.location != null) {
     station.location = toWgs84(input.location, 'input.location');
+    // China's extent (with its islands): a station outside it is almost always lng and lat swapped or a typo.
+    const { lng, lat } = station.location;
+    if (lng < 73.4 || lng > 135.1 || lat < 3.8 || lat > 53.6) {
+      throw new BadInputError('input.location', `(${lng.toFixed(5)}, ${lat.toFixed(5)}) is outside China (lng 73.4–135.1, lat 3.8–53.6); are lng and lat swapped?`);
+    }
     moved = true;
   }
   if (input.regionCode) {
