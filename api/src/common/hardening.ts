@@ -25,9 +25,12 @@ export function armorProtection(): { plugins: ApolloServerPlugin[]; validationRu
   return { plugins, validationRules };
 }
 
-/** A list field costs its children times its page size (`first` or `limit`); other fields cost 1 plus children. */
+/**
+ * A list field costs its children times its page size (`first`, at most 100, or `limit`, at most 1000: larger
+ * values are refused by the field itself, naming the argument); other fields cost 1 plus children.
+ */
 const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const n = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : null;
+  const n = typeof args.first === 'number' ? Math.min(args.first, 100) : typeof args.limit === 'number' ? Math.min(args.limit, 1000) : null;
   return n != null ? 1 + childComplexity * Math.max(1, n) : 1 + childComplexity;
 };
 
@@ -67,6 +70,8 @@ function setRateHeaders(headers: Map<string, string>, charge: RateLimitCharge): 
  * over the cost maximum (BAD_USER_INPUT with `cost` and `maxCost`), charges the cost to the caller's budget
  * (per API key, per staff account, per IP for anonymous callers) and sends `x-ratelimit-limit`,
  * `x-ratelimit-remaining` and `x-ratelimit-reset` (seconds). Over budget: RATE_LIMITED, HTTP 429, Retry-After.
+ * A response with a SERVICE_UNAVAILABLE error (database down, pool exhausted, statement timeout) is HTTP 503
+ * with Retry-After: 5, so load balancers and clients retry.
  */
 export function rateLimitPlugin(config: Config, limits: RateLimits): ApolloServerPlugin<{ viewer: Viewer; ip: string }> {
   return {
@@ -109,7 +114,7 @@ export function rateLimitPlugin(config: Config, limits: RateLimits): ApolloServe
             headers.set('retry-after', String(limited.extensions?.retryAfterSeconds ?? 60));
           }
           const unavailable = errors?.find((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
-          if (unavailable && rc.response.body.kind === 'single' && !rc.response.body.singleResult.data) {
+          if (unavailable) {
             rc.response.http.status = 503;
             headers.set('retry-after', '5');
           }
