@@ -7,6 +7,7 @@ import { loadConfig } from '../config';
 import { startEmbeddedDatabase } from '../db/embedded';
 import { initOrm } from '../db/orm';
 import { CoordinateSystem } from '../common/geo';
+import { requestStore } from '../common/request-context';
 import { importStationFile, type ImportFormat, type ProvenanceProfile } from '../importer/station-import';
 import { seedFirstStart } from '../seeds';
 
@@ -46,7 +47,9 @@ async function main(): Promise<number> {
     await seedFirstStart(orm.em.fork() as never, config.SEEDS_DIR, () => undefined);
     const bar = new SingleBar({ format: 'importing [{bar}] {value}/{total} rows', hideCursor: true }, Presets.shades_classic);
     let started = false;
-    const report = await importStationFile(orm.em.fork() as never, file, {
+    // Audit rows written by the import name it as their actor.
+    const actor = { kind: 'SYSTEM' as const, id: null, label: `system:import ${path.basename(file)}` };
+    const report = await requestStore.run({ actor, requestId: `import-${Date.now()}`, ip: null, operation: 'import' }, () => importStationFile(orm.em.fork() as never, file, {
       format,
       crs,
       dryRun: values['dry-run'],
@@ -60,7 +63,7 @@ async function main(): Promise<number> {
         }
         bar.update(done);
       },
-    });
+    }));
     if (started) bar.stop();
     console.log(`${report.dryRun ? 'DRY RUN (nothing written): ' : ''}read ${report.read}, created ${report.created}, updated ${report.updated}, skipped ${report.skipped} (unchanged), rejected ${report.rejected.length}`);
     for (const w of report.warnings) console.log(`  warning  line ${w.line}${w.name ? ` (${w.name})` : ''}: ${w.message}`);
