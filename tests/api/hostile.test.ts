@@ -46,6 +46,17 @@ describe('coordinates', () => {
   });
 
   it.each([
+    [{ lng: 72.005, lat: 30, crs: 'GCJ02' }, 'near'],
+    [{ lng: 72.012, lat: 30, crs: 'BD09' }, 'near'],
+    [{ lng: 113, lat: 0.83, crs: 'GCJ02' }, 'near'],
+    [{ lng: 0, lat: -90, crs: 'BD09' }, 'near.lat'],
+  ])('refuses %j, which once hung gcoord or converts past the pole, naming %s, and stays responsive', async (near, field) => {
+    const r = await s.post({ query: NEARBY, variables: { near } }, 'anonymous');
+    expect(r.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+  });
+
+  it.each([
     [{ lng: 39.47, lat: 75.99 }, 'Kashgar with lng and lat swapped (both in range)'],
     [{ lng: 124.39, lat: 40.12 }, 'Dandong, on the border, is fine'],
   ])('createStation at %j: %s', async (location, what) => {

@@ -9,7 +9,7 @@ export const TEST_PASSWORD = 'test-password-雷锋-2026';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
-  errors?: any[];
+  errors?: any;
 }
 
 /** Who a request is made as: a signed-in test account, an API key, or nobody. */

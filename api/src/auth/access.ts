@@ -65,11 +65,15 @@ export class Access {
     return this.viewer.kind === 'USER' ? this.viewer.userId : null;
   }
 
-  /** Ids of the viewer's organizations and every organization below them in the union tree (empty when none). */
-  organizationScope(): Promise<Set<string>> {
+  /**
+   * Ids of the viewer's organizations and every organization below them in the union tree (empty when none).
+   * Pass the EntityManager of a running transaction as `em`, so the lookup uses its connection (with the
+   * embedded database's single connection, another one would wait for ever).
+   */
+  organizationScope(em: EntityManager = this.em): Promise<Set<string>> {
     const userId = this.userId;
     if (!userId) return Promise.resolve(new Set());
-    this.scope ??= this.em
+    this.scope ??= em
       .execute<{ id: string }[]>(
         `with recursive down(id, depth) as (
            select organization_id, 0 from user_account_organizations where user_account_id = ?
@@ -82,11 +86,11 @@ export class Access {
   }
 
   /** Whether the viewer may change a station with these organizations (ADMIN always; OPERATOR within scope). */
-  async canEditStation(orgIds: { operatorOrganizationId?: string | null; hostOrganizationId?: string | null }): Promise<boolean> {
+  async canEditStation(orgIds: { operatorOrganizationId?: string | null; hostOrganizationId?: string | null }, em?: EntityManager): Promise<boolean> {
     if (this.viewer.kind !== 'USER' || this.viewer.mustChangePassword) return false;
     if (this.viewer.role === Role.ADMIN) return true;
     if (this.viewer.role !== Role.OPERATOR) return false;
-    const scope = await this.organizationScope();
+    const scope = await this.organizationScope(em);
     return [orgIds.operatorOrganizationId, orgIds.hostOrganizationId].some((id) => id != null && scope.has(id));
   }
 

@@ -102,7 +102,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof UniqueConstraintViolationException) {
     return { ...base, message: 'A record with the same key already exists', extensions: { code: 'CONFLICT' } };
   }
-  if (original instanceof ForeignKeyConstraintViolationException) {
+  // 23001 restrict_violation: newer PostgreSQL (the embedded PGlite is 17) reports ON DELETE RESTRICT with it.
+  if (original instanceof ForeignKeyConstraintViolationException || (original as { code?: string } | null)?.code === '23001') {
     return { ...base, message: 'The record is still referenced by other records', extensions: { code: 'CONFLICT' } };
   }
   const transient = transientDatabaseError(original);

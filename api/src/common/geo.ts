@@ -25,9 +25,37 @@ export interface LngLat {
 
 const GCOORD_CRS = { WGS84: gcoord.WGS84, GCJ02: gcoord.GCJ02, BD09: gcoord.BD09 } as const;
 
-/** Converts `p` from datum `from` to datum `to` (gcoord; GCJ-02/BD-09 offsets apply only inside China). */
-export function convertPoint(p: LngLat, from: CoordinateSystem, to: CoordinateSystem): LngLat {
+/** gcoord's rough China box: GCJ-02 offsets apply inside it, nowhere else. */
+const GCJ_BOX = { west: 72.004, east: 137.8347, south: 0.8293, north: 55.8271 };
+const EDGE = 0.05;
+
+/**
+ * True near an edge of gcoord's China box (all of it outside China itself), where gcoord's GCJ-02 → WGS-84
+ * iteration can step out of the box and loop for ever (gcoord 1.0.7 has no iteration cap): found by the
+ * property tests, e.g. GCJ-02 (72.005, 30).
+ */
+function nearGcjBoxEdge(p: LngLat): boolean {
+  const inLng = p.lng > GCJ_BOX.west - EDGE && p.lng < GCJ_BOX.east + EDGE;
+  const inLat = p.lat > GCJ_BOX.south - EDGE && p.lat < GCJ_BOX.north + EDGE;
+  if (!inLng || !inLat) return false;
+  return (
+    Math.abs(p.lng - GCJ_BOX.west) < EDGE || Math.abs(p.lng - GCJ_BOX.east) < EDGE || Math.abs(p.lat - GCJ_BOX.south) < EDGE || Math.abs(p.lat - GCJ_BOX.north) < EDGE
+  );
+}
+
+/**
+ * Converts `p` from datum `from` to datum `to` (gcoord; GCJ-02/BD-09 offsets apply only inside China).
+ * GCJ-02/BD-09 input within 0.05° of the edge of gcoord's China box — outside China, where those datums mean
+ * nothing — is BAD_USER_INPUT on `field` (gcoord's inverse would never return there).
+ */
+export function convertPoint(p: LngLat, from: CoordinateSystem, to: CoordinateSystem, field = 'location'): LngLat {
   if (from === to) return { lng: p.lng, lat: p.lat };
+  if (from !== CoordinateSystem.WGS84) {
+    const gcj = from === CoordinateSystem.BD09 ? (gcoord.transform([p.lng, p.lat], gcoord.BD09, gcoord.GCJ02) as [number, number]) : [p.lng, p.lat];
+    if (to !== CoordinateSystem.GCJ02 && nearGcjBoxEdge({ lng: gcj[0], lat: gcj[1] })) {
+      throw new BadInputError(field, `(${p.lng}, ${p.lat}) in ${from} lies outside China, where ${from} is not defined; send it in WGS84`);
+    }
+  }
   const [lng, lat] = gcoord.transform([p.lng, p.lat], GCOORD_CRS[from], GCOORD_CRS[to]) as [number, number];
   return { lng, lat };
 }
@@ -45,10 +73,13 @@ export function assertValidLngLat(p: LngLat, field: string): void {
   }
 }
 
-/** Validates an input point in its datum and returns it as WGS-84. */
+/** Validates an input point in its datum and returns it as WGS-84; BAD_USER_INPUT on `field.lng`/`field.lat` or `field`. */
 export function toWgs84(input: LngLatInput, field: string): LngLat {
   assertValidLngLat(input, field);
-  return convertPoint(input, input.crs ?? CoordinateSystem.WGS84, CoordinateSystem.WGS84);
+  const wgs = convertPoint(input, input.crs ?? CoordinateSystem.WGS84, CoordinateSystem.WGS84, field);
+  // A BD-09 point at the very edge of the globe can convert to one just past it (BD-09 (0, -90) → lat -90.006).
+  assertValidLngLat(wgs, field);
+  return wgs;
 }
 
 @InputType({ description: 'A point given as longitude and latitude in decimal degrees, in the datum `crs` (default WGS84).' })

@@ -18,8 +18,8 @@ export function stationOrganizations(station: Station): { operatorOrganizationId
 }
 
 /** After an edit by an OPERATOR: the station must still belong to one of their organizations. */
-async function assertStillInScope(access: Access | undefined, station: Station): Promise<void> {
-  if (access && !(await access.canEditStation(stationOrganizations(station)))) {
+async function assertStillInScope(em: EntityManager, access: Access | undefined, station: Station): Promise<void> {
+  if (access && !(await access.canEditStation(stationOrganizations(station), em))) {
     throw new BadInputError('input.operatorOrganizationId', 'the station must be operated or hosted by one of your organizations (or one below them)');
   }
 }
@@ -119,7 +119,7 @@ export async function createStation(em: EntityManager, input: StationCreateInput
   const station = new Station();
   station.provenance = provenance;
   await applyStationInput(em, station, input, true);
-  await assertStillInScope(access, station);
+  await assertStillInScope(em, access, station);
   em.persist(station);
   await em.flush();
   return station;
@@ -140,10 +140,10 @@ export async function getStation(em: EntityManager, id: string, field = 'id'): P
 export async function updateStation(em: EntityManager, id: string, version: number, input: StationUpdateInput, access?: Access): Promise<Station> {
   const station = await getStation(em, id);
   // Someone else's station answers NOT_FOUND, as if it did not exist (and the attempt is logged).
-  if (access && !(await access.canEditStation(stationOrganizations(station)))) access.notFound('Station', id);
+  if (access && !(await access.canEditStation(stationOrganizations(station), em))) access.notFound('Station', id);
   await em.lock(station, LockMode.OPTIMISTIC, version);
   await applyStationInput(em, station, input, false);
-  await assertStillInScope(access, station);
+  await assertStillInScope(em, access, station);
   await em.flush();
   return station;
 }
@@ -171,8 +171,8 @@ function bboxCondition(box: BoundingBoxInput, field: string): Sql {
   assertValidLngLat({ lng: box.west, lat: box.south }, `${field}.southWest`);
   assertValidLngLat({ lng: box.east, lat: box.north }, `${field}.northEast`);
   if (box.south > box.north) throw new BadInputError(`${field}.south`, 'must not be north of `north`');
-  const sw = convertPoint({ lng: box.west, lat: box.south }, crs, CoordinateSystem.WGS84);
-  const ne = convertPoint({ lng: box.east, lat: box.north }, crs, CoordinateSystem.WGS84);
+  const sw = convertPoint({ lng: box.west, lat: box.south }, crs, CoordinateSystem.WGS84, `${field}.southWest`);
+  const ne = convertPoint({ lng: box.east, lat: box.north }, crs, CoordinateSystem.WGS84, `${field}.northEast`);
   // geometry && envelope uses the GiST index through the geography→geometry cast only via the bounding box;
   // the table is small per box, so the plain intersection is exact and cheap.
   return {
