@@ -12,7 +12,7 @@ import {
   type DataProvider,
   type RaRecord,
 } from 'react-admin';
-import type { LngLat, Station } from './types';
+import type { ApiKey, LngLat, Station, User } from './types';
 
 /** How one react-admin resource maps onto the Yizhan GraphQL API. */
 interface ResourceSpec {
@@ -21,15 +21,16 @@ interface ResourceSpec {
   /** Argument name of the single-record query (`id`, or `code` for regions). */
   idArg: string;
   filterType: string;
-  /** Filter field that selects records by id (`ids`, or `codes` for regions). */
-  idsFilter: string;
+  /** Filter field that selects records by id (`ids`, or `codes` for regions); none: getMany is not supported. */
+  idsFilter?: string;
   orderType?: string;
   /** react-admin sort field → the API's order enum value; other fields fall back to the API default. */
   orderFields?: Record<string, string>;
   fields: string;
   /** Selection for getOne/create/update, when it needs more than the list. */
   detailFields?: string;
-  create?: { mutation: string; input: string };
+  /** `idempotent`: the mutation takes an `idempotencyKey`; each create call sends a fresh one. */
+  create?: { mutation: string; input: string; idempotent?: boolean };
   update?: { mutation: string; input: string };
   remove?: string;
   toRecord(node: any): RaRecord;
@@ -41,9 +42,17 @@ const STATION_FIELDS = `
   amenities openingHours timezone status phone capacity
   hostOrganization { id } operatorOrganization { id }
   provenance { source sourceDatum verifiedFields inferredFields notes needsReview }
-  createdAt updatedAt version`;
+  viewerCanEdit createdAt updatedAt version`;
 
 const ORGANIZATION_FIELDS = `id kind name parent { id } regionCode region { code name } createdAt updatedAt version`;
+
+const USER_FIELDS = `id username displayName role organizations { id name } disabled mustChangePassword createdAt updatedAt lastLoginAt version`;
+
+const API_KEY_FIELDS = `id name prefix scopes quotaPerMinute contact ownerOrganization { id } createdBy createdAt updatedAt lastUsedAt revokedAt version`;
+
+const AUDIT_EVENT_FIELDS = `id at actorKind actorId actorLabel operation action entityType entityId changes { field before after } requestId`;
+
+const apiKeyRecord = ({ ownerOrganization, ...key }: any): ApiKey => ({ ...key, ownerOrganizationId: ownerOrganization?.id ?? null });
 
 const RESOURCES: Record<string, ResourceSpec> = {
   stations: {
@@ -66,7 +75,7 @@ const RESOURCES: Record<string, ResourceSpec> = {
     detailFields: `${STATION_FIELDS} sourceKey isOpen
       gcj02: location(crs: GCJ02) { lng lat }
       bd09: location(crs: BD09) { lng lat }`,
-    create: { mutation: 'createStation', input: 'StationCreateInput' },
+    create: { mutation: 'createStation', input: 'StationCreateInput', idempotent: true },
     update: { mutation: 'updateStation', input: 'StationUpdateInput' },
     remove: 'deleteStation',
     toRecord: ({ hostOrganization, operatorOrganization, ...station }) => ({
@@ -91,7 +100,7 @@ const RESOURCES: Record<string, ResourceSpec> = {
       updatedAt: 'UPDATED_AT',
     },
     fields: ORGANIZATION_FIELDS,
-    create: { mutation: 'createOrganization', input: 'OrganizationCreateInput' },
+    create: { mutation: 'createOrganization', input: 'OrganizationCreateInput', idempotent: true },
     update: { mutation: 'updateOrganization', input: 'OrganizationUpdateInput' },
     remove: 'deleteOrganization',
     toRecord: ({ parent, ...organization }) => ({ ...organization, parentId: parent?.id ?? null }),
@@ -105,6 +114,47 @@ const RESOURCES: Record<string, ResourceSpec> = {
     fields: 'code name level parentCode',
     toRecord: (region) => ({ ...region, id: region.code }),
   },
+  users: {
+    one: 'user',
+    list: 'users',
+    idArg: 'id',
+    filterType: 'UserFilter',
+    fields: USER_FIELDS,
+    create: { mutation: 'createUser', input: 'UserCreateInput', idempotent: true },
+    update: { mutation: 'updateUser', input: 'UserUpdateInput' },
+    toRecord: (user): User => ({ ...user, organizationIds: (user.organizations ?? []).map((o: { id: string }) => o.id) }),
+  },
+  /** Newest first; the API has no sort options. Listed through `apiKeys(includeRevoked)`, see buildQuery. */
+  apiKeys: {
+    one: 'apiKey',
+    list: 'apiKeys',
+    idArg: 'id',
+    filterType: '',
+    fields: API_KEY_FIELDS,
+    toRecord: apiKeyRecord,
+  },
+  /** The audit log, newest first; filtered by entityType, entityId and actorId. */
+  auditEvents: {
+    one: 'auditEvent',
+    list: 'auditEvents',
+    idArg: 'id',
+    filterType: 'AuditEventFilter',
+    fields: AUDIT_EVENT_FIELDS,
+    toRecord: (event) => event,
+  },
+};
+
+/**
+ * A fresh idempotency key. `crypto.randomUUID` exists only in secure contexts (HTTPS, localhost), and the
+ * admin may be served over plain HTTP inside a LAN, so fall back to a v4 UUID from getRandomValues.
+ */
+export const newIdempotencyKey = (): string => {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
 
 const specOf = (resource: string): ResourceSpec => {
@@ -212,12 +262,27 @@ const buildQuery: BuildQueryFactory = (introspection) => (raFetchMethod, resourc
     return { data: spec.toRecord(withoutTypename(data.record)) };
   };
 
+  if (resource === 'apiKeys') {
+    if (raFetchMethod !== GET_LIST) throw new Error(`${raFetchMethod} is not supported for ${resource}`);
+    const { page = 1, perPage = 25 } = params.pagination ?? {};
+    return {
+      query: parse(
+        `query ($includeRevoked: Boolean!, $limit: Int!, $offset: Int!) {
+          page: apiKeys(includeRevoked: $includeRevoked, limit: $limit, offset: $offset) { nodes { ${spec.fields} } totalCount }
+        }`,
+      ),
+      variables: { includeRevoked: params.filter?.includeRevoked === true, limit: perPage, offset: (page - 1) * perPage },
+      parseResponse: ({ data }: any) => ({ data: withoutTypename(data.page.nodes).map(spec.toRecord), total: data.page.totalCount }),
+    };
+  }
+
   switch (raFetchMethod) {
     case GET_LIST:
       return listQuery(listVariables(toApiFilter(params.filter, filterFields)));
     case GET_MANY_REFERENCE:
       return listQuery(listVariables(toApiFilter({ ...params.filter, [params.target]: params.id }, filterFields)));
     case GET_MANY:
+      if (!spec.idsFilter) break;
       return listQuery({ filter: { [spec.idsFilter]: params.ids }, limit: Math.max(1, params.ids.length), offset: 0 });
     case GET_ONE:
       return {
@@ -227,10 +292,18 @@ const buildQuery: BuildQueryFactory = (introspection) => (raFetchMethod, resourc
       };
     case CREATE: {
       if (!spec.create) break;
-      const { mutation, input } = spec.create;
+      const { mutation, input, idempotent } = spec.create;
       return {
-        query: parse(`mutation ($input: ${input}!) { record: ${mutation}(input: $input) { ${detail} } }`),
-        variables: { input: toInput(params.data, inputFieldsOf(introspection, input)) },
+        query: parse(
+          idempotent
+            ? `mutation ($input: ${input}!, $idempotencyKey: String) { record: ${mutation}(input: $input, idempotencyKey: $idempotencyKey) { ${detail} } }`
+            : `mutation ($input: ${input}!) { record: ${mutation}(input: $input) { ${detail} } }`,
+        ),
+        variables: {
+          input: toInput(params.data, inputFieldsOf(introspection, input)),
+          // A retry of this request is answered with the first result instead of a second record.
+          ...(idempotent ? { idempotencyKey: newIdempotencyKey() } : {}),
+        },
         parseResponse: recordResponse,
       };
     }
@@ -264,11 +337,27 @@ const buildQuery: BuildQueryFactory = (introspection) => (raFetchMethod, resourc
   throw new Error(`${raFetchMethod} is not supported for ${resource}`);
 };
 
-/** The first GraphQL error of an ApolloError, bare or as the body of ra-data-graphql's HttpError. */
+type WithErrors = { graphQLErrors?: GraphQLFormattedError[]; networkError?: { statusCode?: number; message?: string; result?: unknown } | null };
+
+/** The ApolloError, bare or as the body of ra-data-graphql's HttpError. */
+const apolloErrorOf = (error: unknown) => ((error as { body?: WithErrors })?.body ?? error) as WithErrors | undefined;
+
+/**
+ * The first GraphQL error of an ApolloError, or of the GraphQL-shaped body of an HTTP error (the API answers a
+ * bad credential with 401 and `{ errors: [{ extensions: { code: "UNAUTHENTICATED" } }] }`).
+ */
 const graphQLErrorOf = (error: unknown): GraphQLFormattedError | undefined => {
-  type WithErrors = { graphQLErrors?: GraphQLFormattedError[] };
-  const apolloError = ((error as { body?: WithErrors })?.body ?? error) as WithErrors | undefined;
-  return apolloError?.graphQLErrors?.[0];
+  const apolloError = apolloErrorOf(error);
+  const result = apolloError?.networkError?.result as { errors?: GraphQLFormattedError[] } | undefined;
+  return apolloError?.graphQLErrors?.[0] ?? result?.errors?.[0];
+};
+
+/** The GraphQL error code of an error the data provider threw (after toDisplayError), if any. */
+export const errorCodeOf = (error: unknown): string | undefined => {
+  const body = (error as { body?: { code?: unknown } })?.body;
+  if (typeof body?.code === 'string') return body.code;
+  const code = graphQLErrorOf(error)?.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
 };
 
 /**
@@ -278,10 +367,25 @@ const graphQLErrorOf = (error: unknown): GraphQLFormattedError | undefined => {
  */
 export const toDisplayError = (error: unknown, raFetchMethod: string): unknown => {
   const gqlError = graphQLErrorOf(error);
-  if (!gqlError) return error;
+  if (!gqlError) {
+    const status = apolloErrorOf(error)?.networkError?.statusCode;
+    return status && !(error instanceof HttpError) ? new HttpError((error as Error).message, status) : error;
+  }
   const code = gqlError.extensions?.code;
+  const field = typeof gqlError.extensions?.field === 'string' ? gqlError.extensions.field : undefined;
   switch (code) {
+    case 'UNAUTHENTICATED':
+      return new HttpError('yizhan.errors.unauthenticated', 401, { code, message: gqlError.message });
+    case 'FORBIDDEN':
+      return new HttpError('yizhan.errors.forbidden', 403, { code, message: gqlError.message });
+    case 'RATE_LIMITED':
+      return new HttpError('yizhan.errors.rate_limited', 429, { code, message: gqlError.message, retryAfterSeconds: gqlError.extensions?.retryAfterSeconds });
     case 'CONFLICT':
+      // A create that collides with an existing record names the input field (e.g. a taken username).
+      if (raFetchMethod === CREATE && field?.startsWith('input.')) {
+        const formField = field.split('.')[1];
+        return new HttpError('yizhan.errors.taken', 409, { code, field, message: gqlError.message, errors: { [formField]: 'yizhan.errors.taken' } });
+      }
       return new HttpError(
         raFetchMethod === DELETE ? 'yizhan.errors.conflict_delete' : raFetchMethod === UPDATE ? 'yizhan.errors.conflict_update' : gqlError.message,
         409,
@@ -290,7 +394,6 @@ export const toDisplayError = (error: unknown, raFetchMethod: string): unknown =
     case 'NOT_FOUND':
       return new HttpError('yizhan.errors.not_found', 404, { code, message: gqlError.message });
     case 'BAD_USER_INPUT': {
-      const field = typeof gqlError.extensions?.field === 'string' ? gqlError.extensions.field : undefined;
       const [root, formField] = field?.split('.') ?? [];
       const detail = field && gqlError.message.startsWith(`${field}: `) ? gqlError.message.slice(field.length + 2) : gqlError.message;
       // Forms edit top-level fields (location is one input), so `input.location.lat` belongs to `location`.
@@ -315,6 +418,20 @@ export interface YizhanDataProvider extends DataProvider {
   checkOpeningHours(openingHours: string, timezone?: string | null): Promise<OpeningHoursCheck>;
   /** Sets a station's status to RETIRED; CONFLICT when `version` is stale. */
   retireStation(id: string, version: number): Promise<{ data: Station }>;
+  /** ADMIN: creates an API key; `secret` is the full key, returned only this once (null on an idempotent replay). */
+  createApiKey(input: ApiKeyInput): Promise<{ apiKey: ApiKey; secret: string | null }>;
+  /** ADMIN: revokes an API key at once. */
+  revokeApiKey(id: string): Promise<{ data: ApiKey }>;
+  /** ADMIN: sets a one-time password; the user must change it at next sign-in. */
+  resetUserPassword(id: string, password: string): Promise<{ data: User }>;
+}
+
+export interface ApiKeyInput {
+  name: string;
+  contact?: string | null;
+  ownerOrganizationId?: string | null;
+  quotaPerMinute?: number | null;
+  scopes?: string[];
 }
 
 export const buildDataProvider = (uri = '/graphql'): YizhanDataProvider => {
@@ -372,6 +489,25 @@ export const buildDataProvider = (uri = '/graphql'): YizhanDataProvider => {
         { id, version },
         UPDATE,
       ).then((d) => ({ data: RESOURCES.stations.toRecord(d.record) as Station })),
+    createApiKey: (input) =>
+      request<{ created: { apiKey: any; secret: string | null } }>(
+        `mutation ($input: ApiKeyCreateInput!, $idempotencyKey: String) {
+          created: createApiKey(input: $input, idempotencyKey: $idempotencyKey) { apiKey { ${API_KEY_FIELDS} } secret }
+        }`,
+        {
+          input: Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null && v !== '')),
+          idempotencyKey: newIdempotencyKey(),
+        },
+        CREATE,
+      ).then((d) => ({ apiKey: apiKeyRecord(d.created.apiKey), secret: d.created.secret })),
+    revokeApiKey: (id) =>
+      request<{ record: any }>(`mutation ($id: ID!) { record: revokeApiKey(id: $id) { ${API_KEY_FIELDS} } }`, { id }, UPDATE).then((d) => ({
+        data: apiKeyRecord(d.record),
+      })),
+    resetUserPassword: (id, password) =>
+      request<{ record: any }>(`mutation ($id: ID!, $password: String!) { record: resetUserPassword(id: $id, password: $password) { ${USER_FIELDS} } }`, { id, password }, UPDATE).then(
+        (d) => ({ data: RESOURCES.users.toRecord(d.record) as User }),
+      ),
   };
 };
 

@@ -8,12 +8,20 @@ export const AMENITIES = [
 ] as const;
 export const ORGANIZATION_KINDS = ['FEDERATION', 'UNION', 'UNION_ALLIANCE', 'HOST_UNIT', 'GOVERNMENT_DEPARTMENT', 'ENTERPRISE'] as const;
 export const COORDINATE_SYSTEMS = ['WGS84', 'GCJ02', 'BD09'] as const;
+export const ROLES = ['ADMIN', 'OPERATOR', 'COORDINATOR'] as const;
+export const API_SCOPES = ['PUBLIC_READ'] as const;
+export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE'] as const;
+export const ACTOR_KINDS = ['USER', 'API_KEY', 'SYSTEM', 'ANONYMOUS'] as const;
 
 export type StationKind = (typeof STATION_KINDS)[number];
 export type StationStatus = (typeof STATION_STATUSES)[number];
 export type Amenity = (typeof AMENITIES)[number];
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number];
+export type Role = (typeof ROLES)[number];
+export type ApiScope = (typeof API_SCOPES)[number];
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 /** Choices for SelectInput & co.; react-admin translates `name` as a message key. */
 export const enumChoices = (enumName: string, values: readonly string[]) =>
@@ -24,3 +32,5 @@ export const stationStatusChoices = enumChoices('StationStatus', STATION_STATUSE
 export const amenityChoices = enumChoices('Amenity', AMENITIES);
 export const organizationKindChoices = enumChoices('OrganizationKind', ORGANIZATION_KINDS);
 export const coordinateSystemChoices = enumChoices('CoordinateSystem', COORDINATE_SYSTEMS);
+export const roleChoices = enumChoices('Role', ROLES);
+export const apiScopeChoices = enumChoices('ApiScope', API_SCOPES);

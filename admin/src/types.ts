@@ -1,4 +1,4 @@
-import type { Amenity, CoordinateSystem, OrganizationKind, StationKind, StationStatus } from './enums';
+import type { ActorKind, Amenity, ApiScope, AuditAction, CoordinateSystem, OrganizationKind, Role, StationKind, StationStatus } from './enums';
 
 /** Decimal degrees; in records always WGS-84. */
 export interface LngLat {
@@ -42,7 +42,10 @@ export interface Station {
   hostOrganizationId: string | null;
   operatorOrganizationId: string | null;
   sourceKey?: string | null;
-  provenance: Provenance;
+  /** Null unless the viewer may edit the station. */
+  provenance: Provenance | null;
+  /** Whether the signed-in user may edit (and retire) this station. */
+  viewerCanEdit: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -67,4 +70,64 @@ export interface Region {
   name: string;
   level: 'COUNTRY' | 'PROVINCE' | 'CITY' | 'COUNTY';
   parentCode: string | null;
+}
+
+export interface OrganizationSummary {
+  id: string;
+  name: string;
+}
+
+/** A staff account (ADMIN only). */
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  organizations: OrganizationSummary[];
+  /** Same ids as `organizations`, for ReferenceArrayInput. */
+  organizationIds: string[];
+  disabled: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  updatedAt: string;
+  lastLoginAt: string | null;
+  version: number;
+}
+
+/** A third-party API key (its secret is never in a record). */
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: ApiScope[];
+  quotaPerMinute: number;
+  contact: string | null;
+  ownerOrganizationId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  version: number;
+}
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** One change to one record, from the audit log. */
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actorKind: ActorKind;
+  actorId: string | null;
+  actorLabel: string;
+  operation: string | null;
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  changes: FieldChange[];
+  requestId: string | null;
 }

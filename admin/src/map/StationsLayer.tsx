@@ -16,7 +16,7 @@ export const STATUS_COLORS = {
 } as const;
 const NEEDS_REVIEW_COLOR = '#c62828';
 
-type StationPoint = Pick<Station, 'id' | 'name' | 'status' | 'location'> & { provenance?: { needsReview: boolean } };
+type StationPoint = Pick<Station, 'id' | 'name' | 'status' | 'location'> & { provenance?: { needsReview: boolean } | null };
 
 const toFeatures = (stations: StationPoint[]): FeatureCollection<Point> => ({
   type: 'FeatureCollection',

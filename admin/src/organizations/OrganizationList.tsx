@@ -11,6 +11,7 @@ import {
   SelectField,
   TextField,
 } from 'react-admin';
+import { can, useRole } from '../auth';
 import { organizationKindChoices } from '../enums';
 
 const organizationFilters = [
@@ -21,14 +22,17 @@ const organizationFilters = [
   </ReferenceInput>,
 ];
 
-export const OrganizationList = () => (
-  <List filters={organizationFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
-    <Datagrid rowClick="show" bulkActionButtons={<BulkDeleteButton mutationMode="pessimistic" />}>
-      <TextField source="name" />
-      <SelectField source="kind" choices={organizationKindChoices} />
-      <ReferenceField source="parentId" reference="organizations" link="show" sortable={false} emptyText="—" />
-      <TextField source="region.name" sortBy="regionCode" label="resources.organizations.fields.regionCode" emptyText="—" />
-      <DateField source="updatedAt" showTime />
-    </Datagrid>
-  </List>
-);
+export const OrganizationList = () => {
+  const role = useRole();
+  return (
+    <List filters={organizationFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
+      <Datagrid rowClick="show" bulkActionButtons={can.deleteOrganizations(role) ? <BulkDeleteButton mutationMode="pessimistic" /> : false}>
+        <TextField source="name" />
+        <SelectField source="kind" choices={organizationKindChoices} />
+        <ReferenceField source="parentId" reference="organizations" link="show" sortable={false} emptyText="—" />
+        <TextField source="region.name" sortBy="regionCode" label="resources.organizations.fields.regionCode" emptyText="—" />
+        <DateField source="updatedAt" showTime />
+      </Datagrid>
+    </List>
+  );
+};

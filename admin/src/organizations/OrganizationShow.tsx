@@ -15,6 +15,8 @@ import {
   TopToolbar,
   DeleteButton,
 } from 'react-admin';
+import { HistoryPanel } from '../audit/HistoryPanel';
+import { can, useRole } from '../auth';
 import { organizationKindChoices, stationKindChoices, stationStatusChoices } from '../enums';
 import { AmenitiesField } from '../stations/AmenitiesField';
 import type { Organization } from '../types';
@@ -32,51 +34,63 @@ const StationsOf = ({ target }: { target: string }) => (
   </ReferenceManyField>
 );
 
-const OrganizationShowActions = () => (
-  <TopToolbar>
-    <EditButton />
-    <DeleteButton mutationMode="pessimistic" />
-  </TopToolbar>
-);
+/** Only an ADMIN may change or delete organizations; others see no actions. */
+const OrganizationShowActions = () => {
+  const role = useRole();
+  return (
+    <TopToolbar>
+      {can.editOrganizations(role) && <EditButton />}
+      {can.deleteOrganizations(role) && <DeleteButton mutationMode="pessimistic" />}
+    </TopToolbar>
+  );
+};
 
-export const OrganizationShow = () => (
-  <Show actions={<OrganizationShowActions />}>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="resources.organizations.tabs.summary">
-        <TextField source="name" />
-        <SelectField source="kind" choices={organizationKindChoices} />
-        <ReferenceField source="parentId" reference="organizations" link="show" emptyText="—" />
-        <FunctionField<Organization>
-          source="regionCode"
-          render={(record) => (record.region ? `${record.region.name}（${record.region.code}）` : record.regionCode ?? '—')}
-        />
-        <DateField source="createdAt" showTime />
-        <DateField source="updatedAt" showTime />
-        <NumberField source="version" />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab
-        label="resources.organizations.tabs.hosted"
-        count={<ReferenceManyCount reference="stations" target="hostOrganizationId" />}
-        path="hosted"
-      >
-        <StationsOf target="hostOrganizationId" />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab
-        label="resources.organizations.tabs.operated"
-        count={<ReferenceManyCount reference="stations" target="operatorOrganizationId" />}
-        path="operated"
-      >
-        <StationsOf target="operatorOrganizationId" />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="resources.organizations.tabs.children" path="children">
-        <ReferenceManyField reference="organizations" target="parentId" sort={{ field: 'name', order: 'ASC' }} pagination={<Pagination />}>
-          <Datagrid rowClick="show" bulkActionButtons={false}>
-            <TextField source="name" />
-            <SelectField source="kind" choices={organizationKindChoices} />
-            <TextField source="region.name" label="resources.organizations.fields.regionCode" sortBy="regionCode" />
-          </Datagrid>
-        </ReferenceManyField>
-      </TabbedShowLayout.Tab>
-    </TabbedShowLayout>
-  </Show>
-);
+export const OrganizationShow = () => {
+  const role = useRole();
+  return (
+    <Show actions={<OrganizationShowActions />}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="resources.organizations.tabs.summary">
+          <TextField source="name" />
+          <SelectField source="kind" choices={organizationKindChoices} />
+          <ReferenceField source="parentId" reference="organizations" link="show" emptyText="—" />
+          <FunctionField<Organization>
+            source="regionCode"
+            render={(record) => (record.region ? `${record.region.name}（${record.region.code}）` : record.regionCode ?? '—')}
+          />
+          <DateField source="createdAt" showTime />
+          <DateField source="updatedAt" showTime />
+          <NumberField source="version" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab
+          label="resources.organizations.tabs.hosted"
+          count={<ReferenceManyCount reference="stations" target="hostOrganizationId" />}
+          path="hosted"
+        >
+          <StationsOf target="hostOrganizationId" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab
+          label="resources.organizations.tabs.operated"
+          count={<ReferenceManyCount reference="stations" target="operatorOrganizationId" />}
+          path="operated"
+        >
+          <StationsOf target="operatorOrganizationId" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.organizations.tabs.children" path="children">
+          <ReferenceManyField reference="organizations" target="parentId" sort={{ field: 'name', order: 'ASC' }} pagination={<Pagination />}>
+            <Datagrid rowClick="show" bulkActionButtons={false}>
+              <TextField source="name" />
+              <SelectField source="kind" choices={organizationKindChoices} />
+              <TextField source="region.name" label="resources.organizations.fields.regionCode" sortBy="regionCode" />
+            </Datagrid>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        {role === 'ADMIN' && (
+          <TabbedShowLayout.Tab label="resources.organizations.tabs.history" path="history">
+            <HistoryPanel entityType="Organization" />
+          </TabbedShowLayout.Tab>
+        )}
+      </TabbedShowLayout>
+    </Show>
+  );
+};

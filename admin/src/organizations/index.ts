@@ -1,16 +1,20 @@
 import OrganizationIcon from '@mui/icons-material/AccountTree';
 import type { ResourceProps } from 'react-admin';
+import { can } from '../auth/permissions';
+import type { Role } from '../enums';
 import type { Organization } from '../types';
 import { OrganizationCreate } from './OrganizationCreate';
 import { OrganizationEdit } from './OrganizationEdit';
 import { OrganizationList } from './OrganizationList';
 import { OrganizationShow } from './OrganizationShow';
 
-export default {
-  list: OrganizationList,
-  show: OrganizationShow,
-  edit: OrganizationEdit,
-  create: OrganizationCreate,
-  icon: OrganizationIcon,
-  recordRepresentation: (record: Organization) => record.name,
-} satisfies Omit<ResourceProps, 'name'>;
+/** Every staff role reads organizations; only an ADMIN creates, edits or deletes them. */
+export const organizationResource = (role?: Role | null) =>
+  ({
+    list: OrganizationList,
+    show: OrganizationShow,
+    edit: can.editOrganizations(role) ? OrganizationEdit : undefined,
+    create: can.editOrganizations(role) ? OrganizationCreate : undefined,
+    icon: OrganizationIcon,
+    recordRepresentation: (record: Organization) => record.name,
+  }) satisfies Omit<ResourceProps, 'name'>;

@@ -7,7 +7,7 @@ import type { Station } from '../types';
 export const NeedsReviewField = (_props: Partial<FieldProps<Station>>) => {
   const record = useRecordContext<Station>();
   const translate = useTranslate();
-  if (!record?.provenance.needsReview) return null;
+  if (!record?.provenance?.needsReview) return null;
   return (
     <Chip
       size="small"

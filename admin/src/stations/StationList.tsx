@@ -24,6 +24,7 @@ import {
   useTranslate,
   type InputProps,
 } from 'react-admin';
+import { can, useRole } from '../auth';
 import { amenityChoices, stationKindChoices, stationStatusChoices } from '../enums';
 import { AmenitiesField } from './AmenitiesField';
 import { NeedsReviewField } from './NeedsReviewField';
@@ -73,24 +74,29 @@ const MapToggle = () => {
   );
 };
 
-const StationListActions = () => (
-  <TopToolbar>
-    <MapToggle />
-    <FilterButton />
-    <CreateButton />
-    <ExportButton maxResults={1000} />
-  </TopToolbar>
-);
-
-const noWrapColumns = {
-  '& .column-kind, & .column-status, & .column-region\\.name, & .column-updatedAt': { whiteSpace: 'nowrap' },
+const StationListActions = () => {
+  const role = useRole();
+  return (
+    <TopToolbar>
+      <MapToggle />
+      <FilterButton />
+      {can.createStations(role) && <CreateButton />}
+      <ExportButton maxResults={1000} />
+    </TopToolbar>
+  );
 };
 
+const noWrapColumns = {
+  '& .column-kind, & .column-status, & .column-region\\.name, & .column-provenance\\.needsReview, & .column-updatedAt': { whiteSpace: 'nowrap' },
+};
+
+/** The admin station list. An OPERATOR gets only the stations they may edit (the API filters). */
 export const StationList = () => {
   const [showMap] = useStore(SHOW_MAP_KEY, false);
+  const role = useRole();
   return (
     <List
-      filters={stationFilters}
+      filters={can.editStations(role) ? stationFilters : stationFilters.filter((f) => f.key !== 'needsReview')}
       sort={{ field: 'name', order: 'ASC' }}
       perPage={25}
       actions={<StationListActions />}
@@ -98,13 +104,14 @@ export const StationList = () => {
       // Let the datagrid shrink beside the map instead of pushing it off screen.
       sx={{ '& .RaList-main': { minWidth: 0 } }}
     >
-      <Datagrid rowClick="show" bulkActionButtons={<BulkDeleteButton mutationMode="pessimistic" />} sx={noWrapColumns}>
+      <Datagrid rowClick="show" bulkActionButtons={can.deleteStations(role) ? <BulkDeleteButton mutationMode="pessimistic" /> : false} sx={noWrapColumns}>
         <TextField source="name" />
         <SelectField source="kind" choices={stationKindChoices} />
         <SelectField source="status" choices={stationStatusChoices} />
         <TextField source="region.name" sortBy="regionCode" label="resources.stations.fields.regionCode" />
         {!showMap && <AmenitiesField source="amenities" sortable={false} />}
-        <NeedsReviewField source="provenance.needsReview" label="resources.stations.fields.needsReview" sortable={false} />
+        {/* Provenance is null unless the viewer may edit: a COORDINATOR would only see an empty column. */}
+        {can.editStations(role) && <NeedsReviewField source="provenance.needsReview" label="resources.stations.fields.needsReview" sortable={false} />}
         {!showMap && <DateField source="updatedAt" showTime />}
       </Datagrid>
     </List>

@@ -1,6 +1,7 @@
 import { Alert, Box, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import {
   DateField,
+  DeleteButton,
   EditButton,
   FunctionField,
   Labeled,
@@ -14,6 +15,8 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { HistoryPanel } from '../audit/HistoryPanel';
+import { can, useRole } from '../auth';
 import { SectionTitle } from '../common/SectionTitle';
 import { coordinateSystemChoices, stationKindChoices, stationStatusChoices } from '../enums';
 import { formatDegrees } from '../map/coordinates';
@@ -24,12 +27,26 @@ import { AmenitiesField } from './AmenitiesField';
 import { OpenNowField } from './OpenNowField';
 import { RetireButton } from './RetireButton';
 
-const StationShowActions = () => (
-  <TopToolbar>
-    <RetireButton />
-    <EditButton />
-  </TopToolbar>
-);
+/** Retire and Edit only when the API says the viewer may edit this station; Delete for an ADMIN only. */
+const StationShowActions = () => {
+  const record = useRecordContext<Station>();
+  const role = useRole();
+  return (
+    <TopToolbar>
+      {record?.viewerCanEdit && <RetireButton />}
+      {record?.viewerCanEdit && <EditButton />}
+      {can.deleteStations(role) && <DeleteButton mutationMode="pessimistic" />}
+    </TopToolbar>
+  );
+};
+
+/** The station's audit log, for an ADMIN or an OPERATOR who may edit it (the API refuses anyone else). */
+const StationHistory = () => {
+  const record = useRecordContext<Station>();
+  const role = useRole();
+  if (!record || !can.readHistory(role) || !record.viewerCanEdit) return null;
+  return <HistoryPanel entityType="Station" />;
+};
 
 /** The location in WGS-84 (stored) and as the API converts it to GCJ-02 and BD-09, on a small map. */
 const LocationCard = () => {
@@ -83,7 +100,8 @@ const fieldLabels = (fields: string[], translate: ReturnType<typeof useTranslate
 const ProvenanceCard = () => {
   const record = useRecordContext<Station>();
   const translate = useTranslate();
-  if (!record) return null;
+  // Null unless the viewer may edit the station (internal notes).
+  if (!record?.provenance) return null;
   const { provenance } = record;
   return (
     <Card variant="outlined" sx={provenance.needsReview ? { borderColor: 'warning.main', borderWidth: 2 } : undefined}>
@@ -191,6 +209,9 @@ export const StationShow = () => (
           <LocationCard />
           <ProvenanceCard />
         </Stack>
+      </Grid>
+      <Grid size={12}>
+        <StationHistory />
       </Grid>
     </Grid>
   </Show>

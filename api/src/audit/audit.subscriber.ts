@@ -3,7 +3,8 @@ import { currentRequest } from '../common/request-context';
 import { AuditAction, AuditEvent, type ActorKind, type FieldChange } from './audit-event.entity';
 
 /** Properties never copied into the audit log: bookkeeping, and secrets (kept as "[redacted]" so a change shows). */
-const SKIPPED = new Set(['version', 'updatedAt', 'createdAt']);
+const SKIPPED = new Set(['id', 'version', 'updatedAt', 'createdAt']);
+const EWKT_POINT = /^(?:SRID=4326;)?POINT\((-?[\d.]+(?:e-?\d+)?) (-?[\d.]+(?:e-?\d+)?)\)$/i;
 const REDACTED = new Set(['passwordHash', 'secretHash']);
 
 /** Entities whose changes are audited (every entity changed through the API except the audit log itself). */
@@ -28,9 +29,14 @@ function plain(value: unknown): unknown {
 /** Snapshots hold database values (`{A,B}` for text[], WKB for geography): convert them back through the property's type. */
 function jsValue(meta: EntityMetadata, field: string, value: unknown, platform: Platform): unknown {
   const prop = meta.properties[field];
-  if (typeof value === 'string' && prop?.customType) {
+  if (typeof value !== 'string') return value;
+  const point = EWKT_POINT.exec(value);
+  if (point) return { lng: Number(point[1]), lat: Number(point[2]) };
+  if (prop?.customType) {
     try {
-      return prop.customType.convertToJSValue(value, platform);
+      const converted = prop.customType.convertToJSValue(value, platform);
+      if (typeof converted === 'string' && /^[[{]/.test(converted)) return JSON.parse(converted);
+      return converted;
     } catch {
       return value;
     }
