@@ -58,6 +58,8 @@ const schema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   /** Express `trust proxy` setting: `false`, `true`, a hop count or a subnet list; decides the client IP for rate limits. */
   TRUST_PROXY: z.string().default('false'),
+  /** Check-in opens this many minutes before a shift starts. */
+  CHECKIN_WINDOW_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
   /** Schema introspection (on by default: the public API documents itself and the admin reads it). */
   INTROSPECTION: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });

@@ -10,6 +10,15 @@ import { AuthResolver } from './auth/auth.resolver';
 import { ApiKeyResolver } from './auth/api-key.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { authChecker } from './auth/access';
+import {
+  CampaignResolver,
+  ShiftAssignmentResolver,
+  ShiftResolver,
+  SuppliesResolver,
+  SupplyTallyResolver,
+  VolunteerResolver,
+  VolunteerTeamResolver,
+} from './scheduling/scheduling.resolver';
 
 /**
  * Builds the GraphQL schema from the decorated resolvers, with class-validator validation on inputs and
@@ -17,7 +26,9 @@ import { authChecker } from './auth/access';
  */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [StationResolver, NearbyStationConnectionResolver, OrganizationResolver, RegionResolver, MiscResolver, AuthResolver, ApiKeyResolver, AuditResolver],
+    resolvers: [StationResolver, NearbyStationConnectionResolver, OrganizationResolver, RegionResolver, MiscResolver, AuthResolver, ApiKeyResolver, AuditResolver,
+      VolunteerTeamResolver, VolunteerResolver, CampaignResolver, ShiftResolver, ShiftAssignmentResolver, SuppliesResolver, SupplyTallyResolver,
+    ],
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false },

@@ -8,8 +8,16 @@ import { User } from './user.entity';
 export enum ApiScope {
   /** Read public station data: station, nearbyStations, regions, openingHoursCheck, appConfig (and tiles). */
   PUBLIC_READ = 'PUBLIC_READ',
+  /**
+   * A volunteer-facing app (WeChat mini-program, kiosk at a service point) that authenticates volunteers itself:
+   * signUpForShift, cancelShiftAssignment, checkIn, checkOut. Never personal data of other volunteers.
+   */
+  VOLUNTEER_APP = 'VOLUNTEER_APP',
 }
-registerEnumType(ApiScope, { name: 'ApiScope', description: 'PUBLIC_READ: the public station queries. Keys never reach staff or personal data.' });
+registerEnumType(ApiScope, {
+  name: 'ApiScope',
+  description: 'PUBLIC_READ: the public station queries. VOLUNTEER_APP: also sign-up, cancel, check-in and check-out for a volunteer app that authenticates its volunteers. Keys never reach staff data.',
+});
 
 @ObjectType({ description: 'A third-party API key. The secret is shown once, at creation; only its SHA-256 is stored.' })
 @Entity({ tableName: 'api_key' })

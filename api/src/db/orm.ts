@@ -10,8 +10,9 @@ import { User } from '../auth/user.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditSubscriber } from '../audit/audit.subscriber';
+import { Campaign, ServiceLog, Shift, ShiftAssignment, SupplyItem, SupplyTally, Volunteer, VolunteerTeam } from '../scheduling/scheduling.entities';
 
-export const entities = [Region, Organization, Station, User, ApiKey, AuditEvent];
+export const entities = [Region, Organization, Station, User, ApiKey, AuditEvent, Volunteer, VolunteerTeam, Campaign, Shift, ShiftAssignment, SupplyItem, SupplyTally, ServiceLog];
 
 /** Pool and statement limits: never wait forever for a connection, never let one statement run for ever. */
 export interface DbTimeouts {

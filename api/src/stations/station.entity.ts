@@ -95,6 +95,14 @@ export class Station {
   @Property({ columnType: 'text', nullable: true, unique: true })
   sourceKey?: string | null;
 
+  @Field(() => Date, { nullable: true, description: 'A temporary SERVICE_POINT is found by nearbyStations only from validFrom (instant, inclusive)…' })
+  @Property({ columnType: 'timestamptz', nullable: true })
+  validFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '…until validUntil (exclusive). Null: no limit.' })
+  @Property({ columnType: 'timestamptz', nullable: true })
+  validUntil?: Date | null;
+
   /** Exposed through StationResolver.provenance, to staff who may edit the station only. */
   @Property({ type: JsonType, columnType: 'jsonb' })
   provenance!: Provenance;

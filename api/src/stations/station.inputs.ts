@@ -65,6 +65,12 @@ export class StationCreateInput {
   @Field(() => String, { nullable: true, description: 'OSM opening_hours syntax, e.g. `Mo-Fr 09:00-17:00; PH off`.' })
   openingHours?: string | null;
 
+  @Field(() => Date, { nullable: true, description: 'Temporary service points: first instant it is found by nearbyStations.' })
+  validFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Temporary service points: found by nearbyStations until this instant (exclusive); after validFrom.' })
+  validUntil?: Date | null;
+
   @Field(() => String, { nullable: true, description: 'IANA time zone; default Asia/Shanghai.' })
   timezone?: string | null;
 
@@ -105,6 +111,8 @@ export class StationUpdateInput {
   @Field(() => String, { nullable: true }) openingHours?: string | null;
   @Field(() => String, { nullable: true }) timezone?: string | null;
   @Field(() => StationStatus, { nullable: true }) status?: StationStatus;
+  @Field(() => Date, { nullable: true, description: 'Temporary service points: start of the validity window; null clears it.' }) validFrom?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Temporary service points: end of the validity window (exclusive); null clears it.' }) validUntil?: Date | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

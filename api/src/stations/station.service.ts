@@ -73,6 +73,11 @@ export async function applyStationInput(
     station.openingHours = value;
   }
   if (input.status != null) station.status = input.status;
+  if (input.validFrom !== undefined) station.validFrom = input.validFrom;
+  if (input.validUntil !== undefined) station.validUntil = input.validUntil;
+  if (station.validFrom && station.validUntil && station.validUntil <= station.validFrom) {
+    throw new BadInputError('input.validUntil', 'must be after validFrom');
+  }
   if (input.phone !== undefined) station.phone = input.phone?.trim() || null;
   if (input.capacity !== undefined) {
     if (input.capacity != null) assertIntRange(input.capacity, 0, 10000, 'input.capacity');
@@ -303,8 +308,15 @@ const isCursorKeys = (v: unknown[]): v is CursorKeys => v.length === 2 && typeof
  * Shared by the page query and the count, so both filter alike.
  */
 function nearbyFromWhere(args: NearbyArgs): Sql {
-  const cond: string[] = ['ST_DWithin(s.location, p.g, ?)', `s.status = 'ACTIVE'`];
-  const params: unknown[] = [args.near.lng, args.near.lat, args.radiusMeters];
+  // A temporary service point counts only inside its validity window (at openAt when given, else now).
+  const cond: string[] = [
+    'ST_DWithin(s.location, p.g, ?)',
+    `s.status = 'ACTIVE'`,
+    '(s.valid_from is null or s.valid_from <= ?::timestamptz)',
+    '(s.valid_until is null or s.valid_until > ?::timestamptz)',
+  ];
+  const validAt = (args.openAt ?? new Date()).toISOString();
+  const params: unknown[] = [args.near.lng, args.near.lat, args.radiusMeters, validAt, validAt];
   if (args.kinds?.length) {
     cond.push('s.kind = any(?::text[])');
     params.push(pgArray(args.kinds));
