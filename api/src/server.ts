@@ -17,6 +17,7 @@ import { formatError, transientDatabaseError } from './common/errors';
 import { armorProtection, rateLimitPlugin } from './common/hardening';
 import type { Logger } from './common/log';
 import { requestStore } from './common/request-context';
+import { calendarFeed } from './scheduling/ical';
 import { actorOf, InvalidCredentialsError, resolveViewer, SESSION_COOKIE, type Viewer } from './auth/viewer';
 
 export interface Server {
@@ -157,6 +158,22 @@ export async function startServer(
     }
     next(err);
   });
+  // Secret iCalendar feeds of volunteers and teams (tokens from rotateVolunteerCalendar / rotateTeamCalendar).
+  app.get(/^\/ical\/(volunteer|team)\/([A-Za-z0-9_-]{1,64})\.ics$/, async (req, res) => {
+    const [kind, token] = [req.params[0], req.params[1]] as ['volunteer' | 'team', string];
+    try {
+      const body = await calendarFeed(em.fork(), kind, token);
+      if (!body) {
+        res.status(404).type('text').send('No such calendar (the link may have been renewed)');
+        return;
+      }
+      res.setHeader('cache-control', 'private, max-age=300');
+      res.type('text/calendar; charset=utf-8').send(body);
+    } catch (e) {
+      deps.log.error({ err: e }, 'ical feed failed');
+      res.status(transientDatabaseError(e) ? 503 : 500).type('text').send('Calendar unavailable; retry later');
+    }
+  });
   app.get('/healthz', async (_req, res) => {
     try {
       await em.fork().execute('select 1');
@@ -168,7 +185,7 @@ export async function startServer(
   const adminDir = config.ADMIN_DIST;
   if (fs.existsSync(path.join(adminDir, 'index.html'))) {
     app.use(express.static(adminDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|tiles).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|tiles|ical).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
   } else {
     app.get('/', (_req, res) => res.type('text').send('Yizhan API is running at /graphql. The admin is not built: run `npm run build`.'));
   }

@@ -13,6 +13,7 @@ import { ACTIVE_STATUSES, CampaignStatus, VolunteerSkill } from './scheduling.en
 import { Campaign, Shift, ShiftAssignment, SupplyItem, SupplyTally, ServiceLog, Volunteer, VolunteerTeam } from './scheduling.entities';
 import type { CampaignInput, ServicePointInput, ShiftInput, ShiftPatternInput, VolunteerInput, VolunteerTeamInput } from './scheduling.inputs';
 import type { SchedulingScope } from './scope';
+import { currentRequest } from '../common/request-context';
 import { signUp } from './assignment.service';
 
 const SKILLS = new Set<string>(Object.values(VolunteerSkill));
@@ -318,11 +319,29 @@ export async function planShifts(em: EntityManager, input: ShiftPatternInput, sa
     const fresh = shifts.filter((s) => !s.existing);
     for (let i = 0; i < fresh.length; i += 500) {
       const batch = fresh.slice(i, i + 500);
-      const rows = await em.execute<{ id: string }[]>(
-        `insert into shift (id, campaign_id, station_id, starts_at, ends_at, role, min_volunteers, max_volunteers, required_skills, created_at, updated_at)
-         select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::int[], ?::int[], ?::text[], ?::timestamptz[], ?::timestamptz[])
-         on conflict on constraint shift_slot_key do nothing returning id`,
-        pgColumns(batch.map((s) => [randomUUID(), campaign.id, s.stationId, s.startsAt.toISOString(), s.endsAt.toISOString(), s.role, s.minVolunteers, s.maxVolunteers, `{${s.requiredSkills.join(',')}}`])),
+      // One statement per batch: insert what is missing and write its audit rows (raw SQL bypasses the ORM's hook).
+      const req = currentRequest();
+      const rows = await em.execute<{ entity_id: string }[]>(
+        `with ins as (
+           insert into shift (id, campaign_id, station_id, starts_at, ends_at, role, min_volunteers, max_volunteers, required_skills, created_at, updated_at)
+           select u.id, u.c, u.s, u.a, u.b, u.r, u.mi, u.ma, coalesce(string_to_array(nullif(u.sk, ''), ','), '{}'), now(), now()
+             from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::int[], ?::int[], ?::text[]) as u(id, c, s, a, b, r, mi, ma, sk)
+           on conflict on constraint shift_slot_key do nothing
+           returning id, campaign_id, station_id, starts_at, ends_at, role, min_volunteers, max_volunteers, required_skills)
+         insert into audit_event (actor_kind, actor_id, actor_label, operation, action, entity_type, entity_id, changes, request_id, ip)
+         select ?, ?, ?, ?, 'CREATE', 'Shift', ins.id::text,
+                (select jsonb_agg(jsonb_build_object('field', k, 'before', null, 'after', v)) from jsonb_each(to_jsonb(ins) - 'id') as e(k, v)), ?, ?
+           from ins
+         returning entity_id`,
+        [
+          ...pgColumns(batch.map((s) => [randomUUID(), campaign.id, s.stationId, s.startsAt.toISOString(), s.endsAt.toISOString(), s.role, s.minVolunteers, s.maxVolunteers, s.requiredSkills.join(',')])),
+          req.actor.kind,
+          req.actor.id,
+          req.actor.label,
+          req.operation ?? 'planShifts',
+          req.requestId,
+          req.ip,
+        ],
       );
       created += rows.length;
     }
