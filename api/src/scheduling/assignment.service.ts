@@ -35,6 +35,8 @@ async function lockShift(em: EntityManager, shiftId: string): Promise<ShiftRow> 
     [shiftId],
   );
   if (!row) throw new NotFoundError('Shift', shiftId);
+  // Raw queries return timestamps as strings.
+  for (const k of ['starts_at', 'ends_at', 'campaign_starts_at', 'campaign_ends_at'] as const) row[k] = new Date(row[k]);
   return row;
 }
 

@@ -45,6 +45,10 @@ export async function calendarFeed(em: EntityManager, kind: 'volunteer' | 'team'
       [t.id],
     );
   }
+  for (const r of rows) {
+    r.starts_at = new Date(r.starts_at);
+    r.ends_at = new Date(r.ends_at);
+  }
   const cal = ical({ name, prodId: { company: 'Yizhan', product: 'shifts', language: 'ZH' }, ttl: 15 * 60 });
   if (kind === 'volunteer') {
     for (const r of rows) {
