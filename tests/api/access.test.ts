@@ -34,7 +34,23 @@ interface Case {
 
 let s: TestServer;
 const as: Record<Who, As> = {} as never;
-const ids = { zzOrg: '', kfOrg: '', zzStation: '', kfStation: '', userA: '' };
+const ids = { zzOrg: '', kfOrg: '', zzStation: '', kfStation: '', userA: '', campaign: '', point: '', team: '', shift: '' };
+/** Scheduling on a campaign organized by 郑州市总工会: its coordinator may, operators may not. */
+const COORD: Record<Who, Outcome> = { admin: 'ok', operatorA: 'FORBIDDEN', operatorB: 'FORBIDDEN', coordinator: 'ok', anonymous: 'UNAUTHENTICATED', apiKey: 'FORBIDDEN' };
+let volunteerSeq = 0;
+
+async function newVolunteer(): Promise<string> {
+  const d = await adminData(`mutation($i: VolunteerInput!) { createVolunteer(input: $i) { id } }`, { i: { name: `矩阵志愿者${volunteerSeq++}`, teamIds: [ids.team], phone: '13800001234' } });
+  return d.createVolunteer.id;
+}
+
+async function newShift(): Promise<string> {
+  const start = Date.now() + (24 + volunteerSeq++) * 3_600_000;
+  const d = await adminData(`mutation($i: ShiftInput!) { createShift(input: $i) { id } }`, {
+    i: { campaignId: ids.campaign, stationId: ids.point, startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3_600_000).toISOString(), maxVolunteers: 50 },
+  });
+  return d.createShift.id;
+}
 
 async function adminData<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
   const r = await s.graphql(query, variables);
@@ -167,6 +183,92 @@ const CASES: Case[] = [
       return { query: `mutation($id: ID!) { resetUserPassword(id: $id, password: "another-long-passphrase") { id } }`, variables: { id: u.id } };
     },
   },
+  // Scheduling.
+  { name: 'volunteerTeams', mutation: false, expect: COORD, prepare: async () => ({ query: `{ volunteerTeams { totalCount } }` }) },
+  { name: 'volunteers', mutation: false, expect: COORD, prepare: async () => ({ query: `{ volunteers { totalCount nodes { phone } } }` }) },
+  { name: 'campaigns', mutation: false, expect: { ...COORD, operatorA: 'ok', operatorB: 'ok' }, prepare: async () => ({ query: `{ campaigns { totalCount } }` }) },
+  { name: 'shifts', mutation: false, expect: COORD, prepare: async () => ({ query: `query($c: ID!) { shifts(campaignId: $c) { totalCount } }`, variables: { c: ids.campaign } }) },
+  { name: 'campaignFillRate', mutation: false, expect: COORD, prepare: async () => ({ query: `query($c: ID!) { campaignFillRate(campaignId: $c) { totalCapacity } }`, variables: { c: ids.campaign } }) },
+  { name: 'shiftAssignments', mutation: false, expect: COORD, prepare: async () => ({ query: `{ shiftAssignments { totalCount } }` }) },
+  { name: 'volunteerHours', mutation: false, expect: COORD, prepare: async () => ({ query: `{ volunteerHours { hours } }` }) },
+  {
+    name: 'createVolunteerTeam',
+    mutation: true,
+    expect: COORD,
+    prepare: async () => ({ query: `mutation($o: ID) { createVolunteerTeam(input: {name: "矩阵队", kind: COMMUNITY, organizationId: $o}) { id } }`, variables: { o: ids.zzOrg } }),
+  },
+  {
+    name: 'createVolunteer',
+    mutation: true,
+    expect: COORD,
+    prepare: async () => ({ query: `mutation($t: [ID!]) { createVolunteer(input: {name: "新志愿者", teamIds: $t}) { id } }`, variables: { t: [ids.team] } }),
+  },
+  {
+    name: 'createCampaign',
+    mutation: true,
+    expect: COORD,
+    prepare: async () => ({
+      query: `mutation($o: [ID!]) { createCampaign(input: {name: "矩阵活动", kind: OTHER, startsAt: "2027-01-01T00:00:00Z", endsAt: "2027-01-02T00:00:00Z", organizationIds: $o}) { id } }`,
+      variables: { o: [ids.zzOrg] },
+    }),
+  },
+  {
+    name: 'addServicePoint',
+    mutation: true,
+    expect: COORD,
+    prepare: async () => ({ query: `mutation($c: ID!) { addServicePoint(input: {campaignId: $c, name: "矩阵服务点", location: {lng: 113.6, lat: 34.7}, amenities: []}) { id } }`, variables: { c: ids.campaign } }),
+  },
+  {
+    name: 'planShifts',
+    mutation: true,
+    expect: COORD,
+    prepare: async () => {
+      const day = new Date(Date.now() + (3 + (volunteerSeq++ % 5)) * 86_400_000).toISOString().slice(0, 10);
+      return {
+        query: `mutation($i: ShiftPatternInput!) { planShifts(input: $i, save: true) { created } }`,
+        variables: { i: { campaignId: ids.campaign, fromDate: day, toDate: day, stationIds: [ids.point], slots: [{ start: '08:00', end: '09:00', maxVolunteers: 2, role: `R${volunteerSeq}` }] } },
+      };
+    },
+  },
+  {
+    name: 'signUpForShift',
+    mutation: true,
+    expect: COORD,
+    prepare: async () => ({ query: `mutation($s: ID!, $v: ID!) { signUpForShift(shiftId: $s, volunteerId: $v) { status } }`, variables: { s: await newShift(), v: await newVolunteer() } }),
+  },
+  {
+    name: 'cancelShiftAssignment',
+    mutation: true,
+    expect: COORD,
+    prepare: async () => {
+      const a = await adminData(`mutation($s: ID!, $v: ID!) { signUpForShift(shiftId: $s, volunteerId: $v) { id } }`, { s: await newShift(), v: await newVolunteer() });
+      return { query: `mutation($id: ID!) { cancelShiftAssignment(id: $id) { status } }`, variables: { id: a.signUpForShift.id } };
+    },
+  },
+  {
+    name: 'assignTeamToShifts',
+    mutation: true,
+    expect: COORD,
+    prepare: async () => ({ query: `mutation($t: ID!, $s: [ID!]!) { assignTeamToShifts(teamId: $t, shiftIds: $s) { ok } }`, variables: { t: ids.team, s: [await newShift()] } }),
+  },
+  {
+    name: 'createSupplyItem',
+    mutation: true,
+    expect: COORD,
+    prepare: async () => ({ query: `mutation($c: ID!, $n: String!) { createSupplyItem(campaignId: $c, name: $n, unit: "瓶") { id } }`, variables: { c: ids.campaign, n: `水${volunteerSeq++}` } }),
+  },
+  {
+    name: 'recordServiceLog (a Zhengzhou station)',
+    mutation: true,
+    expect: { admin: 'ok', operatorA: 'ok', operatorB: 'NOT_FOUND', coordinator: 'NOT_FOUND', anonymous: 'UNAUTHENTICATED', apiKey: 'FORBIDDEN' },
+    prepare: async () => ({ query: `mutation($s: ID!, $n: Int!) { recordServiceLog(stationId: $s, day: "2027-01-01", peopleServed: $n) { id } }`, variables: { s: ids.zzStation, n: volunteerSeq++ } }),
+  },
+  {
+    name: 'rotateVolunteerCalendar',
+    mutation: true,
+    expect: COORD,
+    prepare: async () => ({ query: `mutation($v: ID!) { rotateVolunteerCalendar(volunteerId: $v) { path } }`, variables: { v: await newVolunteer() } }),
+  },
   { name: 'createApiKey', mutation: true, expect: ADMIN_ONLY, prepare: async () => ({ query: `mutation { createApiKey(input: {name: "测试应用"}) { secret } }` }) },
   {
     name: 'revokeApiKey',
@@ -194,6 +296,15 @@ beforeAll(async () => {
   const c = await s.createUser({ username: 'coord-zhengzhou', role: 'COORDINATOR', organizationIds: [ids.zzOrg] });
   ids.userA = a.id;
   const key = await adminData(`mutation { createApiKey(input: {name: "矩阵测试"}) { secret } }`);
+  ids.team = (await adminData(`mutation($o: ID) { createVolunteerTeam(input: {name: "郑州矩阵队", kind: UNION, organizationId: $o}) { id } }`, { o: ids.zzOrg })).createVolunteerTeam.id;
+  ids.campaign = (
+    await adminData(`mutation($o: [ID!], $a: DateTime!, $b: DateTime!) { createCampaign(input: {name: "郑州夏送清凉", kind: SUMMER_COOLING, startsAt: $a, endsAt: $b, organizationIds: $o}) { id } }`, {
+      o: [ids.zzOrg],
+      a: new Date(Date.now() - 86_400_000).toISOString(),
+      b: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    })
+  ).createCampaign.id;
+  ids.point = (await adminData(`mutation($c: ID!) { addServicePoint(input: {campaignId: $c, name: "郑州清凉点", location: {lng: 113.62, lat: 34.75}, amenities: [DRINKING_WATER]}) { id } }`, { c: ids.campaign })).addServicePoint.id;
   Object.assign(as, { admin: 'admin', operatorA: { token: a.token }, operatorB: { token: b.token }, coordinator: { token: c.token }, anonymous: 'anonymous', apiKey: { apiKey: key.createApiKey.secret } });
 }, 120_000);
 
@@ -265,9 +376,13 @@ describe('ownership', () => {
     expect(b.data.stations.nodes.every((n: any) => n.viewerCanEdit)).toBe(true);
     expect(b.data.stations.nodes.map((n: any) => n.id)).toContain(ids.kfStation);
     expect(a.data.stations.nodes.map((n: any) => n.id)).not.toContain(ids.kfStation);
-    // Stations that name no operating or host organization belong to no operator (only ADMIN edits them).
-    const [{ n: unowned }] = await s.app.orm.em.fork().execute(`select count(*)::int as n from station where operator_organization_id is null and host_organization_id is null`);
-    expect(a.data.stations.totalCount + b.data.stations.totalCount + unowned).toBe(all.data.stations.totalCount);
+    // Exactly the stations run or hosted by 郑州市总工会 or a union below it (counted independently in SQL).
+    const [{ n: zz }] = await s.app.orm.em.fork().execute(
+      `with recursive sub(id) as (select ?::uuid union select o.id from organization o join sub on o.parent_id = sub.id)
+       select count(*)::int as n from station where operator_organization_id in (select id from sub) or host_organization_id in (select id from sub)`,
+      [ids.zzOrg],
+    );
+    expect(a.data.stations.totalCount).toBe(zz);
     expect(a.data.stations.totalCount).toBeGreaterThan(40);
   });
 

@@ -5,7 +5,7 @@ import { AuditAction, AuditEvent, type ActorKind, type FieldChange } from './aud
 /** Properties never copied into the audit log: bookkeeping, and secrets (kept as "[redacted]" so a change shows). */
 const SKIPPED = new Set(['id', 'version', 'updatedAt', 'createdAt']);
 const EWKT_POINT = /^(?:SRID=4326;)?POINT\((-?[\d.]+(?:e-?\d+)?) (-?[\d.]+(?:e-?\d+)?)\)$/i;
-const REDACTED = new Set(['passwordHash', 'secretHash']);
+const REDACTED = new Set(['passwordHash', 'secretHash', 'calendarToken']);
 
 /** Entities whose changes are audited (every entity changed through the API except the audit log itself). */
 function isAudited(entity: AnyEntity): boolean {

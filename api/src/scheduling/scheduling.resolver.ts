@@ -190,9 +190,9 @@ export class VolunteerTeamResolver {
   async rotateTeamCalendar(@Arg('teamId', () => ID) teamId: string, @Ctx() ctx: Context) {
     const team = await loadOr404(ctx.em, VolunteerTeam, teamId, 'VolunteerTeam');
     await scopeOf(ctx).assertTeam(teamId, team.organization.id);
-    const token = newCalendarToken();
-    await ctx.em.execute(`update volunteer_team set calendar_token = ? where id = ?`, [token, teamId]);
-    return { path: `/ical/team/${token}.ics` };
+    team.calendarToken = newCalendarToken();
+    await ctx.em.flush();
+    return { path: `/ical/team/${team.calendarToken}.ics` };
   }
 }
 
@@ -281,11 +281,11 @@ export class VolunteerResolver {
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => CalendarFeed, { description: 'ADMIN, COORDINATOR: a new secret iCalendar URL for a volunteer (the old one stops working).' })
   async rotateVolunteerCalendar(@Arg('volunteerId', () => ID) volunteerId: string, @Ctx() ctx: Context) {
-    await loadOr404(ctx.em, Volunteer, volunteerId, 'Volunteer');
+    const volunteer = await loadOr404(ctx.em, Volunteer, volunteerId, 'Volunteer');
     await scopeOf(ctx).assertVolunteer(volunteerId);
-    const token = newCalendarToken();
-    await ctx.em.execute(`update volunteer set calendar_token = ? where id = ?`, [token, volunteerId]);
-    return { path: `/ical/volunteer/${token}.ics` };
+    volunteer.calendarToken = newCalendarToken();
+    await ctx.em.flush();
+    return { path: `/ical/volunteer/${volunteer.calendarToken}.ics` };
   }
 }
 
