@@ -298,6 +298,8 @@ describe('refusals and check-in', () => {
     expect(approved.hoursCredited).toBe(3.5);
     const hours = (await data(`query($c: ID!) { volunteerHours(campaignId: $c) { id hours completedShifts } }`, { c: c.id })).volunteerHours;
     expect(hours).toEqual([{ id: v, hours: 3.5, completedShifts: 1 }]);
+    const teams = (await data(`query($c: ID!) { teamHours(campaignId: $c) { hours completedShifts } }`, { c: c.id })).teamHours;
+    expect(teams).toEqual([{ hours: 3.5, completedShifts: 1 }]);
   });
 
   it('credits real time capped at the shift length', async () => {

@@ -492,7 +492,7 @@ export class ShiftResolver {
     assertIntRange(limit, 1, 1000, 'limit');
     const scope = scopeOf(ctx);
     if (campaignId) await scope.assertCampaign(campaignId);
-    return service.volunteerHours(ctx.em, { campaignId, teamId, teamIds: await scope.teamIds(), limit });
+    return service.hoursTotals(ctx.em, 'volunteer', { campaignId, teamId, teamIds: await scope.teamIds(), limit });
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
@@ -500,7 +500,7 @@ export class ShiftResolver {
   async teamHours(@Ctx() ctx: Context, @Arg('campaignId', () => ID, { nullable: true }) campaignId?: string) {
     const scope = scopeOf(ctx);
     if (campaignId) await scope.assertCampaign(campaignId);
-    return service.teamHours(ctx.em, { campaignId, teamIds: await scope.teamIds() });
+    return service.hoursTotals(ctx.em, 'team', { campaignId, teamIds: await scope.teamIds() });
   }
 
   @FieldResolver(() => Campaign)

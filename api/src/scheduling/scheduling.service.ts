@@ -475,10 +475,15 @@ export interface HoursRow {
 }
 
 /**
- * Hours credited (completed assignments) per volunteer, optionally within one campaign and/or for the members
- * of one team, most hours first — the 优秀志愿者 recognition list.
+ * Hours credited (completed assignments), most first, per volunteer (the 优秀志愿者 recognition list) or per team
+ * (summing its members), optionally within one campaign, for the members of one team, or within `teamIds`
+ * (a coordinator's teams; null = all).
  */
-export async function volunteerHours(em: EntityManager, opts: { campaignId?: string | null; teamId?: string | null; teamIds?: string[] | null; limit: number }): Promise<HoursRow[]> {
+export async function hoursTotals(
+  em: EntityManager,
+  per: 'volunteer' | 'team',
+  opts: { campaignId?: string | null; teamId?: string | null; teamIds?: string[] | null; limit?: number },
+): Promise<HoursRow[]> {
   const cond = [`a.status = 'COMPLETED'`];
   const params: unknown[] = [];
   if (opts.campaignId) {
@@ -488,41 +493,25 @@ export async function volunteerHours(em: EntityManager, opts: { campaignId?: str
   }
   if (opts.teamId) {
     assertUuid(opts.teamId, 'teamId');
-    cond.push('exists (select 1 from volunteer_team_members m where m.volunteer_id = v.id and m.volunteer_team_id = ?)');
+    cond.push('m.volunteer_team_id = ?');
     params.push(opts.teamId);
   }
   if (opts.teamIds) {
-    cond.push('exists (select 1 from volunteer_team_members m where m.volunteer_id = v.id and m.volunteer_team_id = any(?::uuid[]))');
+    cond.push('m.volunteer_team_id = any(?::uuid[])');
     params.push(`{${opts.teamIds.join(',')}}`);
   }
+  const filterByTeam = per === 'team' || opts.teamId || opts.teamIds;
+  const [key, from] =
+    per === 'team'
+      ? ['t', 'volunteer_team t join volunteer_team_members m on m.volunteer_team_id = t.id join shift_assignment a on a.volunteer_id = m.volunteer_id']
+      : ['v', `volunteer v join shift_assignment a on a.volunteer_id = v.id${filterByTeam ? ' join volunteer_team_members m on m.volunteer_id = v.id' : ''}`];
+  // A volunteer in two of the listed teams must count once: sum over distinct assignments.
   const rows = await em.execute<{ id: string; name: string; hours: string; n: number }[]>(
-    `select v.id, v.name, coalesce(sum(a.hours_credited), 0) as hours, count(*)::int as n
-       from shift_assignment a join shift s on s.id = a.shift_id join volunteer v on v.id = a.volunteer_id
-      where ${cond.join(' and ')} group by v.id, v.name order by hours desc, v.name limit ?`,
-    [...params, opts.limit],
-  );
-  return rows.map((r) => ({ id: r.id, name: r.name, hours: Number(r.hours), completedShifts: r.n }));
-}
-
-/** Hours per team (members' completed assignments), optionally within one campaign. */
-export async function teamHours(em: EntityManager, opts: { campaignId?: string | null; teamIds?: string[] | null }): Promise<HoursRow[]> {
-  const cond = [`a.status = 'COMPLETED'`];
-  const params: unknown[] = [];
-  if (opts.campaignId) {
-    assertUuid(opts.campaignId, 'campaignId');
-    cond.push('s.campaign_id = ?');
-    params.push(opts.campaignId);
-  }
-  if (opts.teamIds) {
-    cond.push('t.id = any(?::uuid[])');
-    params.push(`{${opts.teamIds.join(',')}}`);
-  }
-  const rows = await em.execute<{ id: string; name: string; hours: string; n: number }[]>(
-    `select t.id, t.name, coalesce(sum(a.hours_credited), 0) as hours, count(*)::int as n
-       from volunteer_team t join volunteer_team_members m on m.volunteer_team_id = t.id
-       join shift_assignment a on a.volunteer_id = m.volunteer_id join shift s on s.id = a.shift_id
-      where ${cond.join(' and ')} group by t.id, t.name order by hours desc, t.name`,
-    params,
+    `select id, name, coalesce(sum(hours), 0) as hours, count(*)::int as n from (
+       select distinct ${key}.id, ${key}.name, a.id as assignment_id, a.hours_credited as hours
+         from ${from} join shift s on s.id = a.shift_id where ${cond.join(' and ')}) x
+      group by id, name order by hours desc, name limit ?`,
+    [...params, opts.limit ?? 1000],
   );
   return rows.map((r) => ({ id: r.id, name: r.name, hours: Number(r.hours), completedShifts: r.n }));
 }
