@@ -352,6 +352,11 @@ describe('personal data and access', () => {
     expect((await s.graphql(Q, { id: v }, 'anonymous')).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const list = (await data(`{ volunteers(limit: 1000) { nodes { id } } }`, {}, { token: stranger.token })).volunteers.nodes;
     expect(list.map((x: any) => x.id)).not.toContain(v);
+    // An operator may read campaigns, but not the people in their teams (nested path).
+    const viaCampaign = (await data(`{ campaigns(limit: 50) { nodes { teams { memberCount leader { name } members { name phone } } } } }`, {}, { token: operator.token })).campaigns.nodes;
+    const teamsSeen = viaCampaign.flatMap((c: any) => c.teams);
+    expect(teamsSeen.length).toBeGreaterThan(0);
+    expect(teamsSeen.every((t: any) => t.members.length === 0 && t.leader === null)).toBe(true);
 
     // A volunteer app's key may sign up, and sees a masked name and no phone.
     const c = await campaign();

@@ -170,13 +170,15 @@ export class VolunteerTeamResolver {
     return t.organization.load({ dataloader: true });
   }
 
-  @FieldResolver(() => Volunteer, { nullable: true })
-  leader(@Root() t: VolunteerTeam) {
-    return t.leader ? t.leader.load({ dataloader: true }) : null;
+  @FieldResolver(() => Volunteer, { nullable: true, description: 'Null unless the viewer coordinates the team (ADMIN, or a COORDINATOR of its organization).' })
+  async leader(@Root() t: VolunteerTeam, @Ctx() ctx: Context) {
+    if (!t.leader || !(await scopeOf(ctx).coversOrganization(t.organization.id))) return null;
+    return t.leader.load({ dataloader: true });
   }
 
-  @FieldResolver(() => [Volunteer])
-  async members(@Root() t: VolunteerTeam) {
+  @FieldResolver(() => [Volunteer], { description: 'Empty unless the viewer coordinates the team (ADMIN, or a COORDINATOR of its organization): e.g. an operator reading a campaign sees its teams, not their people.' })
+  async members(@Root() t: VolunteerTeam, @Ctx() ctx: Context) {
+    if (!(await scopeOf(ctx).coversOrganization(t.organization.id))) return [];
     return (await t.members.load({ dataloader: true })).getItems();
   }
 
