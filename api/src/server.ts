@@ -18,6 +18,7 @@ import { armorProtection, rateLimitPlugin } from './common/hardening';
 import type { Logger } from './common/log';
 import { requestStore } from './common/request-context';
 import { calendarFeed } from './scheduling/ical';
+import { mountStationTiles } from './tiles/tiles';
 import { actorOf, InvalidCredentialsError, resolveViewer, SESSION_COOKIE, type Viewer } from './auth/viewer';
 
 export interface Server {
@@ -158,6 +159,7 @@ export async function startServer(
     }
     next(err);
   });
+  mountStationTiles(app, em, config, { limits: deps.security.limits, log: deps.log });
   // Secret iCalendar feeds of volunteers and teams (tokens from rotateVolunteerCalendar / rotateTeamCalendar).
   app.get(/^\/ical\/(volunteer|team)\/([A-Za-z0-9_-]{1,64})\.ics$/, async (req, res) => {
     const [kind, token] = [req.params[0], req.params[1]] as ['volunteer' | 'team', string];

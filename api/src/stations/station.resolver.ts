@@ -44,6 +44,13 @@ class NearbyStationsArgs {
   @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' }) after?: string;
 }
 
+@ObjectType({ description: 'A station near a route, with its position along the route and its distance off it.' })
+export class RouteStation {
+  @Field(() => Float, { description: 'Metres along the route from its first point to the point nearest the station.' }) alongRouteMeters!: number;
+  @Field(() => Float, { description: 'Metres from the route to the station (spheroid).' }) distanceFromRouteMeters!: number;
+  @Field(() => Station) node!: Station;
+}
+
 @Resolver(() => NearbyStationConnection)
 export class NearbyStationConnectionResolver {
   @FieldResolver(() => Int, { description: 'Number of matching stations on all pages. With openNow/openAt it evaluates every station in the radius, so ask for it only when needed.' })
@@ -87,6 +94,27 @@ export class StationResolver {
       pageInfo: { hasNextPage, hasPreviousPage: Boolean(a.after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
       countFn: () => service.countNearbyStations(em, args),
     });
+  }
+
+  @Query(() => [RouteStation], {
+    description:
+      'For truck drivers: active stations within bufferMeters (1–5000, default 500) of a route through `route` (2–500 points, each in its own datum), ordered along the route. Filters like nearbyStations. BAD_USER_INPUT names the point at fault (route[3].lat).',
+  })
+  async stationsAlongRoute(
+    @Arg('route', () => [LngLatInput]) route: LngLatInput[],
+    @Ctx() { em }: Context,
+    @Arg('bufferMeters', () => Int, { defaultValue: 500 }) bufferMeters: number,
+    @Arg('kinds', () => [StationKind], { nullable: true }) kinds?: StationKind[],
+    @Arg('amenities', () => [Amenity], { nullable: true }) amenities?: Amenity[],
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+  ): Promise<RouteStation[]> {
+    if (route.length < 2 || route.length > 500) throw new BadInputError('route', 'give 2 to 500 points');
+    const points = route.map((p, i) => toWgs84(p, `route[${i}]`));
+    assertIntRange(bufferMeters, 1, 5000, 'bufferMeters');
+    assertIntRange(first, 1, 100, 'first');
+    const hits = await service.stationsAlongRoute(em, { points, bufferMeters, kinds, amenities, first });
+    const stations = new Map((await em.find(Station, { id: { $in: hits.map((h) => h.id) } })).map((s) => [s.id, s]));
+    return hits.map((h) => Object.assign(new RouteStation(), { alongRouteMeters: h.alongMeters, distanceFromRouteMeters: h.offsetMeters, node: stations.get(h.id)! }));
   }
 
   @Authorized()

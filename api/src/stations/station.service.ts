@@ -384,3 +384,41 @@ export async function countNearbyStations(em: EntityManager, args: NearbyArgs): 
   const at = args.openAt;
   return rows.filter((r) => isOpenAt(r.opening_hours, r.timezone, at)).length;
 }
+
+/** A station near a route: how far along the route (from its first point) and how far off it, in metres. */
+export interface RouteHit {
+  id: string;
+  alongMeters: number;
+  offsetMeters: number;
+}
+
+/**
+ * Active stations within `bufferMeters` of a route (a LineString through `points`, WGS-84), ordered along the
+ * route (ST_LineLocatePoint), then by id. `ST_DWithin` on geography caps the distance and uses the GiST index;
+ * distances are spheroid metres, the position along the route is the located fraction times the route's length.
+ * Filters by kinds and all-of amenities like nearbyStations; temporary points count only inside their window.
+ */
+export async function stationsAlongRoute(
+  em: EntityManager,
+  args: { points: LngLat[]; bufferMeters: number; kinds?: StationKind[] | null; amenities?: Amenity[] | null; first: number },
+): Promise<RouteHit[]> {
+  const line = `LINESTRING(${args.points.map((p) => `${p.lng} ${p.lat}`).join(', ')})`;
+  const cond = [`ST_DWithin(s.location, r.g, ?)`, `s.status = 'ACTIVE'`, '(s.valid_from is null or s.valid_from <= now())', '(s.valid_until is null or s.valid_until > now())'];
+  const params: unknown[] = [line, args.bufferMeters];
+  if (args.kinds?.length) {
+    cond.push('s.kind = any(?::text[])');
+    params.push(pgArray(args.kinds));
+  }
+  if (args.amenities?.length) {
+    cond.push('(s.amenities @> ?::text[]) is true');
+    params.push(pgArray(args.amenities));
+  }
+  const rows = await em.execute<{ id: string; along: number; offset: number }[]>(
+    `with r as (select ST_GeomFromText(?, 4326) as geom, ST_GeomFromText(?, 4326)::geography as g)
+     select s.id, ST_LineLocatePoint(r.geom, s.location::geometry) * ST_Length(r.g) as along, ST_Distance(s.location, r.g) as offset
+       from station s, r where ${cond.join(' and ')}
+      order by along, s.id limit ?`,
+    [line, ...params, args.first],
+  );
+  return rows.map((r) => ({ id: r.id, alongMeters: Number(r.along), offsetMeters: Number(r.offset) }));
+}

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import type express from 'express';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadInputError, transientDatabaseError } from '../common/errors';
+import type { RateLimits } from '../common/rate-limit';
+import { RateLimitedError } from '../common/rate-limit';
+import type { Config } from '../config';
+import type { Logger } from '../common/log';
+import { pgArray } from '../common/pagination';
+import { Amenity, StationKind, StationStatus } from '../stations/station.enums';
+import { stationFilterSql } from '../stations/station.service';
+import type { StationFilter } from '../stations/station.inputs';
+
+/** Below this zoom a tile shows counts per county (layer `regions`); from it, stations (layer `stations`). */
+export const REGION_ZOOM_MAX = 7;
+/** From REGION_ZOOM_MAX + 1 up to this zoom, stations are clustered on a 64 × 64 grid per tile (features with `count`). */
+export const CLUSTER_ZOOM_MAX = 10;
+
+function list<T extends string>(raw: unknown, allowed: Record<string, T>, param: string): T[] | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string') throw new BadInputError(param, 'give it once, as a comma-separated list');
+  const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
+  const known = new Set<string>(Object.values(allowed));
+  const bad = values.find((v) => !known.has(v));
+  if (bad) throw new BadInputError(param, `unknown value ${bad}`);
+  return values as T[];
+}
+
+/**
+ * The list filters as query parameters: `kinds`, `statuses` (default ACTIVE), `amenities` (all of them), `region`
+ * (a GB/T 2260 prefix). Same meaning and SQL as the `stations` list filter. BAD_USER_INPUT names the parameter.
+ */
+export function tileFilter(query: Record<string, unknown>): StationFilter {
+  const filter: StationFilter = {
+    kinds: list(query.kinds, StationKind, 'kinds'),
+    statuses: list(query.statuses, StationStatus, 'statuses') ?? [StationStatus.ACTIVE],
+    amenities: list(query.amenities, Amenity, 'amenities'),
+  } as StationFilter;
+  if (query.region !== undefined && query.region !== '') {
+    if (typeof query.region !== 'string' || !/^[0-9]{1,6}$/.test(query.region)) throw new BadInputError('region', 'must be 1 to 6 digits');
+    filter.regionCodePrefix = query.region;
+  }
+  return filter;
+}
+
+/** A tile address, checked: z 0–22, x and y within 0..2^z − 1. */
+export function tileAddress(z: string, x: string, y: string): { z: number; x: number; y: number } {
+  const [zi, xi, yi] = [z, x, y].map(Number);
+  if (!Number.isInteger(zi) || zi < 0 || zi > 22) throw new BadInputError('z', 'must be an integer from 0 to 22');
+  const n = 2 ** zi;
+  if (!Number.isInteger(xi) || xi < 0 || xi >= n) throw new BadInputError('x', `must be an integer from 0 to ${n - 1}`);
+  if (!Number.isInteger(yi) || yi < 0 || yi >= n) throw new BadInputError('y', `must be an integer from 0 to ${n - 1}`);
+  return { z: zi, x: xi, y: yi };
+}
+
+/**
+ * Station vector tiles straight from PostGIS (ST_AsMVT, ST_AsMVTGeom, ST_TileEnvelope), with only public fields
+ * (id, name, kind, status, amenities, openingHours; never provenance). Zoom 0–7: layer `regions`, one point per
+ * county at its centre with `count` of matching stations (the whole-country counts are computed once per filter
+ * and data version, then every low-zoom tile reads them). Zoom 8–10: layer `stations` clustered on a 64 × 64
+ * grid per tile (`count`; single stations keep their fields). Zoom 11+: every station, at most 20,000 per tile.
+ */
+export class StationTiles {
+  private version: { value: string; at: number } | null = null;
+  private readonly regionCounts = new Map<string, { version: string; codes: string; counts: string }>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  /** Changes whenever a station is added, changed or removed (checked at most every 5 s). */
+  async dataVersion(): Promise<string> {
+    if (this.version && Date.now() - this.version.at < 5000) return this.version.value;
+    const [row] = await this.em.fork().execute<{ v: string }[]>(`select concat(count(*), ':', extract(epoch from max(updated_at))) as v from station`);
+    this.version = { value: row.v, at: Date.now() };
+    return row.v;
+  }
+
+  private async countsByRegion(filter: StationFilter, key: string, version: string): Promise<{ codes: string; counts: string }> {
+    const cached = this.regionCounts.get(key);
+    if (cached && cached.version === version) return cached;
+    const where = stationFilterSql(filter);
+    const rows = await this.em.fork().execute<{ code: string; n: number }[]>(
+      `select s.region_code as code, count(*)::int as n from station s where ${where.text} and s.region_code is not null group by s.region_code`,
+      where.params,
+    );
+    const value = { version, codes: pgArray(rows.map((r) => r.code)), counts: `{${rows.map((r) => r.n).join(',')}}` };
+    if (this.regionCounts.size > 200) this.regionCounts.clear();
+    this.regionCounts.set(key, value);
+    return value;
+  }
+
+  /** The tile as Mapbox Vector Tile bytes (empty for an empty tile). */
+  async tile(z: number, x: number, y: number, filter: StationFilter, key: string, version: string): Promise<Buffer> {
+    const em = this.em.fork();
+    if (z <= REGION_ZOOM_MAX) {
+      const { codes, counts } = await this.countsByRegion(filter, key, version);
+      const [row] = await em.execute<{ mvt: Buffer }[]>(
+        `with b as (select ST_TileEnvelope(?, ?, ?) as env), c as (select * from unnest(?::text[], ?::int[]) as u(code, n))
+         select ST_AsMVT(t, 'regions', 4096, 'geom') as mvt from (
+           select ST_AsMVTGeom(ST_Transform(r.centre::geometry, 3857), b.env, 4096, 64, true) as geom, r.code, r.name, c.n as count
+             from region r join c on c.code = r.code, b
+            where r.centre is not null and ST_Transform(r.centre::geometry, 3857) && b.env) t`,
+        [z, x, y, codes, counts],
+      );
+      return row.mvt ?? Buffer.alloc(0);
+    }
+    const where = stationFilterSql(filter);
+    const base = `from station s, b where ST_Transform(s.location::geometry, 3857) && ST_Expand(b.env, (ST_XMax(b.env) - ST_XMin(b.env)) / 64) and ${where.text}`;
+    if (z <= CLUSTER_ZOOM_MAX) {
+      const [row] = await em.execute<{ mvt: Buffer }[]>(
+        `with b as (select ST_TileEnvelope(?, ?, ?) as env, (ST_XMax(ST_TileEnvelope(?, ?, ?)) - ST_XMin(ST_TileEnvelope(?, ?, ?))) / 64 as cell),
+         g as (select ST_SnapToGrid(ST_Transform(s.location::geometry, 3857), b.cell) as cell, count(*)::int as n,
+                      min(s.id::text) as id, min(s.name) as name, min(s.kind) as kind, min(array_to_string(s.amenities, ',')) as amenities
+                 ${base} group by 1)
+         select ST_AsMVT(t, 'stations', 4096, 'geom') as mvt from (
+           select ST_AsMVTGeom(g.cell, b.env, 4096, 64, true) as geom, g.n as count,
+                  case when g.n = 1 then g.id end as id, case when g.n = 1 then g.name end as name,
+                  case when g.n = 1 then g.kind end as kind, case when g.n = 1 then g.amenities end as amenities
+             from g, b) t where geom is not null`,
+        [z, x, y, z, x, y, z, x, y, ...where.params],
+      );
+      return row.mvt ?? Buffer.alloc(0);
+    }
+    const [row] = await em.execute<{ mvt: Buffer }[]>(
+      `with b as (select ST_TileEnvelope(?, ?, ?) as env)
+       select ST_AsMVT(t, 'stations', 4096, 'geom') as mvt from (
+         select ST_AsMVTGeom(ST_Transform(s.location::geometry, 3857), b.env, 4096, 64, true) as geom, s.id::text as id, s.name,
+                s.kind, s.status, array_to_string(s.amenities, ',') as amenities, s.opening_hours as "openingHours", 1 as count
+         ${base} limit 20000) t where geom is not null`,
+      [z, x, y, ...where.params],
+    );
+    return row.mvt ?? Buffer.alloc(0);
+  }
+}
+
+/**
+ * `GET /tiles/stations/{z}/{x}/{y}.pbf?kinds=&statuses=&amenities=&region=`: one tile, with
+ * `Cache-Control: public, max-age=60`, an ETag from the address, filter and data version (304 on a match), and
+ * 1 point per tile charged to the caller's IP budget. Bad parameters: 400 `{error: {code: BAD_USER_INPUT, field}}`.
+ */
+export function mountStationTiles(app: express.Express, em: EntityManager, config: Config, deps: { limits: RateLimits; log: Logger }): StationTiles {
+  const tiles = new StationTiles(em);
+  app.get(/^\/tiles\/stations\/(\d{1,2})\/(\d{1,8})\/(\d{1,8})\.pbf$/, async (req, res) => {
+    try {
+      const { z, x, y } = tileAddress(req.params[0], req.params[1], req.params[2]);
+      const filter = tileFilter(req.query as Record<string, unknown>);
+      const ip = req.ip ?? 'unknown';
+      const charge = await deps.limits.charge('anon', ip, config.RATE_LIMIT_ANONYMOUS_PER_MINUTE, 1);
+      res.setHeader('x-ratelimit-limit', String(charge.limit));
+      res.setHeader('x-ratelimit-remaining', String(charge.remaining));
+      const key = JSON.stringify([filter.kinds, filter.statuses, filter.amenities, filter.regionCodePrefix]);
+      const version = await tiles.dataVersion();
+      const etag = `"${createHash('sha1').update(`${z}/${x}/${y}|${key}|${version}`).digest('base64url')}"`;
+      res.setHeader('cache-control', 'public, max-age=60');
+      res.setHeader('etag', etag);
+      if (req.headers['if-none-match'] === etag) {
+        res.status(304).end();
+        return;
+      }
+      const body = await tiles.tile(z, x, y, filter, key, version);
+      res.type('application/vnd.mapbox-vector-tile').send(body);
+    } catch (e) {
+      if (e instanceof BadInputError) {
+        res.status(400).json({ error: { code: 'BAD_USER_INPUT', field: e.field, message: e.message } });
+      } else if (e instanceof RateLimitedError) {
+        res.setHeader('retry-after', String(e.retryAfterSeconds));
+        res.status(429).json({ error: { code: 'RATE_LIMITED', message: e.message, retryAfterSeconds: e.retryAfterSeconds } });
+      } else if (transientDatabaseError(e)) {
+        res.setHeader('retry-after', '5');
+        res.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: transientDatabaseError(e) } });
+      } else {
+        deps.log.error({ err: e }, 'tile failed');
+        res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+      }
+    }
+  });
+  return tiles;
+}
