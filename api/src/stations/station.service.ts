@@ -340,6 +340,22 @@ function nearbyFromWhere(args: NearbyArgs): Sql {
  * overlap or skip. With `openAt`, candidates are read in KNN batches and kept while open at that instant in
  * their own time zone, until the page is full: it never evaluates every station in the radius for a page.
  */
+function nearbyPageSql(fromWhere: string, params: unknown[], after: CursorKeys | null, limit: number): Sql {
+  return {
+    text: `select s.id, s.location <-> p.g as knn, ST_Distance(s.location, p.g) as distance, s.opening_hours, s.timezone
+         ${fromWhere} ${after ? 'and (s.location <-> p.g, s.id) > (?::float8, ?::uuid)' : ''}
+        order by s.location <-> p.g, s.id
+        limit ?`,
+    params: [...params, ...(after ?? []), limit],
+  };
+}
+
+/** The first-page SQL of a nearby search, for EXPLAIN in tests and the benchmark (the same text nearbyStations runs). */
+export function nearbyFirstPageSql(args: NearbyArgs): Sql {
+  const { text, params } = nearbyFromWhere(args);
+  return nearbyPageSql(text, params, null, args.first + 1);
+}
+
 export async function nearbyStations(em: EntityManager, args: NearbyArgs): Promise<{ hits: NearbyHit[]; hasNextPage: boolean }> {
   const { text: fromWhere, params } = nearbyFromWhere(args);
   let after: CursorKeys | null = args.after ? decodeCursor(args.after, 'after', isCursorKeys) : null;
@@ -347,13 +363,8 @@ export async function nearbyStations(em: EntityManager, args: NearbyArgs): Promi
   const batch = args.openAt ? Math.max(wanted * 4, 100) : wanted;
   const hits: (NearbyHit & { knn: number })[] = [];
   for (;;) {
-    const page = await em.execute<{ id: string; knn: number; distance: number; opening_hours: string | null; timezone: string }[]>(
-      `select s.id, s.location <-> p.g as knn, ST_Distance(s.location, p.g) as distance, s.opening_hours, s.timezone
-         ${fromWhere} ${after ? 'and (s.location <-> p.g, s.id) > (?::float8, ?::uuid)' : ''}
-        order by s.location <-> p.g, s.id
-        limit ?`,
-      [...params, ...(after ?? []), batch],
-    );
+    const sql = nearbyPageSql(fromWhere, params, after, batch);
+    const page = await em.execute<{ id: string; knn: number; distance: number; opening_hours: string | null; timezone: string }[]>(sql.text, sql.params);
     for (const r of page) {
       const knn = Number(r.knn);
       after = [knn, r.id];
