@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from './config';
 import { Region } from './regions/region.entity';
+import { Organization } from './organizations/organization.entity';
 import { Access } from './auth/access';
 import { ANONYMOUS, type Viewer } from './auth/viewer';
 import type { Logger } from './common/log';
@@ -34,7 +35,7 @@ export interface Context {
   ip: string;
   userAgent: string | null;
   http: HttpCookies | null;
-  loaders: { region: DataLoader<string, Region | null> };
+  loaders: { region: DataLoader<string, Region | null>; organization: DataLoader<string, Organization | null> };
 }
 
 /** Builds the context of one request. */
@@ -61,6 +62,11 @@ export function createContext(
         const found = await fork.find(Region, { code: { $in: [...codes] } });
         const byCode = new Map(found.map((r) => [r.code.trim(), r]));
         return codes.map((c) => byCode.get(c.trim()) ?? null);
+      }),
+      organization: new DataLoader(async (ids: readonly string[]) => {
+        const found = await fork.find(Organization, { id: { $in: [...ids] } });
+        const byId = new Map(found.map((o) => [o.id, o]));
+        return ids.map((id) => byId.get(id) ?? null);
       }),
     },
   };

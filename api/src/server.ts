@@ -7,6 +7,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -73,7 +74,8 @@ export async function startServer(
     // itself through its schema and the admin's data provider reads it; INTROSPECTION=false turns it off.
     introspection: config.INTROSPECTION,
     validationRules: armor.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...armor.plugins, rateLimitPlugin(config, deps.security.limits) as never],
+    // No @cacheControl hints are used; without the plugin Apollo does not wrap every field resolver.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, rateLimitPlugin(config, deps.security.limits) as never],
   });
   await apollo.start();
   const em = orm.em as EntityManager;

@@ -70,7 +70,7 @@ export class StationResolver {
   @Query(() => NearbyStationConnection, {
     description: 'Active stations near a point, nearest first, with distances in metres. Errors: BAD_USER_INPUT for coordinates out of range or NaN, radius outside 1–50000, first outside 1–100, a bad cursor, or openAt with openNow.',
   })
-  async nearbyStations(@Args() a: NearbyStationsArgs, @Ctx() { em }: Context): Promise<NearbyStationConnection> {
+  async nearbyStations(@Args() a: NearbyStationsArgs, @Ctx() { em, loaders }: Context): Promise<NearbyStationConnection> {
     const near = toWgs84(a.near, 'near');
     const radiusMeters = a.radiusMeters ?? 3000;
     const first = a.first ?? 20;
@@ -87,8 +87,7 @@ export class StationResolver {
       after: a.after,
     };
     const { hits, hasNextPage } = await service.nearbyStations(em, args);
-    const stations = new Map((await em.find(Station, { id: { $in: hits.map((h) => h.id) } })).map((s) => [s.id, s]));
-    const edges = hits.map((h) => Object.assign(new NearbyStationEdge(), { cursor: h.cursor, distanceMeters: h.distanceMeters, node: stations.get(h.id)! }));
+    const edges = hits.map((h) => Object.assign(new NearbyStationEdge(), { cursor: h.cursor, distanceMeters: h.distanceMeters, node: service.stationFromRow(h.row, (id) => loaders.organization.load(id)) }));
     return Object.assign(new NearbyStationConnection(), {
       edges,
       pageInfo: { hasNextPage, hasPreviousPage: Boolean(a.after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },

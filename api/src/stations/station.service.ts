@@ -293,11 +293,13 @@ export interface NearbyArgs {
   after?: string | null;
 }
 
-/** One result of a nearby search: the station id, its spheroid distance in metres and its cursor. */
+/** One result of a nearby search: the station id, its spheroid distance in metres, its cursor and its row. */
 export interface NearbyHit {
   id: string;
   distanceMeters: number;
   cursor: string;
+  /** The station's columns, for `em.map(Station, row)`. */
+  row: Record<string, unknown>;
 }
 
 type CursorKeys = [number, string];
@@ -340,9 +342,57 @@ function nearbyFromWhere(args: NearbyArgs): Sql {
  * overlap or skip. With `openAt`, candidates are read in KNN batches and kept while open at that instant in
  * their own time zone, until the page is full: it never evaluates every station in the radius for a page.
  */
+/** Every station column as MikroORM's `em.map` expects it (location as WKT, like GeographyPointType reads it). */
+export const STATION_COLUMNS = `s.id, s.kind, s.name, s.address, s.region_code, ST_AsText(s.location) as location, s.amenities, s.opening_hours,
+  s.timezone, s.status, s.phone, s.capacity, s.host_organization_id, s.operator_organization_id, s.source_key, s.provenance,
+  s.valid_from, s.valid_until, s.created_at, s.updated_at, s.version`;
+
+/** The part of a Ref the field resolvers use: `id` and a batched `load()`. */
+interface RefShim<T> {
+  id: string;
+  load(): Promise<T | null>;
+}
+
+/**
+ * A read-only Station built straight from a `STATION_COLUMNS` row, for hot public paths (nearbyStations):
+ * no identity map, no change tracking (MikroORM's `em.map`/`merge` cost more than the query). Relations load
+ * through `loadOrganization` (a per-request DataLoader). Never flush these: they are not managed entities.
+ */
+export function stationFromRow(row: Record<string, unknown>, loadOrganization: (id: string) => Promise<Organization | null>): Station {
+  const ref = (id: unknown): RefShim<Organization> | null => (typeof id === 'string' ? { id, load: () => loadOrganization(id) } : null);
+  const point = /^POINT\((\S+) (\S+)\)$/i.exec(String(row.location));
+  const date = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    address: row.address ?? null,
+    regionCode: row.region_code ?? null,
+    location: point ? { lng: Number(point[1]), lat: Number(point[2]) } : null,
+    amenities: Array.isArray(row.amenities) ? row.amenities : String(row.amenities ?? '').replace(/[{}]/g, '').split(',').filter(Boolean),
+    openingHours: row.opening_hours ?? null,
+    timezone: row.timezone,
+    status: row.status,
+    phone: row.phone ?? null,
+    capacity: row.capacity ?? null,
+    hostOrganization: ref(row.host_organization_id),
+    operatorOrganization: ref(row.operator_organization_id),
+    sourceKey: row.source_key ?? null,
+    provenance: typeof row.provenance === 'string' ? JSON.parse(row.provenance) : row.provenance,
+    validFrom: date(row.valid_from),
+    validUntil: date(row.valid_until),
+    createdAt: date(row.created_at),
+    updatedAt: date(row.updated_at),
+    version: Number(row.version),
+  } as unknown as Station;
+}
+
+type NearbyRow = { id: string; knn: number; distance: number; opening_hours: string | null; timezone: string } & Record<string, unknown>;
+
 function nearbyPageSql(fromWhere: string, params: unknown[], after: CursorKeys | null, limit: number): Sql {
   return {
-    text: `select s.id, s.location <-> p.g as knn, ST_Distance(s.location, p.g) as distance, s.opening_hours, s.timezone
+    // The whole row comes with the page, so the resolver maps it without a second query.
+    text: `select ${STATION_COLUMNS}, s.location <-> p.g as knn, ST_Distance(s.location, p.g) as distance
          ${fromWhere} ${after ? 'and (s.location <-> p.g, s.id) > (?::float8, ?::uuid)' : ''}
         order by s.location <-> p.g, s.id
         limit ?`,
@@ -364,12 +414,13 @@ export async function nearbyStations(em: EntityManager, args: NearbyArgs): Promi
   const hits: (NearbyHit & { knn: number })[] = [];
   for (;;) {
     const sql = nearbyPageSql(fromWhere, params, after, batch);
-    const page = await em.execute<{ id: string; knn: number; distance: number; opening_hours: string | null; timezone: string }[]>(sql.text, sql.params);
+    const page = await em.execute<NearbyRow[]>(sql.text, sql.params);
     for (const r of page) {
       const knn = Number(r.knn);
       after = [knn, r.id];
       if (args.openAt && !isOpenAt(r.opening_hours, r.timezone, args.openAt)) continue;
-      hits.push({ id: r.id, knn, distanceMeters: Number(r.distance), cursor: encodeCursor([knn, r.id]) });
+      const { knn: _k, distance: _d, ...row } = r;
+      hits.push({ id: r.id, knn, distanceMeters: Number(r.distance), cursor: encodeCursor([knn, r.id]), row });
       if (hits.length === wanted) break;
     }
     if (hits.length === wanted || page.length < batch) break;

