@@ -35,9 +35,10 @@ describe('admin station list', () => {
     const box = await list({ filter: { within: { west: 112.9, south: 34.6, east: 113.2, north: 34.9 } }, limit: 100 });
     expect(box.totalCount).toBeGreaterThan(0);
     expect(box.nodes.every((n) => n.regionCode.startsWith('4101'))).toBe(true);
-    expect((await list({ filter: { kinds: ['DRIVERS_HOME'] } })).totalCount).toBe(0);
-    expect((await list({ filter: { statuses: ['ACTIVE'] } })).totalCount).toBe(82);
-    expect((await list({ filter: { needsReview: true } })).totalCount).toBe(4);
+    // The only drivers' home is the seeded 孟州市司机之家; it and the three 三夏 points are flagged for review too.
+    expect((await list({ filter: { kinds: ['DRIVERS_HOME'] } })).totalCount).toBe(1);
+    expect((await list({ filter: { statuses: ['ACTIVE'] } })).totalCount).toBe(86);
+    expect((await list({ filter: { needsReview: true } })).totalCount).toBe(4 + 4);
     const orgs: any = await s.graphql(`{ organizations(filter: { search: "巩义市总工会" }) { nodes { id } } }`);
     const gongyiUnion = orgs.data.organizations.nodes[0].id;
     const operated = await list({ filter: { operatorOrganizationId: gongyiUnion }, limit: 100 });
