@@ -1,13 +1,19 @@
 import { Admin, CustomRoutes, defaultLightTheme, Resource, type RaThemeOptions } from 'react-admin';
 import { Route } from 'react-router-dom';
 import apiKeys from './apiKeys';
-import { AppLayout, authProvider, can, CHANGE_PASSWORD_PATH, ChangePasswordPage, LoginPage, type Permissions } from './auth';
+import { AppLayout, authProvider, can, CHANGE_PASSWORD_PATH, ChangePasswordPage, LoginPage, QUICK_ENTRY_PATH, type Permissions } from './auth';
+import { campaignResource } from './campaigns';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { organizationResource } from './organizations';
 import regions from './regions';
+import shiftAssignments from './shiftAssignments';
+import shifts from './shifts';
 import { stationResource } from './stations';
+import { QuickEntryPage } from './supplies/QuickEntryPage';
 import users from './users';
+import volunteers from './volunteers';
+import volunteerTeams from './volunteerTeams';
 
 const theme: RaThemeOptions = {
   ...defaultLightTheme,
@@ -18,7 +24,9 @@ const theme: RaThemeOptions = {
 
 /**
  * Resources per role: users and API keys for an ADMIN only; create/edit pages only where the role may use
- * them. While a one-time password must be changed, only the change-password page exists.
+ * them. Scheduling (teams, volunteers, shifts, sign-ups) for ADMIN and COORDINATOR; campaigns for every role (an
+ * OPERATOR read-only) and the quick entry of supplies and people served for every role. While a one-time
+ * password must be changed, only the change-password page exists.
  */
 const resourcesFor = (permissions: Permissions | null) => {
   const role = permissions?.role;
@@ -32,8 +40,18 @@ const resourcesFor = (permissions: Permissions | null) => {
           <Resource name="stations" {...stationResource(role)} />
           <Resource name="organizations" {...organizationResource(role)} />
           <Resource name="regions" {...regions} />
+          {can.readCampaigns(role) && <Resource name="campaigns" {...campaignResource(role)} />}
+          {can.manageScheduling(role) && <Resource name="shifts" {...shifts} />}
+          {can.manageScheduling(role) && <Resource name="shiftAssignments" {...shiftAssignments} />}
+          {can.manageScheduling(role) && <Resource name="volunteerTeams" {...volunteerTeams} />}
+          {can.manageScheduling(role) && <Resource name="volunteers" {...volunteers} />}
           {can.manageUsers(role) && <Resource name="users" {...users} />}
           {can.manageApiKeys(role) && <Resource name="apiKeys" {...apiKeys} />}
+          {can.recordSupplies(role) && (
+            <CustomRoutes>
+              <Route path={QUICK_ENTRY_PATH} element={<QuickEntryPage />} />
+            </CustomRoutes>
+          )}
         </>
       )}
     </>

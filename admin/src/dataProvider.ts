@@ -1,4 +1,4 @@
-import { parse, type GraphQLFormattedError, type IntrospectionInputObjectType } from 'graphql';
+import { parse, type GraphQLFormattedError, type IntrospectionInputObjectType, type IntrospectionObjectType, type IntrospectionTypeRef } from 'graphql';
 import buildGraphQLProvider, { type BuildQueryFactory, type IntrospectionResult } from 'ra-data-graphql';
 import {
   CREATE,
@@ -12,7 +12,24 @@ import {
   type DataProvider,
   type RaRecord,
 } from 'react-admin';
-import type { ApiKey, LngLat, Station, User } from './types';
+import type {
+  ApiKey,
+  CampaignFillRate,
+  HoursTotal,
+  LngLat,
+  ServiceLog,
+  ServicePointInput,
+  Shift,
+  ShiftAssignment,
+  ShiftPatternInput,
+  ShiftPlan,
+  Station,
+  SupplyItem,
+  SupplyTally,
+  TeamAssignmentResult,
+  User,
+  Volunteer,
+} from './types';
 
 /** How one react-admin resource maps onto the Yizhan GraphQL API. */
 interface ResourceSpec {
@@ -33,6 +50,14 @@ interface ResourceSpec {
   create?: { mutation: string; input: string; idempotent?: boolean };
   update?: { mutation: string; input: string };
   remove?: string;
+  /**
+   * The scheduling queries take flat arguments (`search`, `teamId`, `status`…) instead of a `filter` input:
+   * react-admin filter name → argument name and GraphQL type (the introspected type wins). Lists are in the API's
+   * order (no sort options).
+   */
+  listArgs?: Record<string, { arg: string; type: string }>;
+  /** A list argument without which there is nothing to list (shifts belong to one campaign): the list is empty. */
+  requiredListArg?: string;
   toRecord(node: any): RaRecord;
 }
 
@@ -53,6 +78,37 @@ const API_KEY_FIELDS = `id name prefix scopes quotaPerMinute contact ownerOrgani
 const AUDIT_EVENT_FIELDS = `id at actorKind actorId actorLabel operation action entityType entityId changes { field before after } requestId`;
 
 const apiKeyRecord = ({ ownerOrganization, ...key }: any): ApiKey => ({ ...key, ownerOrganizationId: ownerOrganization?.id ?? null });
+
+const TEAM_FIELDS = `id name kind organization { id name } leader { id name } members { id name } memberCount contact regionCode createdAt updatedAt version`;
+
+const VOLUNTEER_FIELDS = `id name phone skills isModelWorker teams { id name } createdAt updatedAt version`;
+
+const CAMPAIGN_FIELDS = `id name kind startsAt endsAt timezone regionCode status goals { name unit target } description
+  organizations { id name } teams { id name }
+  stations { id name kind address status validFrom validUntil viewerCanEdit }
+  supplyItems { id name unit } supplyTotals { item { id name unit } quantity } peopleServed
+  createdAt updatedAt version`;
+
+const SHIFT_CORE = `id startsAt endsAt role minVolunteers maxVolunteers capacity filledCount waitlistCount requiredSkills notes
+  station { id name } createdAt updatedAt version`;
+
+const SHIFT_FIELDS = `${SHIFT_CORE} campaign { id name timezone status }`;
+
+const ASSIGNMENT_CORE = `id status seq checkedInAt checkedOutAt hoursCredited volunteer { id name phone } createdAt updatedAt version`;
+
+const ASSIGNMENT_FIELDS = `${ASSIGNMENT_CORE}
+  shift { id startsAt endsAt role station { id name } campaign { id name timezone } }`;
+
+const idsOf = (list: { id: string }[] | null | undefined) => (list ?? []).map((x) => x.id);
+
+const assignmentRecord = (a: any): ShiftAssignment => ({ ...a, shiftId: a.shift?.id, volunteerId: a.volunteer?.id });
+
+const shiftRecord = (s: any): Shift => ({
+  ...s,
+  stationId: s.station?.id,
+  campaignId: s.campaign?.id,
+  ...(s.assignments ? { assignments: s.assignments.map((a: any) => ({ ...a, volunteerId: a.volunteer?.id })) } : {}),
+});
 
 const RESOURCES: Record<string, ResourceSpec> = {
   stations: {
@@ -133,6 +189,77 @@ const RESOURCES: Record<string, ResourceSpec> = {
     fields: API_KEY_FIELDS,
     toRecord: apiKeyRecord,
   },
+  /** Volunteer teams by name (ADMIN; a COORDINATOR: the teams of their organizations). */
+  volunteerTeams: {
+    one: 'volunteerTeam',
+    list: 'volunteerTeams',
+    idArg: 'id',
+    filterType: '',
+    listArgs: { q: { arg: 'search', type: 'String' } },
+    fields: TEAM_FIELDS,
+    create: { mutation: 'createVolunteerTeam', input: 'VolunteerTeamInput' },
+    update: { mutation: 'updateVolunteerTeam', input: 'VolunteerTeamInput' },
+    toRecord: (team) => ({ ...team, organizationId: team.organization?.id ?? null, leaderId: team.leader?.id ?? null, memberIds: idsOf(team.members) }),
+  },
+  /** Volunteers by name; `phone` as the API returns it (masked unless the viewer coordinates one of their teams). */
+  volunteers: {
+    one: 'volunteer',
+    list: 'volunteers',
+    idArg: 'id',
+    filterType: '',
+    listArgs: { q: { arg: 'search', type: 'String' }, teamId: { arg: 'teamId', type: 'ID' } },
+    fields: VOLUNTEER_FIELDS,
+    create: { mutation: 'createVolunteer', input: 'VolunteerInput' },
+    update: { mutation: 'updateVolunteer', input: 'VolunteerInput' },
+    toRecord: (v): Volunteer => ({ ...v, teamIds: idsOf(v.teams) }),
+  },
+  /** Campaigns, newest first; an OPERATOR reads them all. */
+  campaigns: {
+    one: 'campaign',
+    list: 'campaigns',
+    idArg: 'id',
+    filterType: '',
+    listArgs: { status: { arg: 'status', type: 'CampaignStatus' } },
+    fields: CAMPAIGN_FIELDS,
+    create: { mutation: 'createCampaign', input: 'CampaignInput' },
+    update: { mutation: 'updateCampaign', input: 'CampaignInput' },
+    toRecord: (c) => ({ ...c, organizationIds: idsOf(c.organizations), teamIds: idsOf(c.teams), stationIds: idsOf(c.stations) }),
+  },
+  /** The shifts of one campaign by start (the API lists no shifts without a campaign). */
+  shifts: {
+    one: 'shift',
+    list: 'shifts',
+    idArg: 'id',
+    filterType: '',
+    listArgs: {
+      campaignId: { arg: 'campaignId', type: 'ID!' },
+      stationId: { arg: 'stationId', type: 'ID' },
+      from: { arg: 'from', type: 'DateTime' },
+      to: { arg: 'to', type: 'DateTime' },
+    },
+    requiredListArg: 'campaignId',
+    fields: SHIFT_FIELDS,
+    detailFields: `${SHIFT_CORE} campaign { id name timezone status teams { id name } } assignments { ${ASSIGNMENT_CORE} }`,
+    create: { mutation: 'createShift', input: 'ShiftInput' },
+    update: { mutation: 'updateShift', input: 'ShiftInput' },
+    remove: 'deleteShift',
+    toRecord: shiftRecord,
+  },
+  /** Sign-ups in arrival order; made from the campaign calendar (signUpForShift), changed by their own mutations. */
+  shiftAssignments: {
+    one: '',
+    list: 'shiftAssignments',
+    idArg: 'id',
+    filterType: '',
+    listArgs: {
+      campaignId: { arg: 'campaignId', type: 'ID' },
+      shiftId: { arg: 'shiftId', type: 'ID' },
+      volunteerId: { arg: 'volunteerId', type: 'ID' },
+      status: { arg: 'status', type: 'AssignmentStatus' },
+    },
+    fields: ASSIGNMENT_FIELDS,
+    toRecord: assignmentRecord,
+  },
   /** The audit log, newest first; filtered by entityType, entityId and actorId. */
   auditEvents: {
     one: 'auditEvent',
@@ -157,6 +284,9 @@ export const newIdempotencyKey = (): string => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
 
+/** getMany without an `ids` filter asks for records by aliases; the API refuses more than 15 in one operation. */
+const ALIASES_PER_QUERY = 10;
+
 const specOf = (resource: string): ResourceSpec => {
   const spec = RESOURCES[resource];
   if (!spec) throw new Error(`Unknown resource ${resource}`);
@@ -179,6 +309,16 @@ const inputFieldsOf = (introspection: IntrospectionResult | undefined, typeName:
     | IntrospectionInputObjectType
     | undefined;
   return type ? new Set(type.inputFields.map((f) => f.name)) : undefined;
+};
+
+const typeRefString = (ref: IntrospectionTypeRef): string =>
+  ref.kind === 'NON_NULL' ? `${typeRefString(ref.ofType)}!` : ref.kind === 'LIST' ? `[${typeRefString(ref.ofType)}]` : ref.name;
+
+/** The declared type of a query's argument (e.g. `ID!` for shifts' campaignId), from introspection. */
+const queryArgType = (introspection: IntrospectionResult | undefined, field: string, arg: string): string | undefined => {
+  const queryType = introspection?.schema.types.find((t) => t.name === (introspection.schema.queryType?.name ?? 'Query')) as IntrospectionObjectType | undefined;
+  const found = queryType?.fields.find((f) => f.name === field)?.args.find((a) => a.name === arg);
+  return found ? typeRefString(found.type) : undefined;
 };
 
 /** `410100` (a city) must match `4101xx` counties: drop the trailing zero pairs of a full code. */
@@ -276,6 +416,42 @@ const buildQuery: BuildQueryFactory = (introspection) => (raFetchMethod, resourc
     };
   }
 
+  if (spec.listArgs && (raFetchMethod === GET_LIST || raFetchMethod === GET_MANY_REFERENCE)) {
+    const filter = raFetchMethod === GET_MANY_REFERENCE ? { ...params.filter, [params.target]: params.id } : (params.filter ?? {});
+    const args = Object.entries(spec.listArgs).filter(([name]) => !isEmpty(typeof filter[name] === 'string' ? filter[name].trim() : filter[name]));
+    const { page = 1, perPage = 25 } = params.pagination ?? {};
+    const defs = args.map(([, { arg, type }]) => `, $${arg}: ${queryArgType(introspection, spec.list, arg) ?? type}`).join('');
+    const uses = args.map(([, { arg }]) => `${arg}: $${arg}, `).join('');
+    return {
+      query: parse(
+        `query ($limit: Int!, $offset: Int!${defs}) {
+          page: ${spec.list}(${uses}limit: $limit, offset: $offset) { nodes { ${spec.fields} } totalCount }
+        }`,
+      ),
+      variables: {
+        limit: Math.min(perPage, 1000),
+        offset: (page - 1) * perPage,
+        ...Object.fromEntries(args.map(([name, { arg }]) => [arg, typeof filter[name] === 'string' ? filter[name].trim() : filter[name]])),
+      },
+      parseResponse: ({ data }: any) => ({ data: withoutTypename(data.page.nodes).map(spec.toRecord), total: data.page.totalCount }),
+    };
+  }
+  if (raFetchMethod === GET_MANY && !spec.idsFilter && spec.one) {
+    // No `ids` filter: one request with an aliased single-record query per id.
+    const ids: string[] = params.ids.map(String);
+    return {
+      query: parse(
+        `query (${ids.map((_, i) => `$id${i}: ID!`).join(', ')}) {
+          ${ids.map((_, i) => `r${i}: ${spec.one}(${spec.idArg}: $id${i}) { ${spec.fields} }`).join('\n')}
+        }`,
+      ),
+      variables: Object.fromEntries(ids.map((id, i) => [`id${i}`, id])),
+      parseResponse: ({ data }: any) => ({
+        data: ids.map((_, i) => data[`r${i}`]).filter(Boolean).map((node: any) => spec.toRecord(withoutTypename(node))),
+      }),
+    };
+  }
+
   switch (raFetchMethod) {
     case GET_LIST:
       return listQuery(listVariables(toApiFilter(params.filter, filterFields)));
@@ -285,6 +461,7 @@ const buildQuery: BuildQueryFactory = (introspection) => (raFetchMethod, resourc
       if (!spec.idsFilter) break;
       return listQuery({ filter: { [spec.idsFilter]: params.ids }, limit: Math.max(1, params.ids.length), offset: 0 });
     case GET_ONE:
+      if (!spec.one) break;
       return {
         query: parse(`query ($id: ID!) { record: ${spec.one}(${spec.idArg}: $id) { ${detail} } }`),
         variables: { id: params.id },
@@ -424,7 +601,51 @@ export interface YizhanDataProvider extends DataProvider {
   revokeApiKey(id: string): Promise<{ data: ApiKey }>;
   /** ADMIN: sets a one-time password; the user must change it at next sign-in. */
   resetUserPassword(id: string, password: string): Promise<{ data: User }>;
+
+  // ---- Scheduling ----
+  /** ADMIN, COORDINATOR: every shift with its fill state (understaffed first) and per-point coverage by day. */
+  getCampaignFillRate(campaignId: string): Promise<CampaignFillRate>;
+  /** Volunteers of any of `teamIds` (all the viewer may see when none) whose name contains `search`. */
+  searchVolunteers(params: { teamIds: string[]; search?: string; limit?: number }): Promise<Volunteer[]>;
+  /** Signs a volunteer up; a full shift waitlists (status WAITLISTED). */
+  signUpForShift(shiftId: string, volunteerId: string, allowWaitlist?: boolean): Promise<ShiftAssignment>;
+  /** Assignment transitions: cancel, check in/out (now), confirm, no-show, approve hours. */
+  assignmentAction(action: AssignmentAction, id: string, hours?: number): Promise<ShiftAssignment>;
+  /** Expands a daily pattern into shifts; `save: false` previews. */
+  planShifts(input: ShiftPatternInput, save: boolean): Promise<ShiftPlan>;
+  /** Signs every member of a team up for every shift, all or nothing; `dryRun` only checks. */
+  assignTeamToShifts(teamId: string, shiftIds: string[], dryRun: boolean): Promise<TeamAssignmentResult>;
+  /** The 优秀志愿者 list: hours per volunteer, most first. */
+  volunteerHours(params: { campaignId?: string; teamId?: string; limit?: number }): Promise<HoursTotal[]>;
+  /** Hours per team, most first. */
+  teamHours(campaignId?: string): Promise<HoursTotal[]>;
+  /** Creates a temporary SERVICE_POINT station for a campaign and links it. */
+  addServicePoint(input: ServicePointInput): Promise<Station>;
+  /** A supply of a campaign, e.g. 矿泉水 (瓶). */
+  createSupplyItem(campaignId: string, name: string, unit: string): Promise<SupplyItem>;
+  /** Supplies handed out at a station on a local day (added to what was recorded before). */
+  recordSupplies(params: { stationId: string; day: string; items: { itemId: string; quantity: number }[]; shiftId?: string | null }): Promise<SupplyTally[]>;
+  /** People served at a station on a local day (replaces that day's entry). */
+  recordServiceLog(params: { stationId: string; day: string; peopleServed: number; campaignId?: string | null }): Promise<ServiceLog>;
+  serviceLogs(stationId: string, from: string, to: string): Promise<ServiceLog[]>;
+  supplyTallies(stationId: string, from: string, to: string): Promise<SupplyTally[]>;
+  /** A new secret iCalendar URL (path) for a team or a volunteer; the old one stops working. */
+  rotateCalendar(kind: 'team' | 'volunteer', id: string): Promise<string>;
 }
+
+export type AssignmentAction = 'cancel' | 'checkIn' | 'checkOut' | 'confirm' | 'noShow' | 'approveHours';
+
+const ASSIGNMENT_MUTATIONS: Record<AssignmentAction, string> = {
+  cancel: 'mutation ($id: ID!) { record: cancelShiftAssignment(id: $id) { FIELDS } }',
+  checkIn: 'mutation ($id: ID!) { record: checkIn(assignmentId: $id) { FIELDS } }',
+  checkOut: 'mutation ($id: ID!) { record: checkOut(assignmentId: $id) { FIELDS } }',
+  confirm: 'mutation ($id: ID!) { record: confirmShiftAssignment(id: $id) { FIELDS } }',
+  noShow: 'mutation ($id: ID!) { record: markNoShow(id: $id) { FIELDS } }',
+  approveHours: 'mutation ($id: ID!, $hours: Float!) { record: approveHours(id: $id, hours: $hours) { FIELDS } }',
+};
+
+/** Not a react-admin CRUD call: a CONFLICT shows the API's own message (e.g. "the shift is full"). */
+const ACTION = 'ACTION';
 
 export interface ApiKeyInput {
   name: string;
@@ -462,9 +683,21 @@ export const buildDataProvider = (uri = '/graphql'): YizhanDataProvider => {
     });
 
   return {
-    getList: (resource, params) => call(GET_LIST, () => provider.getList(resource, params)),
+    getList: (resource, params) => {
+      const required = RESOURCES[resource]?.requiredListArg;
+      if (required && isEmpty(params.filter?.[required])) return Promise.resolve({ data: [], total: 0 });
+      return call(GET_LIST, () => provider.getList(resource, params));
+    },
     getOne: (resource, params) => call(GET_ONE, () => provider.getOne(resource, params)),
-    getMany: (resource, params) => call(GET_MANY, () => provider.getMany(resource, params)),
+    getMany: async (resource, params) => {
+      if (params.ids.length === 0) return { data: [] };
+      if (RESOURCES[resource]?.idsFilter) return call(GET_MANY, () => provider.getMany(resource, params));
+      // Aliased single-record queries: at most ALIASES_PER_QUERY per request (the API allows 15 aliases).
+      const chunks: (typeof params.ids)[] = [];
+      for (let i = 0; i < params.ids.length; i += ALIASES_PER_QUERY) chunks.push(params.ids.slice(i, i + ALIASES_PER_QUERY));
+      const pages = await Promise.all(chunks.map((ids) => call(GET_MANY, () => provider.getMany(resource, { ...params, ids }))));
+      return { data: pages.flatMap((p) => p.data) };
+    },
     getManyReference: (resource, params) => call(GET_MANY_REFERENCE, () => provider.getManyReference(resource, params)),
     create: (resource, params) => call(CREATE, () => provider.create(resource, params)),
     update: (resource, params) => call(UPDATE, () => provider.update(resource, params)),
@@ -508,6 +741,122 @@ export const buildDataProvider = (uri = '/graphql'): YizhanDataProvider => {
       request<{ record: any }>(`mutation ($id: ID!, $password: String!) { record: resetUserPassword(id: $id, password: $password) { ${USER_FIELDS} } }`, { id, password }, UPDATE).then(
         (d) => ({ data: RESOURCES.users.toRecord(d.record) as User }),
       ),
+
+    getCampaignFillRate: (campaignId) =>
+      request<{ fill: CampaignFillRate }>(
+        `query ($campaignId: ID!) {
+          fill: campaignFillRate(campaignId: $campaignId) {
+            shifts { shift { ${SHIFT_CORE} } stationName filled capacity minimum isNight understaffed }
+            coverage { stationId stationName date shifts filled capacity minimum understaffedShifts }
+            totalFilled totalCapacity
+          }
+        }`,
+        { campaignId },
+      ).then((d) => ({ ...d.fill, shifts: d.fill.shifts.map((f) => ({ ...f, shift: { ...f.shift, stationId: f.shift.station.id } })) })),
+    searchVolunteers: async ({ teamIds, search, limit = 20 }) => {
+      const query = `query ($teamId: ID, $search: String, $limit: Int!) { page: volunteers(teamId: $teamId, search: $search, limit: $limit) { nodes { ${VOLUNTEER_FIELDS} } } }`;
+      const term = search?.trim() || null;
+      const pages = await Promise.all(
+        (teamIds.length ? teamIds : [null]).map((teamId) => request<{ page: { nodes: any[] } }>(query, { teamId, search: term, limit })),
+      );
+      const byId = new Map<string, Volunteer>();
+      for (const page of pages) for (const v of page.page.nodes) byId.set(v.id, RESOURCES.volunteers.toRecord(v) as Volunteer);
+      return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    },
+    signUpForShift: (shiftId, volunteerId, allowWaitlist = true) =>
+      request<{ record: any }>(
+        `mutation ($shiftId: ID!, $volunteerId: ID!, $allowWaitlist: Boolean!) {
+          record: signUpForShift(shiftId: $shiftId, volunteerId: $volunteerId, allowWaitlist: $allowWaitlist) { ${ASSIGNMENT_FIELDS} }
+        }`,
+        { shiftId, volunteerId, allowWaitlist },
+        ACTION,
+      ).then((d) => assignmentRecord(d.record)),
+    assignmentAction: (action, id, hours) =>
+      request<{ record: any }>(ASSIGNMENT_MUTATIONS[action].replace('FIELDS', ASSIGNMENT_FIELDS), action === 'approveHours' ? { id, hours } : { id }, ACTION).then(
+        (d) => assignmentRecord(d.record),
+      ),
+    planShifts: (input, save) =>
+      request<{ plan: ShiftPlan }>(
+        `mutation ($input: ShiftPatternInput!, $save: Boolean!) {
+          plan: planShifts(input: $input, save: $save) { shifts { stationId startsAt endsAt role minVolunteers maxVolunteers existing } created }
+        }`,
+        { input, save },
+        ACTION,
+      ).then((d) => d.plan),
+    assignTeamToShifts: (teamId, shiftIds, dryRun) =>
+      request<{ result: any }>(
+        `mutation ($teamId: ID!, $shiftIds: [ID!]!, $dryRun: Boolean!) {
+          result: assignTeamToShifts(teamId: $teamId, shiftIds: $shiftIds, dryRun: $dryRun) {
+            ok conflicts { shiftId volunteerId reason } assignments { id status shift { id } volunteer { id } }
+          }
+        }`,
+        { teamId, shiftIds, dryRun },
+        ACTION,
+      ).then(({ result }) => ({
+        ok: result.ok,
+        conflicts: result.conflicts,
+        assignments: result.assignments.map((a: any) => ({ id: a.id, status: a.status, shiftId: a.shift.id, volunteerId: a.volunteer.id })),
+      })),
+    volunteerHours: ({ campaignId, teamId, limit = 50 }) =>
+      request<{ rows: HoursTotal[] }>(
+        `query ($campaignId: ID, $teamId: ID, $limit: Int!) { rows: volunteerHours(campaignId: $campaignId, teamId: $teamId, limit: $limit) { id name hours completedShifts } }`,
+        { campaignId: campaignId ?? null, teamId: teamId ?? null, limit },
+      ).then((d) => d.rows),
+    teamHours: (campaignId) =>
+      request<{ rows: HoursTotal[] }>(`query ($campaignId: ID) { rows: teamHours(campaignId: $campaignId) { id name hours completedShifts } }`, {
+        campaignId: campaignId ?? null,
+      }).then((d) => d.rows),
+    addServicePoint: ({ location, ...input }) =>
+      request<{ record: any }>(
+        `mutation ($input: ServicePointInput!) { record: addServicePoint(input: $input) { ${STATION_FIELDS} } }`,
+        {
+          input: {
+            ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null && v !== '')),
+            location: { lng: Number(location.lng), lat: Number(location.lat), crs: 'WGS84' },
+          },
+        },
+        CREATE,
+      ).then((d) => RESOURCES.stations.toRecord(d.record) as Station),
+    createSupplyItem: (campaignId, name, unit) =>
+      request<{ item: SupplyItem }>(
+        `mutation ($campaignId: ID!, $name: String!, $unit: String!) { item: createSupplyItem(campaignId: $campaignId, name: $name, unit: $unit) { id name unit } }`,
+        { campaignId, name, unit },
+        ACTION,
+      ).then((d) => d.item),
+    recordSupplies: ({ stationId, day, items, shiftId }) =>
+      request<{ rows: SupplyTally[] }>(
+        `mutation ($stationId: ID!, $day: String!, $items: [SupplyQuantityInput!]!, $shiftId: ID) {
+          rows: recordSupplies(stationId: $stationId, day: $day, items: $items, shiftId: $shiftId) { id day quantity item { id name unit } createdAt }
+        }`,
+        { stationId, day, items, shiftId: shiftId ?? null },
+        ACTION,
+      ).then((d) => d.rows),
+    recordServiceLog: ({ stationId, day, peopleServed, campaignId }) =>
+      request<{ log: ServiceLog }>(
+        `mutation ($stationId: ID!, $day: String!, $peopleServed: Int!, $campaignId: ID) {
+          log: recordServiceLog(stationId: $stationId, day: $day, peopleServed: $peopleServed, campaignId: $campaignId) { id day peopleServed createdAt updatedAt version }
+        }`,
+        { stationId, day, peopleServed, campaignId: campaignId ?? null },
+        ACTION,
+      ).then((d) => d.log),
+    serviceLogs: (stationId, from, to) =>
+      request<{ rows: ServiceLog[] }>(
+        `query ($stationId: ID!, $from: String!, $to: String!) { rows: serviceLogs(stationId: $stationId, from: $from, to: $to) { id day peopleServed createdAt updatedAt version } }`,
+        { stationId, from, to },
+      ).then((d) => d.rows),
+    supplyTallies: (stationId, from, to) =>
+      request<{ rows: SupplyTally[] }>(
+        `query ($stationId: ID!, $from: String!, $to: String!) { rows: supplyTallies(stationId: $stationId, from: $from, to: $to) { id day quantity item { id name unit } createdAt } }`,
+        { stationId, from, to },
+      ).then((d) => d.rows),
+    rotateCalendar: (kind, id) =>
+      request<{ feed: { path: string } }>(
+        kind === 'team'
+          ? 'mutation ($id: ID!) { feed: rotateTeamCalendar(teamId: $id) { path } }'
+          : 'mutation ($id: ID!) { feed: rotateVolunteerCalendar(volunteerId: $id) { path } }',
+        { id },
+        ACTION,
+      ).then((d) => d.feed.path),
   };
 };
 

@@ -9,9 +9,15 @@ export const AMENITIES = [
 export const ORGANIZATION_KINDS = ['FEDERATION', 'UNION', 'UNION_ALLIANCE', 'HOST_UNIT', 'GOVERNMENT_DEPARTMENT', 'ENTERPRISE'] as const;
 export const COORDINATE_SYSTEMS = ['WGS84', 'GCJ02', 'BD09'] as const;
 export const ROLES = ['ADMIN', 'OPERATOR', 'COORDINATOR'] as const;
-export const API_SCOPES = ['PUBLIC_READ'] as const;
+export const API_SCOPES = ['PUBLIC_READ', 'VOLUNTEER_APP'] as const;
 export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE'] as const;
 export const ACTOR_KINDS = ['USER', 'API_KEY', 'SYSTEM', 'ANONYMOUS'] as const;
+export const VOLUNTEER_TEAM_KINDS = ['RESCUE', 'MODEL_WORKER', 'UNION', 'COMMUNITY', 'OTHER'] as const;
+export const VOLUNTEER_SKILLS = ['FIRST_AID', 'MEDIC', 'DRIVER', 'COOK', 'LOGISTICS', 'REPAIR', 'COUNSELLING', 'PUBLICITY', 'ROUTE_GUIDE'] as const;
+export const CAMPAIGN_KINDS = ['HARVEST_SUPPORT', 'SUMMER_COOLING', 'WINTER_WARMTH', 'OTHER'] as const;
+export const CAMPAIGN_STATUSES = ['PLANNED', 'ACTIVE', 'CLOSED'] as const;
+/** In the order an assignment moves through them. */
+export const ASSIGNMENT_STATUSES = ['SIGNED_UP', 'WAITLISTED', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW', 'CANCELLED'] as const;
 
 export type StationKind = (typeof STATION_KINDS)[number];
 export type StationStatus = (typeof STATION_STATUSES)[number];
@@ -22,6 +28,11 @@ export type Role = (typeof ROLES)[number];
 export type ApiScope = (typeof API_SCOPES)[number];
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type ActorKind = (typeof ACTOR_KINDS)[number];
+export type VolunteerTeamKind = (typeof VOLUNTEER_TEAM_KINDS)[number];
+export type VolunteerSkill = (typeof VOLUNTEER_SKILLS)[number];
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 /** Choices for SelectInput & co.; react-admin translates `name` as a message key. */
 export const enumChoices = (enumName: string, values: readonly string[]) =>
@@ -34,3 +45,8 @@ export const organizationKindChoices = enumChoices('OrganizationKind', ORGANIZAT
 export const coordinateSystemChoices = enumChoices('CoordinateSystem', COORDINATE_SYSTEMS);
 export const roleChoices = enumChoices('Role', ROLES);
 export const apiScopeChoices = enumChoices('ApiScope', API_SCOPES);
+export const volunteerTeamKindChoices = enumChoices('VolunteerTeamKind', VOLUNTEER_TEAM_KINDS);
+export const volunteerSkillChoices = enumChoices('VolunteerSkill', VOLUNTEER_SKILLS);
+export const campaignKindChoices = enumChoices('CampaignKind', CAMPAIGN_KINDS);
+export const campaignStatusChoices = enumChoices('CampaignStatus', CAMPAIGN_STATUSES);
+export const assignmentStatusChoices = enumChoices('AssignmentStatus', ASSIGNMENT_STATUSES);

@@ -417,6 +417,12 @@ describe('service points, supplies and people served', () => {
     expect(logs).toEqual([{ peopleServed: 95 }]);
     const denied = await s.graphql(LOG, { st: home.id, n: 1, c: null }, { token: zzOp.token });
     expect(denied.errors[0].extensions.code).toBe('NOT_FOUND');
+    const peek = await s.graphql(`query($st: ID!) { serviceLogs(stationId: $st, from: "2027-07-01", to: "2027-07-01") { peopleServed } }`, { st: home.id }, { token: zzOp.token });
+    expect(peek.errors[0].extensions.code).toBe('NOT_FOUND');
+    // A campaign's supply cannot be booked at a station that does not serve it.
+    const sanxiaItem = (await data(`{ campaigns(limit: 20) { nodes { kind supplyItems { id } } } }`)).campaigns.nodes.find((x: any) => x.kind === 'HARVEST_SUPPORT' && x.supplyItems.length).supplyItems[0].id;
+    const wrongItem = await s.graphql(REC, { st: home.id, items: [{ itemId: sanxiaItem, quantity: 1 }] }, { token: mengzhouOp.token });
+    expect(wrongItem.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items[0].itemId' });
     const badQty = await s.graphql(REC, { st: home.id, items: [{ itemId: soup, quantity: 0 }] }, { token: mengzhouOp.token });
     expect(badQty.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const totals = (await data(`query($id: ID!) { campaign(id: $id) { supplyTotals { item { name } quantity } peopleServed } }`, { id: cooling.id })).campaign;

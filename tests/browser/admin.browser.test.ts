@@ -376,6 +376,382 @@ describe('admin in the browser', { timeout: TIMEOUT }, () => {
     await p.context().close();
   });
 
+  describe('scheduling: a campaign with its calendar, sign-ups, fill rate, planning and the quick entry', () => {
+    /** A local date in Asia/Shanghai (UTC+8, no DST), `days` from today. */
+    const shanghaiDate = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+    const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).getTime();
+    const day1 = shanghaiDate(1);
+    const day2 = shanghaiDate(2);
+    const NAMES = ['李建国', '王秀英', '张伟', '刘洋', '陈静', '赵磊'];
+    const TEAM = '浏览器测试劳模志愿服务队';
+    const CAMPAIGN = '浏览器测试“三夏”护航';
+    const POINTS = ['测试服务点（北出口）', '测试服务点（南出口）'];
+
+    let organizationId: string;
+    let campaignId: string;
+    let teamId: string;
+    let volunteers: { id: string; name: string }[];
+    let pointIds: string[];
+    /** A: north day shift of day 1 (filled to 3/3), B: north night shift of day 1 (1/2), C: south day shift of day 1 (0/3). */
+    let shiftA: string;
+    let shiftB: string;
+    let shiftC: string;
+
+    const gql = async <T = any,>(query: string, variables?: Record<string, unknown>) => {
+      const r = await server.graphql<T>(query, variables);
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      return r.data!;
+    };
+    const shiftState = (id: string) =>
+      server.graphql(`query ($id: ID!) { shift(id: $id) { filledCount waitlistCount assignments { status volunteer { name } } } }`, { id }).then((r) => r.data.shift);
+
+    beforeAll(async () => {
+      organizationId = (await gql(`query { organizations(limit: 1) { nodes { id } } }`)).organizations.nodes[0].id;
+      volunteers = [];
+      for (const [i, name] of NAMES.entries()) {
+        const v = await gql(`mutation ($i: VolunteerInput!) { createVolunteer(input: $i) { id name } }`, {
+          i: { name, phone: `1380000${String(5590 + i)}`, skills: ['FIRST_AID'], isModelWorker: i === 0 },
+        });
+        volunteers.push(v.createVolunteer);
+      }
+      teamId = (
+        await gql(`mutation ($i: VolunteerTeamInput!) { createVolunteerTeam(input: $i) { id } }`, {
+          i: { name: TEAM, kind: 'MODEL_WORKER', organizationId, memberIds: volunteers.map((v) => v.id), leaderId: volunteers[0].id, contact: '0391-7000000' },
+        })
+      ).createVolunteerTeam.id;
+      campaignId = (
+        await gql(`mutation ($i: CampaignInput!) { createCampaign(input: $i) { id } }`, {
+          i: {
+            name: CAMPAIGN,
+            kind: 'HARVEST_SUPPORT',
+            status: 'ACTIVE',
+            startsAt: `${day1}T00:00:00+08:00`,
+            endsAt: `${shanghaiDate(4)}T00:00:00+08:00`,
+            timezone: 'Asia/Shanghai',
+            organizationIds: [organizationId],
+            teamIds: [teamId],
+            goals: [
+              { name: '服务人次', unit: '人次', target: 500 },
+              { name: '矿泉水', unit: '瓶', target: 1000 },
+            ],
+            description: '浏览器测试：两个临时服务点，白班 08:00–20:00，夜班 20:00–次日 08:00。',
+          },
+        })
+      ).createCampaign.id;
+      pointIds = [];
+      for (const [i, name] of POINTS.entries()) {
+        const p = await gql(`mutation ($i: ServicePointInput!) { addServicePoint(input: $i) { id } }`, {
+          i: { campaignId, name, address: '河南省焦作市修武县', location: { lng: 113.44 + i * 0.02, lat: 35.24 - i * 0.03 }, amenities: ['DRINKING_WATER', 'HEATSTROKE_RELIEF'] },
+        });
+        pointIds.push(p.addServicePoint.id);
+      }
+      const plan = await gql(`mutation ($i: ShiftPatternInput!) { planShifts(input: $i, save: true) { created } }`, {
+        i: {
+          campaignId,
+          fromDate: day1,
+          toDate: day2,
+          stationIds: pointIds,
+          slots: [
+            { start: '08:00', end: '20:00', maxVolunteers: 3, minVolunteers: 2, role: 'VOLUNTEER' },
+            { start: '20:00', end: '08:00', maxVolunteers: 2, minVolunteers: 1, role: '值守' },
+          ],
+        },
+      });
+      expect(plan.planShifts.created).toBe(8);
+      const shifts = (await gql(`query ($c: ID!) { shifts(campaignId: $c, limit: 100) { nodes { id startsAt station { id } } } }`, { c: campaignId })).shifts.nodes as {
+        id: string;
+        startsAt: string;
+        station: { id: string };
+      }[];
+      const find = (point: number, date: string, time: string) => shifts.find((s) => s.station.id === pointIds[point] && new Date(s.startsAt).getTime() === at(date, time))!.id;
+      shiftA = find(0, day1, '08:00');
+      shiftB = find(0, day1, '20:00');
+      shiftC = find(1, day1, '08:00');
+      for (const v of volunteers.slice(0, 3)) await gql(`mutation ($s: ID!, $v: ID!) { signUpForShift(shiftId: $s, volunteerId: $v) { status } }`, { s: shiftA, v: v.id });
+      await gql(`mutation ($s: ID!, $v: ID!) { signUpForShift(shiftId: $s, volunteerId: $v) { status } }`, { s: shiftB, v: volunteers[3].id });
+      await gql(`mutation ($c: ID!) { createSupplyItem(campaignId: $c, name: "矿泉水", unit: "瓶") { id } }`, { c: campaignId });
+      await gql(`mutation ($c: ID!) { createSupplyItem(campaignId: $c, name: "绿豆汤", unit: "桶") { id } }`, { c: campaignId });
+    });
+
+    /** The calendar's event for a shift (a night shift is drawn in two parts, either side of midnight). */
+    const eventOf = (id: string) => page.locator(`[data-testid="shift-event"][data-shift-id="${id}"]`).first();
+
+    it('shows the campaign calendar with its shifts grouped by service point and coloured by fill state', async () => {
+      await page.goto(`${server.url}/#/campaigns/${campaignId}/show`);
+      await page.getByTestId('campaign-name').getByText(CAMPAIGN).waitFor({ timeout: 30_000 });
+      const calendar = page.getByTestId('campaign-calendar');
+      await calendar.waitFor({ timeout: 30_000 });
+      // One column group per service point.
+      for (const name of POINTS) await calendar.locator('.rbc-row-resource').getByText(name, { exact: true }).waitFor();
+      await eventOf(shiftA).waitFor({ timeout: 15_000 });
+
+      // Full (3/3), partly filled (1/2, a night shift), understaffed (0/3 with a minimum of 2).
+      const attrs = (id: string) =>
+        eventOf(id).evaluate((el) => ({
+          fill: el.getAttribute('data-fill'),
+          night: el.getAttribute('data-night'),
+          count: el.querySelector('[data-testid="shift-event-count"]')?.textContent,
+          background: getComputedStyle(el.closest('.rbc-event')!).backgroundColor,
+        }));
+      expect(await attrs(shiftA)).toEqual({ fill: 'full', night: 'false', count: '3/3', background: 'rgb(46, 125, 50)' });
+      expect(await attrs(shiftB)).toEqual({ fill: 'partial', night: 'true', count: '1/2', background: 'rgb(239, 143, 0)' });
+      expect(await attrs(shiftC)).toEqual({ fill: 'understaffed', night: 'false', count: '0/3', background: 'rgb(198, 40, 40)' });
+      // Every shift of day 1 is on the calendar: two points, a day and a night shift each.
+      const day1Shifts = await page.locator('[data-testid="shift-event"]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-shift-id')))]);
+      expect(day1Shifts.length).toBeGreaterThanOrEqual(4);
+      // The fill summary: 4 of 20 places.
+      expect(await page.getByTestId('fill-summary').getAttribute('data-filled')).toBe('4');
+      expect(await page.getByTestId('fill-summary').getAttribute('data-capacity')).toBe('20');
+      await page.getByTestId('fill-legend').waitFor();
+      await page.screenshot({ path: `${OUTPUT}admin-campaign-calendar.png`, fullPage: true });
+    });
+
+    it('signs a volunteer up from the shift panel: the count goes up on the calendar and in the API, and a full shift waitlists', async () => {
+      await eventOf(shiftB).click();
+      const panel = page.getByTestId('shift-panel');
+      await panel.waitFor({ timeout: 15_000 });
+      const details = panel.getByTestId('shift-details');
+      await expect.poll(() => details.getAttribute('data-filled'), { timeout: 15_000 }).toBe('1');
+      // The phone as the API returns it to an ADMIN: masked.
+      expect(await panel.getByTestId('assignment-row').first().innerText()).toMatch(/138\*+\d{4}/);
+
+      await panel.getByTestId('volunteer-picker').fill('陈静');
+      await page.getByTestId('volunteer-option').filter({ hasText: '陈静' }).click();
+      await panel.getByTestId('sign-up').click();
+      await page.getByText('已为 陈静 报名').waitFor({ timeout: 15_000 });
+      await expect.poll(() => details.getAttribute('data-filled'), { timeout: 15_000 }).toBe('2');
+      await panel.locator('[data-testid="assignment-row"][data-volunteer="陈静"][data-status="SIGNED_UP"]').waitFor();
+      await page.screenshot({ path: `${OUTPUT}admin-campaign-shift-panel.png` });
+
+      const b = await shiftState(shiftB);
+      expect(b.filledCount).toBe(2);
+      expect(b.assignments).toContainEqual({ status: 'SIGNED_UP', volunteer: { name: '陈静' } });
+
+      // Back on the calendar the night shift is full now.
+      await panel.getByTestId('close-shift-panel').click();
+      await panel.waitFor({ state: 'detached' });
+      await expect.poll(() => eventOf(shiftB).getAttribute('data-fill'), { timeout: 15_000 }).toBe('full');
+      expect(await eventOf(shiftB).getByTestId('shift-event-count').innerText()).toBe('2/2');
+
+      // A full shift: the sign-up is WAITLISTED.
+      await eventOf(shiftA).click();
+      await panel.waitFor({ timeout: 15_000 });
+      await expect.poll(() => panel.getByTestId('shift-details').getAttribute('data-shift-id')).toBe(shiftA);
+      await panel.getByTestId('volunteer-picker').fill('赵磊');
+      await page.getByTestId('volunteer-option').filter({ hasText: '赵磊' }).click();
+      await panel.getByTestId('sign-up').click();
+      await page.getByText('班次已满：赵磊 已列入候补').waitFor({ timeout: 15_000 });
+      await panel.locator('[data-testid="assignment-row"][data-volunteer="赵磊"][data-status="WAITLISTED"]').waitFor();
+      const a = await shiftState(shiftA);
+      expect(a.filledCount).toBe(3);
+      expect(a.waitlistCount).toBe(1);
+      await panel.getByTestId('close-shift-panel').click();
+      await panel.waitFor({ state: 'detached' });
+    });
+
+    it('lists understaffed shifts first with coverage by day, and reports the conflicts of assigning a team', async () => {
+      await page.getByTestId('campaign-tab-fill').click();
+      const table = page.getByTestId('fill-table');
+      await table.waitFor({ timeout: 15_000 });
+      const states = await table.getByTestId('fill-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-fill')));
+      expect(states.length).toBe(8);
+      // Understaffed first: the six empty shifts (the south point's four, day 2 at the north point) before the two full ones.
+      const firstOther = states.findIndex((s) => s !== 'understaffed');
+      expect(firstOther).toBe(6);
+      expect(states.slice(firstOther).every((s) => s !== 'understaffed')).toBe(true);
+      const coverage = page.locator(`[data-testid="coverage-cell"][data-station-id="${pointIds[0]}"][data-date="${day1}"]`);
+      expect((await coverage.innerText()).trim()).toBe('5/5');
+
+      await table.locator(`[data-testid="fill-row"][data-shift-id="${shiftC}"] input[type="checkbox"]`).check();
+      await page.getByTestId('selection-bar').waitFor();
+      await page.getByTestId('open-assign-team').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('combobox').click();
+      await page.getByRole('option', { name: TEAM }).click();
+      await dialog.getByTestId('assign-check').click();
+      const result = dialog.getByTestId('assign-result');
+      await result.waitFor({ timeout: 15_000 });
+      expect(await result.getAttribute('data-ok')).toBe('false');
+      // Those booked on the north day shift overlap; six members do not fit in three places.
+      const conflicts = dialog.getByTestId('assign-conflict');
+      expect(await conflicts.count()).toBeGreaterThanOrEqual(3);
+      expect(await dialog.getByTestId('assign-conflicts').innerText()).toContain('李建国');
+      await page.screenshot({ path: `${OUTPUT}admin-campaign-assign-conflicts.png` });
+      // A dry run with conflicts saved nothing.
+      expect((await shiftState(shiftC)).filledCount).toBe(0);
+      await dialog.getByRole('button', { name: '关闭' }).click();
+      await page.screenshot({ path: `${OUTPUT}admin-campaign-fill-rate.png`, fullPage: true });
+    });
+
+    it('previews a shift pattern: the planned shifts already exist', async () => {
+      await page.getByTestId('campaign-tab-plan').click();
+      const toDate = page.locator('input[name="toDate"]');
+      await toDate.waitFor({ timeout: 15_000 });
+      expect(await page.locator('input[name="fromDate"]').inputValue()).toBe(day1);
+      await toDate.fill(day2);
+      await page.getByTestId('plan-preview').click();
+      const preview = page.getByTestId('plan-preview-result');
+      await preview.waitFor({ timeout: 15_000 });
+      // The default pattern (VOLUNTEER 08:00–20:00 and 20:00–08:00) at both points on two days: the day shifts exist,
+      // the night shifts (planned above with the role 值守) would be new.
+      expect(await preview.getAttribute('data-existing')).toBe('4');
+      expect(await preview.getAttribute('data-new')).toBe('4');
+      expect(await preview.getAttribute('data-created')).toBe('0');
+      await page.screenshot({ path: `${OUTPUT}admin-campaign-plan.png`, fullPage: true });
+      const count = (await gql(`query ($c: ID!) { shifts(campaignId: $c) { totalCount } }`, { c: campaignId })).shifts.totalCount;
+      expect(count).toBe(8);
+    });
+
+    it('lists the campaign\'s shifts and its sign-ups', async () => {
+      await page.goto(`${server.url}/#/shifts?filter=${encodeURIComponent(JSON.stringify({ campaignId }))}`);
+      await page.getByText(/共 8 条/).waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('fill-chip').count()).toBe(8);
+      // Three signed up and one waitlisted on the north day shift, two on its night shift.
+      await page.goto(`${server.url}/#/shiftAssignments?filter=${encodeURIComponent(JSON.stringify({ campaignId }))}`);
+      await page.getByText(/共 6 条/).waitFor({ timeout: 30_000 });
+      expect(await page.locator('[data-testid="assignment-status"][data-status="WAITLISTED"]').count()).toBe(1);
+      await page.screenshot({ path: `${OUTPUT}admin-shift-assignments.png` });
+    });
+
+    it('edits a volunteer without putting the masked phone it was shown into the form', async () => {
+      const v = volunteers[0];
+      await page.goto(`${server.url}/#/volunteers/${v.id}`);
+      const phone = page.locator('input[name="phone"]');
+      await phone.waitFor({ timeout: 30_000 });
+      // An ADMIN is shown 138****5590: the input stays empty and says what is on record.
+      expect(await phone.inputValue()).toBe('');
+      await page.getByText(/当前号码：138\*{4}5590/).waitFor();
+      await page.locator('input[name="name"]').fill('李建国（队长）');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.waitForURL(new RegExp(`#/volunteers/${v.id}/show`), { timeout: 15_000 });
+      await page.getByText('138****5590').first().waitFor({ timeout: 15_000 });
+      // A coordinator of the volunteer's team sees the full number: unchanged.
+      const coordinator = await server.createUser({ username: 'coordinator.scheduling', role: 'COORDINATOR', organizationIds: [organizationId] });
+      const seen = await server.graphql(`query ($id: ID!) { volunteer(id: $id) { name phone } }`, { id: v.id }, { token: coordinator.token });
+      expect(seen.data.volunteer).toEqual({ name: '李建国（队长）', phone: '13800005590' });
+    });
+
+    it('cancels a sign-up from the panel: the first waitlisted volunteer takes the place', async () => {
+      await page.goto(`${server.url}/#/campaigns/${campaignId}/show`);
+      await eventOf(shiftA).waitFor({ timeout: 30_000 });
+      await eventOf(shiftA).click();
+      const panel = page.getByTestId('shift-panel');
+      await panel.locator('[data-testid="assignment-row"][data-volunteer="王秀英"]').getByTestId('assignment-cancel').click();
+      await page.getByRole('dialog').last().getByRole('button', { name: '确认' }).click();
+      await page.getByText('已取消 王秀英 的报名').waitFor({ timeout: 15_000 });
+      await panel.locator('[data-testid="assignment-row"][data-volunteer="王秀英"][data-status="CANCELLED"]').waitFor({ timeout: 15_000 });
+      await panel.locator('[data-testid="assignment-row"][data-volunteer="赵磊"][data-status="SIGNED_UP"]').waitFor({ timeout: 15_000 });
+      const a = await shiftState(shiftA);
+      expect(a.filledCount).toBe(3);
+      expect(a.waitlistCount).toBe(0);
+      await panel.getByTestId('close-shift-panel').click();
+      await panel.waitFor({ state: 'detached' });
+    });
+
+    it('checks volunteers in and out from the panel of a shift under way, and lists their hours', async () => {
+      const now = Date.now();
+      const iso = (ms: number) => new Date(ms).toISOString();
+      const other = (
+        await gql(`mutation ($i: CampaignInput!) { createCampaign(input: $i) { id } }`, {
+          i: { name: '浏览器测试夏送清凉', kind: 'SUMMER_COOLING', status: 'ACTIVE', startsAt: iso(now - 86_400_000), endsAt: iso(now + 86_400_000), organizationIds: [organizationId], teamIds: [teamId] },
+        })
+      ).createCampaign.id;
+      const point = (
+        await gql(`mutation ($i: ServicePointInput!) { addServicePoint(input: $i) { id } }`, {
+          i: { campaignId: other, name: '测试清凉点', location: { lng: 113.42, lat: 35.22 } },
+        })
+      ).addServicePoint.id;
+      const shift = (
+        await gql(`mutation ($i: ShiftInput!) { createShift(input: $i) { id } }`, {
+          i: { campaignId: other, stationId: point, startsAt: iso(now - 3_600_000), endsAt: iso(now + 3_600_000), role: '送清凉', maxVolunteers: 2, minVolunteers: 1 },
+        })
+      ).createShift.id;
+      const signUp = async (name: string) =>
+        (await gql(`mutation ($s: ID!, $v: ID!) { signUpForShift(shiftId: $s, volunteerId: $v) { id } }`, { s: shift, v: volunteers.find((v) => v.name === name)!.id }))
+          .signUpForShift.id as string;
+      await signUp('王秀英');
+      const zhang = await signUp('张伟');
+      // 张伟 came 50 minutes ago.
+      await gql(`mutation ($id: ID!, $at: DateTime!) { checkIn(assignmentId: $id, at: $at) { status } }`, { id: zhang, at: iso(now - 50 * 60_000) });
+
+      await page.goto(`${server.url}/#/campaigns/${other}/show`);
+      await eventOf(shift).waitFor({ timeout: 30_000 });
+      await eventOf(shift).click();
+      const panel = page.getByTestId('shift-panel');
+      await panel.locator('[data-testid="assignment-row"][data-volunteer="王秀英"]').getByTestId('assignment-checkIn').click();
+      await page.getByText('王秀英 已签到').waitFor({ timeout: 15_000 });
+      await panel.locator('[data-testid="assignment-row"][data-volunteer="王秀英"][data-status="CHECKED_IN"]').waitFor({ timeout: 15_000 });
+      await panel.locator('[data-testid="assignment-row"][data-volunteer="张伟"]').getByTestId('assignment-checkOut').click();
+      await page.getByText('张伟 已签退').waitFor({ timeout: 15_000 });
+      const done = panel.locator('[data-testid="assignment-row"][data-volunteer="张伟"][data-status="COMPLETED"]');
+      await done.waitFor({ timeout: 15_000 });
+      expect(await done.innerText()).toMatch(/0\.8 小时/);
+      await page.screenshot({ path: `${OUTPUT}admin-campaign-check-in-out.png` });
+      await panel.getByTestId('close-shift-panel').click();
+
+      await page.getByTestId('campaign-tab-hours').click();
+      const hours = page.getByTestId('volunteer-hours');
+      await hours.getByText('张伟').waitFor({ timeout: 15_000 });
+      expect(await hours.locator('tbody tr').count()).toBe(1);
+      const api = await gql(`query ($c: ID!) { volunteerHours(campaignId: $c) { name hours completedShifts } }`, { c: other });
+      expect(api.volunteerHours).toHaveLength(1);
+      expect(api.volunteerHours[0]).toMatchObject({ name: '张伟', completedShifts: 1 });
+      expect(api.volunteerHours[0].hours).toBeCloseTo(50 / 60, 1);
+      await page.screenshot({ path: `${OUTPUT}admin-campaign-hours.png` });
+    });
+
+    it('gives an OPERATOR campaigns read-only and a quick entry of people served and supplies', async () => {
+      const operator = await server.createUser({ username: 'operator.campaign', role: 'OPERATOR', organizationIds: [organizationId] });
+      expect(operator.id).toBeTruthy();
+      const p = await openPage();
+      await p.goto(`${server.url}/#/quick-entry?campaignId=${campaignId}`);
+      await signIn(p, 'operator.campaign');
+      await p.waitForURL(/#\/quick-entry/, { timeout: 15_000 });
+      const entry = p.getByTestId('quick-entry');
+      await entry.waitFor({ timeout: 30_000 });
+      // Campaigns and the quick entry; no teams, volunteers, shifts or sign-ups.
+      await menuLink(p, 'campaigns').waitFor();
+      expect(await p.getByTestId('menu-quick-entry').count()).toBe(1);
+      for (const path of ['volunteerTeams', 'volunteers', 'shifts', 'shiftAssignments']) expect(await menuLink(p, path).count()).toBe(0);
+
+      // Defaults: the campaign's first point the operator runs, today.
+      await expect.poll(() => entry.getByTestId('entry-station').inputValue(), { timeout: 15_000 }).not.toBe('');
+      expect(pointIds).toContain(await entry.getByTestId('entry-station').inputValue());
+      expect(await entry.getByTestId('entry-day').inputValue()).toBe(shanghaiDate(0));
+      await entry.getByTestId('entry-people').fill('120');
+      await entry.locator('[data-testid="entry-quantity"][data-item="矿泉水"]').fill('30');
+      await entry.getByTestId('entry-save').click();
+      await p.getByText(/已登记：服务 120 人次，矿泉水 30 瓶/).waitFor({ timeout: 15_000 });
+      await expect.poll(() => entry.getByTestId('entry-recorded-people').getAttribute('data-value'), { timeout: 15_000 }).toBe('120');
+      await p.screenshot({ path: `${OUTPUT}admin-quick-entry.png`, fullPage: true });
+
+      const campaign = await gql(`query ($id: ID!) { campaign(id: $id) { peopleServed supplyTotals { item { name } quantity } } }`, { id: campaignId });
+      expect(campaign.campaign.peopleServed).toBe(120);
+      expect(campaign.campaign.supplyTotals).toEqual([{ item: { name: '矿泉水' }, quantity: 30 }]);
+
+      // The campaign page, read-only: supplies and service points, no calendar, no edit.
+      await p.goto(`${server.url}/#/campaigns/${campaignId}/show`);
+      await p.getByTestId('supplies-panel').waitFor({ timeout: 30_000 });
+      expect(await p.getByTestId('people-served').innerText()).toBe('120');
+      expect(await p.locator('[data-testid="supply-total"][data-item="矿泉水"]').getAttribute('data-quantity')).toBe('30');
+      expect(await p.getByTestId('campaign-tab-calendar').count()).toBe(0);
+      expect(await p.getByRole('link', { name: '编辑' }).count()).toBe(0);
+      await p.screenshot({ path: `${OUTPUT}admin-operator-campaign.png`, fullPage: true });
+      await p.context().close();
+    });
+
+    it('renders the seeded 修武县 campaign (three points, day and night shifts) when the seed has it', async () => {
+      const seeded = await gql(`query { campaigns(limit: 50) { nodes { id name } } }`);
+      const xiuwu = seeded.campaigns.nodes.find((c: { name: string }) => c.name.includes('修武县'));
+      if (!xiuwu) return;
+      await page.goto(`${server.url}/#/campaigns/${xiuwu.id}/show`);
+      await page.getByTestId('campaign-calendar').waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid="shift-event"]').first().waitFor({ timeout: 15_000 });
+      expect(await page.locator('.rbc-row-resource .rbc-header').count()).toBe(3);
+      await page.screenshot({ path: `${OUTPUT}admin-campaign-seeded.png`, fullPage: true });
+    });
+  });
+
   it('made no request outside the test server, threw no page errors and broke no CSP rule', () => {
     if (consoleErrors.length) console.log('[browser console errors]\n' + consoleErrors.join('\n'));
     expect(outsideRequests).toEqual([]);

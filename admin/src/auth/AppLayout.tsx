@@ -1,3 +1,4 @@
+import EditNote from '@mui/icons-material/EditNote';
 import LockReset from '@mui/icons-material/LockReset';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactNode } from 'react';
@@ -5,6 +6,7 @@ import {
   AppBar,
   Layout,
   Logout,
+  Menu,
   Navigate,
   useLocation,
   useNavigate,
@@ -14,7 +16,7 @@ import {
   useUserMenu,
   type AppBarProps,
 } from 'react-admin';
-import { CHANGE_PASSWORD_PATH, type Permissions } from './permissions';
+import { can, CHANGE_PASSWORD_PATH, QUICK_ENTRY_PATH, type Permissions } from './permissions';
 
 /** User menu entry to the change-password page. */
 const ChangePasswordMenuItem = () => {
@@ -46,6 +48,19 @@ const AppUserMenu = () => (
 
 const AppAppBar = (props: AppBarProps) => <AppBar {...props} userMenu={<AppUserMenu />} />;
 
+/** The resources the role has, then the quick entry of supplies and people served (every staff role). */
+const AppMenu = () => {
+  const { permissions } = usePermissions<Permissions | null>();
+  return (
+    <Menu>
+      <Menu.ResourceItems />
+      {can.recordSupplies(permissions?.role) && !permissions?.mustChangePassword && (
+        <Menu.Item to={QUICK_ENTRY_PATH} primaryText="yizhan.scheduling.entry.menu" leftIcon={<EditNote />} data-testid="menu-quick-entry" />
+      )}
+    </Menu>
+  );
+};
+
 /**
  * react-admin's layout with a user menu that offers a password change. A user who must still replace a
  * one-time password is kept on the change-password page (the API would refuse everything else).
@@ -56,5 +71,9 @@ export const AppLayout = ({ children }: { children?: ReactNode }) => {
   if (permissions?.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
     return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   }
-  return <Layout appBar={AppAppBar}>{children}</Layout>;
+  return (
+    <Layout appBar={AppAppBar} menu={AppMenu}>
+      {children}
+    </Layout>
+  );
 };

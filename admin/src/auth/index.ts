@@ -2,4 +2,4 @@ export { authProvider, changePassword, type Identity, type Me } from './authProv
 export { AppLayout } from './AppLayout';
 export { ChangePasswordPage } from './ChangePasswordPage';
 export { LoginPage } from './LoginPage';
-export { can, CHANGE_PASSWORD_PATH, useRole, type Permissions } from './permissions';
+export { can, CHANGE_PASSWORD_PATH, QUICK_ENTRY_PATH, useRole, type Permissions } from './permissions';

@@ -10,6 +10,9 @@ export interface Permissions {
 /** Path of the change-password page (a custom route). */
 export const CHANGE_PASSWORD_PATH = '/change-password';
 
+/** Path of the quick entry of supplies and people served (a custom route). */
+export const QUICK_ENTRY_PATH = '/quick-entry';
+
 /** What a role may do in the admin (the API checks it again; the UI hides what would be refused). */
 export const can = {
   manageUsers: (role?: Role | null) => role === 'ADMIN',
@@ -23,6 +26,12 @@ export const can = {
   deleteStations: (role?: Role | null) => role === 'ADMIN',
   /** ADMIN: any record's history; an OPERATOR: the history of a station they may edit. */
   readHistory: (role?: Role | null) => role === 'ADMIN' || role === 'OPERATOR',
+  /** Volunteer teams, volunteers, shifts and sign-ups; creating and changing campaigns (a COORDINATOR: their organizations'). */
+  manageScheduling: (role?: Role | null) => role === 'ADMIN' || role === 'COORDINATOR',
+  /** Every staff role reads campaigns (an OPERATOR read-only). */
+  readCampaigns: (role?: Role | null) => role === 'ADMIN' || role === 'COORDINATOR' || role === 'OPERATOR',
+  /** Supplies handed out and people served, for the stations one runs (checked per station by the API). */
+  recordSupplies: (role?: Role | null) => role === 'ADMIN' || role === 'COORDINATOR' || role === 'OPERATOR',
 };
 
 /** The signed-in user's role (undefined while loading). */

@@ -641,6 +641,10 @@ export class ShiftAssignmentResolver {
   }
 }
 
+/**
+ * Who may record or read supplies and people served at a station: ADMIN, an OPERATOR who may edit the station,
+ * or a COORDINATOR of a campaign the station serves (that campaign, when `campaignId` is given). NOT_FOUND otherwise.
+ */
 async function assertCanRecordAt(ctx: Context, stationId: string, campaignId: string | null | undefined): Promise<void> {
   assertUuid(stationId, 'stationId');
   const station = await ctx.em.findOne(Station, stationId);
@@ -696,16 +700,16 @@ export class SuppliesResolver {
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
-  @Query(() => [ServiceLog], { description: 'Staff: people-served entries of a station between two local dates (inclusive).' })
+  @Query(() => [ServiceLog], { description: 'Staff who run the station (as for recordServiceLog): people-served entries of a station between two local dates (inclusive).' })
   async serviceLogs(@Arg('stationId', () => ID) stationId: string, @Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: Context) {
-    assertUuid(stationId, 'stationId');
+    await assertCanRecordAt(ctx, stationId, null);
     return ctx.em.find(ServiceLog, { station: stationId, day: { $gte: from, $lte: to } }, { orderBy: { day: 'asc' }, limit: 1000 });
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
-  @Query(() => [SupplyTally], { description: 'Staff: supply entries at a station between two local dates (inclusive).' })
+  @Query(() => [SupplyTally], { description: 'Staff who run the station (as for recordSupplies): supply entries at a station between two local dates (inclusive).' })
   async supplyTallies(@Arg('stationId', () => ID) stationId: string, @Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: Context) {
-    assertUuid(stationId, 'stationId');
+    await assertCanRecordAt(ctx, stationId, null);
     return ctx.em.find(SupplyTally, { station: stationId, day: { $gte: from, $lte: to } }, { orderBy: { day: 'asc', createdAt: 'asc' }, limit: 1000 });
   }
 }

@@ -531,6 +531,14 @@ export async function recordSupplies(
   if (!input.items.length) throw new BadInputError('items', 'name at least one item');
   if (input.shiftId) assertUuid(input.shiftId, 'shiftId');
   const items = await byIds(em, SupplyItem, input.items.map((i) => i.itemId), 'items', 'supply item');
+  // A campaign's supply is handed out at that campaign's points only.
+  const points = await em.execute<{ campaign_id: string }[]>(`select campaign_id from campaign_stations where station_id = ?`, [input.stationId]);
+  for (const [n, i] of input.items.entries()) {
+    const item = items.find((x) => x.id === i.itemId)!;
+    if (item.campaign && !points.some((p) => p.campaign_id === item.campaign!.id)) {
+      throw new BadInputError(`items[${n}].itemId`, 'this supply belongs to a campaign the station does not serve');
+    }
+  }
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     const out = input.items.map((i, n) => {
@@ -559,7 +567,10 @@ export async function recordServiceLog(em: EntityManager, input: { stationId: st
     await t.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`service_log:${input.stationId}:${input.day}`]);
     let log = await t.findOne(ServiceLog, { station: input.stationId, day: input.day });
     if (!log) log = t.create(ServiceLog, { station: input.stationId, day: input.day, peopleServed: input.peopleServed, campaign: input.campaignId ?? null } as never);
-    else log.peopleServed = input.peopleServed;
+    else {
+      log.peopleServed = input.peopleServed;
+      if (input.campaignId !== undefined) log.campaign = input.campaignId ? t.getReference(Campaign, input.campaignId, { wrapped: true }) : null;
+    }
     await t.flush();
     return log;
   });
