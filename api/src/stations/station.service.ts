@@ -309,28 +309,31 @@ const isCursorKeys = (v: unknown[]): v is CursorKeys => v.length === 2 && typeof
  * `from … where …` of a nearby search over `station s` and the search point `p.g`, with its parameters.
  * Shared by the page query and the count, so both filter alike.
  */
-function nearbyFromWhere(args: NearbyArgs): Sql {
-  // A temporary service point counts only inside its validity window (at openAt when given, else now).
-  const cond: string[] = [
-    'ST_DWithin(s.location, p.g, ?)',
-    `s.status = 'ACTIVE'`,
-    '(s.valid_from is null or s.valid_from <= ?::timestamptz)',
-    '(s.valid_until is null or s.valid_until > ?::timestamptz)',
-  ];
-  const validAt = (args.openAt ?? new Date()).toISOString();
-  const params: unknown[] = [args.near.lng, args.near.lat, args.radiusMeters, validAt, validAt];
+/**
+ * What the public searches (nearby, along a route) show: ACTIVE stations, temporary service points only inside
+ * their validity window at `at`, of the given kinds, with all the given amenities. Conditions against alias `s`.
+ */
+function publicStationConditions(args: { kinds?: StationKind[] | null; amenities?: Amenity[] | null; at: Date }): Sql {
+  const at = args.at.toISOString();
+  const cond = [`s.status = 'ACTIVE'`, '(s.valid_from is null or s.valid_from <= ?::timestamptz)', '(s.valid_until is null or s.valid_until > ?::timestamptz)'];
+  const params: unknown[] = [at, at];
   if (args.kinds?.length) {
     cond.push('s.kind = any(?::text[])');
     params.push(pgArray(args.kinds));
   }
   if (args.amenities?.length) {
-    // `is true` keeps the planner on the GiST index: the radius is far more selective than common amenities.
+    // `is true` keeps the planner on the GiST index: the distance is far more selective than common amenities.
     cond.push('(s.amenities @> ?::text[]) is true');
     params.push(pgArray(args.amenities));
   }
+  return { text: cond.join(' and '), params };
+}
+
+function nearbyFromWhere(args: NearbyArgs): Sql {
+  const visible = publicStationConditions({ kinds: args.kinds, amenities: args.amenities, at: args.openAt ?? new Date() });
   return {
-    text: `from station s, (select ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography as g) p where ${cond.join(' and ')}`,
-    params,
+    text: `from station s, (select ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography as g) p where ST_DWithin(s.location, p.g, ?) and ${visible.text}`,
+    params: [args.near.lng, args.near.lat, args.radiusMeters, ...visible.params],
   };
 }
 
@@ -465,22 +468,13 @@ export async function stationsAlongRoute(
   args: { points: LngLat[]; bufferMeters: number; kinds?: StationKind[] | null; amenities?: Amenity[] | null; first: number },
 ): Promise<RouteHit[]> {
   const line = `LINESTRING(${args.points.map((p) => `${p.lng} ${p.lat}`).join(', ')})`;
-  const cond = [`ST_DWithin(s.location, r.g, ?)`, `s.status = 'ACTIVE'`, '(s.valid_from is null or s.valid_from <= now())', '(s.valid_until is null or s.valid_until > now())'];
-  const params: unknown[] = [line, args.bufferMeters];
-  if (args.kinds?.length) {
-    cond.push('s.kind = any(?::text[])');
-    params.push(pgArray(args.kinds));
-  }
-  if (args.amenities?.length) {
-    cond.push('(s.amenities @> ?::text[]) is true');
-    params.push(pgArray(args.amenities));
-  }
+  const visible = publicStationConditions({ kinds: args.kinds, amenities: args.amenities, at: new Date() });
   const rows = await em.execute<{ id: string; along: number; offset: number }[]>(
     `with r as (select ST_GeomFromText(?, 4326) as geom, ST_GeomFromText(?, 4326)::geography as g)
      select s.id, ST_LineLocatePoint(r.geom, s.location::geometry) * ST_Length(r.g) as along, ST_Distance(s.location, r.g) as offset
-       from station s, r where ${cond.join(' and ')}
+       from station s, r where ST_DWithin(s.location, r.g, ?) and ${visible.text}
       order by along, s.id limit ?`,
-    [line, ...params, args.first],
+    [line, line, args.bufferMeters, ...visible.params, args.first],
   );
   return rows.map((r) => ({ id: r.id, alongMeters: Number(r.along), offsetMeters: Number(r.offset) }));
 }
