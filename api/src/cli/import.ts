@@ -4,12 +4,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config';
-import { startEmbeddedDatabase } from '../db/embedded';
-import { initOrm } from '../db/orm';
+import { runCli, withCliDatabase } from './cli-database';
 import { CoordinateSystem } from '../common/geo';
-import { requestStore } from '../common/request-context';
 import { importStationFile, type ImportFormat, type ProvenanceProfile } from '../importer/station-import';
-import { seedFirstStart } from '../seeds';
 
 const USAGE = `Usage: npm run import -- <file> --format json|csv|geojson --crs gcj02|wgs84|bd09 [--dry-run] [--provenance profile.json]
 
@@ -40,16 +37,10 @@ async function main(): Promise<number> {
   const profile = values.provenance ? (JSON.parse(fs.readFileSync(values.provenance, 'utf8')) as ProvenanceProfile) : undefined;
 
   const config = loadConfig();
-  const embedded = config.DATABASE_URL ? null : await startEmbeddedDatabase(config.DATA_DIR);
-  const orm = await initOrm(config.DATABASE_URL ?? embedded!.url, embedded ? 1 : config.DB_POOL_MAX);
-  try {
-    // Regions and the federation tree first, so region codes resolve on a fresh database.
-    await seedFirstStart(orm.em.fork() as never, config.SEEDS_DIR, () => undefined);
+  return withCliDatabase(config, `import ${path.basename(file)}`, async (orm) => {
     const bar = new SingleBar({ format: 'importing [{bar}] {value}/{total} rows', hideCursor: true }, Presets.shades_classic);
     let started = false;
-    // Audit rows written by the import name it as their actor.
-    const actor = { kind: 'SYSTEM' as const, id: null, label: `system:import ${path.basename(file)}` };
-    const report = await requestStore.run({ actor, requestId: `import-${Date.now()}`, ip: null, operation: 'import' }, () => importStationFile(orm.em.fork() as never, file, {
+    const report = await importStationFile(orm.em.fork() as never, file, {
       format,
       crs,
       dryRun: values['dry-run'],
@@ -63,22 +54,13 @@ async function main(): Promise<number> {
         }
         bar.update(done);
       },
-    }));
+    });
     if (started) bar.stop();
     console.log(`${report.dryRun ? 'DRY RUN (nothing written): ' : ''}read ${report.read}, created ${report.created}, updated ${report.updated}, skipped ${report.skipped} (unchanged), rejected ${report.rejected.length}`);
     for (const w of report.warnings) console.log(`  warning  line ${w.line}${w.name ? ` (${w.name})` : ''}: ${w.message}`);
     for (const r of report.rejected) console.log(`  rejected line ${r.line}${r.name ? ` (${r.name})` : ''}: ${r.reason}`);
     return report.rejected.length ? 1 : 0;
-  } finally {
-    await orm.close(true);
-    await embedded?.stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`import failed: ${(e as Error).message}`);
-    process.exit(2);
-  },
-);
+runCli('import', main);

@@ -3,12 +3,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config';
-import { startEmbeddedDatabase } from '../db/embedded';
-import { initOrm } from '../db/orm';
-import { requestStore } from '../common/request-context';
 import { bulkUpsertStations } from '../importer/bulk';
 import { readTowns, synthesizeStations } from '../importer/synthetic';
-import { seedFirstStart } from '../seeds';
+import { runCli, withCliDatabase } from './cli-database';
 
 const USAGE = `usage: npm run seed:synthetic -- [--count 200000] [--seed 1] [--towns seeds/cn-adcode/towns_gcj02.csv] [--batch 5000]
 
@@ -32,29 +29,15 @@ async function main(): Promise<number> {
   const t0 = Date.now();
   const rows = synthesizeStations(towns, count, seed);
   console.log(`generated ${rows.length} stations at ${towns.length} towns in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const embedded = config.DATABASE_URL ? null : await startEmbeddedDatabase(config.DATA_DIR);
-  const orm = await initOrm(config.DATABASE_URL ?? embedded!.url, embedded ? 1 : config.DB_POOL_MAX);
-  try {
-    await seedFirstStart(orm.em.fork() as never, config.SEEDS_DIR, () => undefined);
+  return withCliDatabase(config, `seed-synthetic ${seed}`, async (orm) => {
     const bar = new SingleBar({ format: 'loading [{bar}] {value}/{total} stations', hideCursor: true }, Presets.shades_classic);
     bar.start(rows.length, 0);
-    const report = await requestStore.run({ actor: { kind: 'SYSTEM', id: null, label: `system:seed-synthetic ${seed}` }, requestId: `synthetic-${Date.now()}`, ip: null, operation: 'seed:synthetic' }, () =>
-      bulkUpsertStations(orm.em.fork() as never, rows, { batchSize: Number(values.batch), sourceName: `synthetic:${seed}`, onProgress: (done) => bar.update(done) }),
-    );
+    const report = await bulkUpsertStations(orm.em.fork() as never, rows, { batchSize: Number(values.batch), sourceName: `synthetic:${seed}`, onProgress: (done) => bar.update(done) });
     bar.stop();
     console.log(`loaded in ${report.seconds.toFixed(1)} s: created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected.length}`);
     for (const r of report.rejected.slice(0, 20)) console.log(`  rejected #${r.index} (${r.sourceKey}): ${r.reason}`);
     return report.rejected.length ? 1 : 0;
-  } finally {
-    await orm.close(true);
-    await embedded?.stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`seed:synthetic failed: ${(e as Error).message}`);
-    process.exit(2);
-  },
-);
+runCli('seed:synthetic', main);
