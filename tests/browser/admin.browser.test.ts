@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request, type Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
 
@@ -145,6 +145,164 @@ describe('admin in the browser', { timeout: TIMEOUT }, () => {
     await page.mouse.click(target.x, target.y);
     await page.waitForURL(/#\/stations\/[^/]+\/show/, { timeout: 15_000 });
     await page.getByTestId('toggle-map').waitFor({ state: 'detached' });
+  });
+
+  it('draws the stations from the vector tiles above the threshold: counties, clusters, stations in step with the filters', async () => {
+    type Tiled = { id?: string; code?: string; name?: string; status?: string; count: number; coordinates: [number, number] };
+    const all = await server.graphql<{ stations: { totalCount: number; nodes: { id: string; kind: string; regionCode: string | null }[] } }>(
+      `query { stations(limit: 1000) { totalCount nodes { id kind regionCode } } }`,
+    );
+    const stations = all.data!.stations.nodes;
+    expect(stations.length).toBe(all.data!.stations.totalCount);
+    const ids = new Set(stations.map((s) => s.id));
+    // Counties are counted by region; a station without one shows from zoom 8 only.
+    const withRegion = (list: typeof stations) => list.filter((s) => s.regionCode).length;
+
+    const tileRequests: string[] = [];
+    const tileResponses: { url: string; status: number; contentType: string }[] = [];
+    const isTile = (url: string) => new URL(url).pathname.startsWith('/tiles/stations/');
+    const onRequest = (r: Request) => {
+      if (isTile(r.url())) tileRequests.push(r.url());
+    };
+    const onResponse = (r: Response) => {
+      if (isTile(r.url())) tileResponses.push({ url: r.url(), status: r.status(), contentType: r.headers()['content-type'] ?? '' });
+    };
+    page.on('request', onRequest);
+    page.on('response', onResponse);
+
+    /** Features of the tile layers now rendered (null until the map and its tiles are loaded). */
+    const rendered = (layers: string[]) =>
+      page.evaluate((layers) => {
+        const map = (window as any).__yizhanMap;
+        if (!map?.getSource('station-tiles') || !map.loaded() || map.isMoving()) return null;
+        return (map.queryRenderedFeatures({ layers }) as any[]).map((f) => ({ ...f.properties, coordinates: f.geometry.coordinates }));
+      }, layers) as Promise<Tiled[] | null>;
+    /** Moves the map without animation and waits until it has drawn the tiles of the new view. */
+    const jumpTo = (center: [number, number], zoom: number) =>
+      page.evaluate(
+        ({ center, zoom }) =>
+          new Promise<void>((resolve) => {
+            const map = (window as any).__yizhanMap;
+            map.once('idle', () => resolve());
+            map.jumpTo({ center, zoom });
+          }),
+        { center, zoom },
+      );
+    /** The sum of the counts of the counties drawn at zoom 5 around Zhengzhou (each county once). */
+    const countyTotal = async () => {
+      await jumpTo([113.65, 34.76], 5);
+      let counties: Tiled[] | null = null;
+      await expect.poll(async () => (counties = await rendered(['station-tiles-regions']))?.length ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
+      return [...new Map(counties!.map((c) => [c.code, Number(c.count)])).values()].reduce((a, b) => a + b, 0);
+    };
+    const panel = page.getByTestId('stations-map');
+    const openList = async (filter?: Record<string, unknown>) => {
+      // 86 seeded stations are far below TILE_THRESHOLD: the documented override `?mapTileThreshold=0` (before the
+      // `#`, see StationsMapPanel) makes this page draw tiles whenever there is a station.
+      const query = filter ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : '';
+      await page.goto(`${server.url}/?mapTileThreshold=0#/stations${query}`);
+      await page.locator('table tbody tr').first().waitFor({ timeout: 30_000 });
+      if ((await panel.count()) === 0) await page.getByTestId('toggle-map').click();
+      await panel.waitFor({ timeout: 15_000 });
+    };
+
+    try {
+      await openList();
+      await expect.poll(() => panel.getAttribute('data-map-mode'), { timeout: 30_000 }).toBe('tiles');
+      expect(await panel.getByTestId('stations-map-caption').innerText()).toContain(String(stations.length));
+      const tileSource = () =>
+        page.evaluate(() => {
+          const map = (window as any).__yizhanMap;
+          const s = map?.getSource('station-tiles');
+          return s ? { type: s.type as string, tiles: s.tiles as string[], minzoom: s.minzoom as number, maxzoom: s.maxzoom as number } : null;
+        });
+      await expect.poll(tileSource, { timeout: 30_000 }).not.toBeNull();
+      const source = await tileSource();
+      expect(source).toMatchObject({ type: 'vector', minzoom: 0, maxzoom: 14 });
+      expect(source!.tiles).toEqual([`${new URL(server.url).origin}/tiles/stations/{z}/{x}/{y}.pbf?statuses=ACTIVE,RETIRED,TEMPORARILY_CLOSED`]);
+      // The view fits the counties that have stations: the whole country first (zoom 3), then their extent.
+      const fittedZoom = async () => {
+        const features = await rendered(['station-tiles-regions', 'station-tiles-clusters', 'station-tiles-points']);
+        return features?.length ? ((await page.evaluate(() => (window as any).__yizhanMap.getZoom())) as number) : 0;
+      };
+      await expect.poll(fittedZoom, { timeout: 30_000 }).toBeGreaterThan(5);
+      // Let the fitted view's own tiles come in (the poll may have seen the previous view's).
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            const map = (window as any).__yizhanMap;
+            map.once('idle', () => resolve());
+            map.triggerRepaint();
+          }),
+      );
+      await page.screenshot({ path: `${OUTPUT}admin-stations-tiles-fit.png` });
+
+      // Low zoom: one circle per county, whose counts add up to the stations (every status, like the list).
+      expect(await countyTotal()).toBe(withRegion(stations));
+      await page.screenshot({ path: `${OUTPUT}admin-stations-tiles-counties.png` });
+
+      // Zoom 9: clusters and single stations.
+      await jumpTo([113.65, 34.76], 9);
+      await expect.poll(async () => (await rendered(['station-tiles-clusters', 'station-tiles-points']))?.length ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
+      await page.screenshot({ path: `${OUTPUT}admin-stations-tiles-clusters.png` });
+
+      // Zoom 13 in Zhengzhou: individual stations with their fields, no clusters.
+      await jumpTo([113.65, 34.76], 13);
+      let points: Tiled[] | null = null;
+      await expect.poll(async () => (points = await rendered(['station-tiles-points']))?.length ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
+      for (const p of points!) {
+        expect(ids.has(p.id!)).toBe(true);
+        expect(p.status).toMatch(/^(ACTIVE|TEMPORARILY_CLOSED|RETIRED)$/);
+        expect(Number(p.count)).toBe(1);
+      }
+      expect((await rendered(['station-tiles-clusters']))!.length).toBe(0);
+      await page.screenshot({ path: `${OUTPUT}admin-stations-tiles-stations.png` });
+
+      // The tiles came from the API as vector tiles.
+      expect(tileRequests.length).toBeGreaterThan(0);
+      for (const url of tileRequests) expect(url).toMatch(/\/tiles\/stations\/\d+\/\d+\/\d+\.pbf\?statuses=ACTIVE,RETIRED,TEMPORARILY_CLOSED$/);
+      expect(new Set(tileRequests.map((u) => Number(new URL(u).pathname.split('/')[3]))).has(13)).toBe(true);
+      expect(tileResponses.length).toBeGreaterThan(0);
+      for (const r of tileResponses) {
+        expect(r.status, r.url).toBe(200);
+        expect(r.contentType, r.url).toMatch(/^application\/vnd\.mapbox-vector-tile/);
+      }
+
+      // A station opens from its point.
+      const target = await page.evaluate(() => {
+        const map = (window as any).__yizhanMap;
+        const box = map.getCanvas().getBoundingClientRect();
+        // The point nearest the middle, away from the controls and the legend.
+        const [nearest] = (map.queryRenderedFeatures({ layers: ['station-tiles-points'] }) as any[])
+          .map((f) => ({ id: f.properties.id as string, ...map.project(f.geometry.coordinates) }))
+          .sort((a, b) => Math.hypot(a.x - box.width / 2, a.y - box.height / 2) - Math.hypot(b.x - box.width / 2, b.y - box.height / 2));
+        return { id: nearest.id, x: box.left + nearest.x, y: box.top + nearest.y };
+      });
+      await page.mouse.click(target.x, target.y);
+      await page.waitForURL(new RegExp(`#/stations/${target.id}/show`), { timeout: 15_000 });
+
+      // The list's filters go into the tile URL: one kind.
+      const counts = new Map<string, number>();
+      for (const s of stations) counts.set(s.kind, (counts.get(s.kind) ?? 0) + 1);
+      const [kind] = [...counts].sort((a, b) => b[1] - a[1]).find(([, n]) => n < stations.length) ?? [...counts][0];
+      tileRequests.length = 0;
+      await openList({ kinds: [kind] });
+      await expect.poll(() => panel.getAttribute('data-map-mode'), { timeout: 30_000 }).toBe('tiles');
+      await expect.poll(async () => (await tileSource())?.tiles[0] ?? '', { timeout: 30_000 }).toContain(`?kinds=${kind}&`);
+      expect(await countyTotal()).toBe(withRegion(stations.filter((s) => s.kind === kind)));
+      expect(tileRequests.length).toBeGreaterThan(0);
+      for (const url of tileRequests) expect(url).toContain(`?kinds=${kind}&statuses=ACTIVE,RETIRED,TEMPORARILY_CLOSED`);
+
+      // Text search is beyond the tiles: the map keeps its markers.
+      await openList({ q: '郑州' });
+      await expect.poll(() => panel.getAttribute('data-map-mode'), { timeout: 30_000 }).toBe('markers');
+      await expect
+        .poll(() => page.evaluate(() => Boolean((window as any).__yizhanMap?.getLayer('stations-circles'))), { timeout: 30_000 })
+        .toBe(true);
+    } finally {
+      page.off('request', onRequest);
+      page.off('response', onResponse);
+    }
   });
 
   it('saves a ticked amenity checkbox through updateStation, and the history lists the change', async () => {

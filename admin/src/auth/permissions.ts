@@ -24,6 +24,8 @@ export const can = {
   /** Per record, `viewerCanEdit` decides; this is whether the role can edit any station at all. */
   editStations: (role?: Role | null) => role === 'ADMIN' || role === 'OPERATOR',
   deleteStations: (role?: Role | null) => role === 'ADMIN',
+  /** The station list holds every station (an OPERATOR's is limited to the stations they may edit). */
+  listAllStations: (role?: Role | null) => role === 'ADMIN' || role === 'COORDINATOR',
   /** ADMIN: any record's history; an OPERATOR: the history of a station they may edit. */
   readHistory: (role?: Role | null) => role === 'ADMIN' || role === 'OPERATOR',
   /** Volunteer teams, volunteers, shifts and sign-ups; creating and changing campaigns (a COORDINATOR: their organizations'). */

@@ -15,6 +15,11 @@ export const STATUS_COLORS = {
   RETIRED: '#9e9e9e',
 } as const;
 const NEEDS_REVIEW_COLOR = '#c62828';
+/** Colours of the vector-tile layers' counties and clusters (StationTilesLayer). */
+export const TILE_REGION_COLOR = '#3949ab';
+export const TILE_CLUSTER_COLOR = '#1e88e5';
+/** Single stations of zoom 8–10, whose tiles leave the status out. */
+export const TILE_UNKNOWN_STATUS_COLOR = '#546e7a';
 
 type StationPoint = Pick<Station, 'id' | 'name' | 'status' | 'location'> & { provenance?: { needsReview: boolean } | null };
 
@@ -110,11 +115,14 @@ export const StationsLayer = ({ stations, onSelect }: StationsLayerProps) => {
   return null;
 };
 
-/** Colour key of the station markers. */
-export const StationsLegend = () => {
+/**
+ * Colour key of the station markers; with `tiles`, of the vector-tile layers (StationTilesLayer): counties and
+ * clusters instead of the needs-review ring, which tiles do not carry.
+ */
+export const StationsLegend = ({ tiles = false }: { tiles?: boolean }) => {
   const translate = useTranslate();
-  const dot = (color: string, ring = '#fff') => (
-    <Box component="span" sx={{ width: 12, height: 12, borderRadius: '50%', bgcolor: color, border: `2px solid ${ring}`, boxShadow: '0 0 0 1px #0002' }} />
+  const dot = (color: string, ring = '#fff', size = 12) => (
+    <Box component="span" sx={{ width: size, height: size, borderRadius: '50%', bgcolor: color, border: `2px solid ${ring}`, boxShadow: '0 0 0 1px #0002' }} />
   );
   return (
     <Stack
@@ -127,10 +135,27 @@ export const StationsLegend = () => {
           <Typography variant="caption">{translate(`enums.StationStatus.${status}`)}</Typography>
         </Stack>
       ))}
-      <Stack direction="row" spacing={1} alignItems="center">
-        {dot('#fff', NEEDS_REVIEW_COLOR)}
-        <Typography variant="caption">{translate('yizhan.needsReview')}</Typography>
-      </Stack>
+      {tiles ? (
+        <>
+          <Stack direction="row" spacing={1} alignItems="center">
+            {dot(TILE_UNKNOWN_STATUS_COLOR)}
+            <Typography variant="caption">{translate('yizhan.map.legend_station')}</Typography>
+          </Stack>
+          <Stack direction="row" spacing={1} alignItems="center">
+            {dot(TILE_CLUSTER_COLOR)}
+            <Typography variant="caption">{translate('yizhan.map.legend_cluster')}</Typography>
+          </Stack>
+          <Stack direction="row" spacing={1} alignItems="center">
+            {dot(TILE_REGION_COLOR)}
+            <Typography variant="caption">{translate('yizhan.map.legend_region')}</Typography>
+          </Stack>
+        </>
+      ) : (
+        <Stack direction="row" spacing={1} alignItems="center">
+          {dot('#fff', NEEDS_REVIEW_COLOR)}
+          <Typography variant="caption">{translate('yizhan.needsReview')}</Typography>
+        </Stack>
+      )}
     </Stack>
   );
 };

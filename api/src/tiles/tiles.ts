@@ -58,7 +58,7 @@ export function tileAddress(z: string, x: string, y: string): { z: number; x: nu
  * (id, name, kind, status, amenities, openingHours; never provenance). Zoom 0–7: layer `regions`, one point per
  * county at its centre with `count` of matching stations (the whole-country counts are computed once per filter
  * and data version, then every low-zoom tile reads them). Zoom 8–10: layer `stations` clustered on a 64 × 64
- * grid per tile (`count`; single stations keep their fields). Zoom 11+: every station, at most 20,000 per tile.
+ * grid per tile (`count`; single stations keep id, name, kind, status, amenities). Zoom 11+: every station, at most 20,000 per tile.
  */
 export class StationTiles {
   private version: { value: string; at: number } | null = null;
@@ -109,12 +109,12 @@ export class StationTiles {
       const [row] = await em.execute<{ mvt: Buffer }[]>(
         `with b as (select ST_TileEnvelope(?, ?, ?) as env, (ST_XMax(ST_TileEnvelope(?, ?, ?)) - ST_XMin(ST_TileEnvelope(?, ?, ?))) / 64 as cell),
          g as (select ST_SnapToGrid(ST_Transform(s.location::geometry, 3857), b.cell) as cell, count(*)::int as n,
-                      min(s.id::text) as id, min(s.name) as name, min(s.kind) as kind, min(array_to_string(s.amenities, ',')) as amenities
+                      min(s.id::text) as id, min(s.name) as name, min(s.kind) as kind, min(s.status) as status, min(array_to_string(s.amenities, ',')) as amenities
                  ${base} group by 1)
          select ST_AsMVT(t, 'stations', 4096, 'geom') as mvt from (
            select ST_AsMVTGeom(g.cell, b.env, 4096, 64, true) as geom, g.n as count,
                   case when g.n = 1 then g.id end as id, case when g.n = 1 then g.name end as name,
-                  case when g.n = 1 then g.kind end as kind, case when g.n = 1 then g.amenities end as amenities
+                  case when g.n = 1 then g.kind end as kind, case when g.n = 1 then g.status end as status, case when g.n = 1 then g.amenities end as amenities
              from g, b) t where geom is not null`,
         [z, x, y, z, x, y, z, x, y, ...where.params],
       );
