@@ -217,6 +217,8 @@ describe('admin in the browser', { timeout: TIMEOUT }, () => {
           return s ? { type: s.type as string, tiles: s.tiles as string[], minzoom: s.minzoom as number, maxzoom: s.maxzoom as number } : null;
         });
       await expect.poll(tileSource, { timeout: 30_000 }).not.toBeNull();
+      // MapLibre applies the source's zoom range once it has loaded its (inline) TileJSON; until then maxzoom reads 22.
+      await expect.poll(async () => (await tileSource())?.maxzoom, { timeout: 30_000 }).toBe(14);
       const source = await tileSource();
       expect(source).toMatchObject({ type: 'vector', minzoom: 0, maxzoom: 14 });
       expect(source!.tiles).toEqual([`${new URL(server.url).origin}/tiles/stations/{z}/{x}/{y}.pbf?statuses=ACTIVE,RETIRED,TEMPORARILY_CLOSED`]);
