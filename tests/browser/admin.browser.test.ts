@@ -892,8 +892,9 @@ describe('admin in the browser', { timeout: TIMEOUT }, () => {
       // The campaign page, read-only: supplies and service points, no calendar, no edit.
       await p.goto(`${server.url}/#/campaigns/${campaignId}/show`);
       await p.getByTestId('supplies-panel').waitFor({ timeout: 30_000 });
-      expect(await p.getByTestId('people-served').innerText()).toBe('120');
-      expect(await p.locator('[data-testid="supply-total"][data-item="矿泉水"]').getAttribute('data-quantity')).toBe('30');
+      // The page may first show the cached campaign, then the refetched one.
+      await expect.poll(() => p.getByTestId('people-served').innerText(), { timeout: 15_000 }).toBe('120');
+      await expect.poll(() => p.locator('[data-testid="supply-total"][data-item="矿泉水"]').getAttribute('data-quantity'), { timeout: 15_000 }).toBe('30');
       expect(await p.getByTestId('campaign-tab-calendar').count()).toBe(0);
       expect(await p.getByRole('link', { name: '编辑' }).count()).toBe(0);
       await p.screenshot({ path: `${OUTPUT}admin-operator-campaign.png`, fullPage: true });

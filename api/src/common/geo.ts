@@ -52,7 +52,8 @@ export function convertPoint(p: LngLat, from: CoordinateSystem, to: CoordinateSy
   if (from === to) return { lng: p.lng, lat: p.lat };
   if (from !== CoordinateSystem.WGS84) {
     const gcj = from === CoordinateSystem.BD09 ? (gcoord.transform([p.lng, p.lat], gcoord.BD09, gcoord.GCJ02) as [number, number]) : [p.lng, p.lat];
-    if (to !== CoordinateSystem.GCJ02 && nearGcjBoxEdge({ lng: gcj[0], lat: gcj[1] })) {
+    // Only the way back to WGS-84 iterates (GCJ-02 ↔ BD-09 is closed-form).
+    if (to === CoordinateSystem.WGS84 && nearGcjBoxEdge({ lng: gcj[0], lat: gcj[1] })) {
       throw new BadInputError(field, `(${p.lng}, ${p.lat}) in ${from} lies outside China, where ${from} is not defined; send it in WGS84`);
     }
   }
