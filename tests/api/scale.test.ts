@@ -106,6 +106,37 @@ describe('vector tiles', () => {
   });
 });
 
+describe('tiles without ST_AsMVT', () => {
+  it('encodes the same features in JS (vt-pbf) as PostGIS does, for PostGIS builds without protobuf such as PGlite', async () => {
+    const { StationTiles } = await import('../../api/src/tiles/tiles');
+    const sql = new StationTiles(s.app.orm.em as never);
+    const js = new StationTiles(s.app.orm.em as never);
+    (js as any).mvtInDatabase = false;
+    const filter = { statuses: ['ACTIVE'] } as never;
+    const decode = (buf: Buffer, layer: string) => {
+      const l = buf.length ? new VectorTile(new PbfReader(buf)).layers[layer] : undefined;
+      if (!l) return [];
+      return Array.from({ length: l.length }, (_, i) => {
+        const f = l.feature(i);
+        const p = f.loadGeometry()[0][0];
+        return { ...f.properties, x: p.x, y: p.y };
+      }).sort((a: any, b: any) => String(a.id ?? a.code).localeCompare(String(b.id ?? b.code)) || a.x - b.x || a.y - b.y);
+    };
+    const version = await sql.dataVersion();
+    for (const [z, lng, lat, layer] of [[5, 113.6, 34.7, 'regions'], [9, 113.65, 34.76, 'stations'], [12, 113.65, 34.76, 'stations']] as const) {
+      const [x, y] = tileOf(lng, lat, z);
+      const a = decode(await sql.tile(z, x, y, filter, `k${z}`, version), layer);
+      const b = decode(await js.tile(z, x, y, filter, `k${z}`, version), layer);
+      expect(a.length, `z${z}`).toBeGreaterThan(0);
+      expect(b.map((f: any) => ({ ...f, x: 0, y: 0 }))).toEqual(a.map((f: any) => ({ ...f, x: 0, y: 0 })));
+      b.forEach((f: any, i: number) => {
+        expect(Math.abs(f.x - a[i].x), `z${z} x`).toBeLessThanOrEqual(1);
+        expect(Math.abs(f.y - a[i].y), `z${z} y`).toBeLessThanOrEqual(1);
+      });
+    }
+  });
+});
+
 describe('stations along a route', () => {
   it('finds stations within the buffer of a route, ordered along it, with spheroid offsets', async () => {
     // Across Zhengzhou from west to east.

@@ -88,8 +88,77 @@ export class StationTiles {
     return value;
   }
 
+  /** false once the database said its PostGIS lacks protobuf-c (the embedded PGlite build): tiles are then encoded in JS. */
+  private mvtInDatabase = true;
+
   /** The tile as Mapbox Vector Tile bytes (empty for an empty tile). */
   async tile(z: number, x: number, y: number, filter: StationFilter, key: string, version: string): Promise<Buffer> {
+    if (this.mvtInDatabase) {
+      try {
+        return await this.tileInDatabase(z, x, y, filter, key, version);
+      } catch (e) {
+        if (!/protobuf/i.test(String((e as Error).message))) throw e;
+        this.mvtInDatabase = false;
+      }
+    }
+    return this.tileInJs(z, x, y, filter, key, version);
+  }
+
+  /**
+   * The same tile, with the points selected in SQL and the protobuf written by @maplibre/vt-pbf: for PostGIS builds
+   * without protobuf-c (ST_AsMVT unavailable), such as the embedded PGlite + PostGIS. Same layers and properties.
+   */
+  private async tileInJs(z: number, x: number, y: number, filter: StationFilter, key: string, version: string): Promise<Buffer> {
+    const em = this.em.fork();
+    const world = 20037508.342789244;
+    const size = (2 * world) / 2 ** z;
+    const [xmin, ymax] = [-world + x * size, world - y * size];
+    const buffer = size / 64;
+    const env = [xmin - buffer, ymax - size - buffer, xmin + size + buffer, ymax + buffer];
+    type Row = { mx: number; my: number } & Record<string, unknown>;
+    let layer: string;
+    let rows: Row[];
+    if (z <= REGION_ZOOM_MAX) {
+      const { codes, counts } = await this.countsByRegion(filter, key, version);
+      layer = 'regions';
+      rows = await em.execute<Row[]>(
+        `with c as (select * from unnest(?::text[], ?::int[]) as u(code, n)), m as (select r.code, r.name, c.n as count, ST_Transform(r.centre::geometry, 3857) as g
+            from region r join c on c.code = r.code where r.centre is not null)
+         select ST_X(g) as mx, ST_Y(g) as my, code, name, count from m where g && ST_MakeEnvelope(?, ?, ?, ?, 3857)`,
+        [codes, counts, xmin, ymax - size, xmin + size, ymax],
+      );
+    } else {
+      const where = stationFilterSql(filter);
+      layer = 'stations';
+      const inTile = `ST_Transform(s.location::geometry, 3857) && ST_MakeEnvelope(?, ?, ?, ?, 3857) and ${where.text}`;
+      rows =
+        z <= CLUSTER_ZOOM_MAX
+          ? await em.execute<Row[]>(
+              `select ST_X(c) as mx, ST_Y(c) as my, n as count, case when n = 1 then id end as id, case when n = 1 then name end as name,
+                      case when n = 1 then kind end as kind, case when n = 1 then status end as status, case when n = 1 then amenities end as amenities
+                 from (select ST_SnapToGrid(ST_Transform(s.location::geometry, 3857), ?::float8) as c, count(*)::int as n, min(s.id::text) as id, min(s.name) as name,
+                              min(s.kind) as kind, min(s.status) as status, min(array_to_string(s.amenities, ',')) as amenities
+                         from station s where ${inTile} group by 1) g`,
+              [size / 64, ...env, ...where.params],
+            )
+          : await em.execute<Row[]>(
+              `select ST_X(ST_Transform(s.location::geometry, 3857)) as mx, ST_Y(ST_Transform(s.location::geometry, 3857)) as my, s.id::text as id, s.name,
+                      s.kind, s.status, array_to_string(s.amenities, ',') as amenities, s.opening_hours as "openingHours", 1 as count
+                 from station s where ${inTile} limit 20000`,
+              [...env, ...where.params],
+            );
+    }
+    if (!rows.length) return Buffer.alloc(0);
+    const features = rows.map(({ mx, my, ...props }) => ({
+      type: 1 as const,
+      geometry: [[Math.round(((Number(mx) - xmin) / size) * 4096), Math.round(((ymax - Number(my)) / size) * 4096)]],
+      tags: Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined)),
+    }));
+    const { fromGeojsonVt } = await import('@maplibre/vt-pbf');
+    return Buffer.from(fromGeojsonVt({ [layer]: { features } } as never, { version: 2, extent: 4096 }));
+  }
+
+  private async tileInDatabase(z: number, x: number, y: number, filter: StationFilter, key: string, version: string): Promise<Buffer> {
     const em = this.em.fork();
     if (z <= REGION_ZOOM_MAX) {
       const { codes, counts } = await this.countsByRegion(filter, key, version);
