@@ -2,9 +2,10 @@ import { Arg, Authorized, Ctx, Field, InputType, Int, Query, Resolver } from 'ty
 import { IsOptional, MaxLength } from 'class-validator';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
-import { assertIntRange, offsetPage } from '../common/pagination';
+import { assertPage, offsetPage } from '../common/pagination';
 import { Role } from '../auth/user.entity';
 import { Station } from '../stations/station.entity';
+import { isUuid } from '../common/ids';
 import { AuditEvent } from './audit-event.entity';
 
 const AuditEventPage = offsetPage(AuditEvent, 'AuditEventPage');
@@ -28,11 +29,10 @@ export class AuditResolver {
     @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
-    assertIntRange(limit, 1, 1000, 'limit');
-    assertIntRange(offset, 0, 1_000_000, 'offset');
+    assertPage(limit, offset);
     if (!access.isAdmin) {
       if (filter?.entityType !== 'Station' || !filter.entityId) throw new BadInputError('filter.entityId', 'operators see the history of one station at a time: give entityType Station and entityId');
-      const station = await em.findOne(Station, filter.entityId.match(/^[0-9a-f-]{36}$/i) ? filter.entityId : '00000000-0000-0000-0000-000000000000');
+      const station = isUuid(filter.entityId) ? await em.findOne(Station, filter.entityId) : null;
       const ok = station && (await access.canEditStation({ operatorOrganizationId: station.operatorOrganization?.id, hostOrganizationId: station.hostOrganization?.id }));
       if (!ok) access.notFound('Station', filter.entityId);
     }

@@ -5,9 +5,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { idempotent } from '../common/idempotency';
-import { assertIntRange, offsetPage } from '../common/pagination';
+import { assertIntRange, assertPage, offsetPage } from '../common/pagination';
 import { Organization } from '../organizations/organization.entity';
-import { assertUuid } from '../stations/station.service';
+import { assertUuid } from '../common/ids';
 import { ApiKey, ApiScope } from './api-key.entity';
 import { Role, User } from './user.entity';
 import { hashApiKey } from './viewer';
@@ -66,8 +66,7 @@ export class ApiKeyResolver {
     @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
-    assertIntRange(limit, 1, 1000, 'limit');
-    assertIntRange(offset, 0, 1_000_000, 'offset');
+    assertPage(limit, offset);
     const [items, totalCount] = await em.findAndCount(ApiKey, includeRevoked ? {} : { revokedAt: null }, { limit, offset, orderBy: { createdAt: 'desc', id: 'asc' } });
     return { nodes: items, totalCount };
   }

@@ -2,11 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
-import { assertIntRange, containsPattern } from '../common/pagination';
+import { assertPage, containsPattern } from '../common/pagination';
 import type { RateLimits } from '../common/rate-limit';
 import type { Logger } from '../common/log';
 import { Organization } from '../organizations/organization.entity';
-import { assertUuid } from '../stations/station.service';
+import { assertUuid, findByIds } from '../common/ids';
 import { assertPasswordAcceptable, hashPassword, verifyDummy, verifyPassword } from './passwords';
 import { signSessionToken } from './tokens';
 import { Role, User } from './user.entity';
@@ -93,11 +93,7 @@ export async function changePassword(em: EntityManager, userId: string, sessionI
 
 async function organizationsById(em: EntityManager, ids: string[], field: string): Promise<Organization[]> {
   if (ids.length > 50) throw new BadInputError(field, 'at most 50 organizations');
-  ids.forEach((id, i) => assertUuid(id, `${field}[${i}]`));
-  const found = await em.find(Organization, { id: { $in: ids } });
-  const missing = ids.find((id) => !found.some((o) => o.id === id));
-  if (missing) throw new BadInputError(field, `no organization has id ${missing}`);
-  return found;
+  return findByIds(em, Organization, ids, field, 'organization');
 }
 
 /** Creates a staff account (ADMIN only, checked by the resolver). BAD_USER_INPUT names the field; a taken username is CONFLICT. */
@@ -176,8 +172,7 @@ export async function resetPassword(em: EntityManager, id: string, password: str
 
 /** Admin list of accounts with filters, one page and the total. */
 export async function listUsers(em: EntityManager, filter: UserFilter | undefined, limit: number, offset: number): Promise<{ nodes: User[]; totalCount: number }> {
-  assertIntRange(limit, 1, 1000, 'limit');
-  assertIntRange(offset, 0, 1_000_000, 'offset');
+  assertPage(limit, offset);
   const where: Record<string, unknown> = {};
   if (filter?.role) where.role = filter.role;
   if (filter?.disabled != null) where.disabled = filter.disabled;

@@ -50,9 +50,18 @@ export function offsetPage<T>(cls: new () => T, name: string) {
   return Page;
 }
 
-/** A PostgreSQL array literal (`{"a","b"}`) for a `?::text[]` parameter: knex would spread a JS array into a list. */
-export function pgArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+/**
+ * A PostgreSQL array literal (`{"a","b"}`, `{1,2}`, `{"a",NULL}`) for a `?::text[]` (or uuid[], int[], …)
+ * parameter: knex would spread a JS array into a list. Strings are quoted and escaped, numbers written as they are.
+ */
+export function pgArray(values: readonly (string | number | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
+}
+
+/** The admin lists' paging rule: `limit` 1–1000 and `offset` 0–`maxOffset`, BAD_USER_INPUT naming the argument. */
+export function assertPage(limit: number, offset: number, maxOffset = 1_000_000): void {
+  assertIntRange(limit, 1, 1000, 'limit');
+  assertIntRange(offset, 0, maxOffset, 'offset');
 }
 
 /** An ILIKE pattern matching text that contains `q` literally (`%`, `_` and `\\` in `q` are escaped). */

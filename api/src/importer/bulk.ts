@@ -4,6 +4,7 @@ import { BadInputError, DomainError } from '../common/errors';
 import { assertValidLngLat } from '../common/geo';
 import { assertValidTimezone, parseOpeningHours } from '../common/opening-hours';
 import { currentRequest } from '../common/request-context';
+import { pgArray } from '../common/pagination';
 import { Amenity, StationKind, StationStatus } from '../stations/station.enums';
 
 /** One station for the bulk path: already in WGS-84, with a stable source key. */
@@ -85,8 +86,6 @@ function validator() {
   };
 }
 
-const arr = (values: (string | number | null)[]): string =>
-  `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 
 /**
  * Loads many stations fast and idempotently: each batch (default 5000 rows) is validated in memory like the
@@ -113,20 +112,20 @@ export async function bulkUpsertStations(
     }
     if (batch.length) {
       const cols = {
-        id: arr(batch.map(() => crypto.randomUUID())),
-        key: arr(batch.map((b) => b.s.sourceKey)),
-        kind: arr(batch.map((b) => b.s.kind)),
-        name: arr(batch.map((b) => b.s.name.trim())),
-        address: arr(batch.map((b) => b.s.address?.trim() || null)),
-        lng: arr(batch.map((b) => b.s.lng)),
-        lat: arr(batch.map((b) => b.s.lat)),
-        amenities: arr(batch.map((b) => Object.values(Amenity).filter((a) => b.s.amenities.includes(a)).join(','))),
-        hours: arr(batch.map((b) => b.s.openingHours?.trim() || null)),
-        tz: arr(batch.map((b) => b.s.timezone || 'Asia/Shanghai')),
-        region: arr(batch.map((b) => b.s.regionCode)),
-        status: arr(batch.map((b) => b.s.status ?? StationStatus.ACTIVE)),
-        phone: arr(batch.map((b) => b.s.phone?.trim() || null)),
-        prov: arr(batch.map((b) => JSON.stringify(b.s.provenance))),
+        id: pgArray(batch.map(() => crypto.randomUUID())),
+        key: pgArray(batch.map((b) => b.s.sourceKey)),
+        kind: pgArray(batch.map((b) => b.s.kind)),
+        name: pgArray(batch.map((b) => b.s.name.trim())),
+        address: pgArray(batch.map((b) => b.s.address?.trim() || null)),
+        lng: pgArray(batch.map((b) => b.s.lng)),
+        lat: pgArray(batch.map((b) => b.s.lat)),
+        amenities: pgArray(batch.map((b) => Object.values(Amenity).filter((a) => b.s.amenities.includes(a)).join(','))),
+        hours: pgArray(batch.map((b) => b.s.openingHours?.trim() || null)),
+        tz: pgArray(batch.map((b) => b.s.timezone || 'Asia/Shanghai')),
+        region: pgArray(batch.map((b) => b.s.regionCode)),
+        status: pgArray(batch.map((b) => b.s.status ?? StationStatus.ACTIVE)),
+        phone: pgArray(batch.map((b) => b.s.phone?.trim() || null)),
+        prov: pgArray(batch.map((b) => JSON.stringify(b.s.provenance))),
       };
       const result = await em.transactional(async (tx) => {
         const t = tx as EntityManager;
@@ -153,7 +152,7 @@ export async function bulkUpsertStations(
                   (excluded.kind, excluded.name, excluded.address, excluded.location::text, excluded.amenities, excluded.opening_hours,
                    excluded.timezone, excluded.region_code, excluded.status, excluded.phone, excluded.provenance)
            returning (xmax = 0) as inserted`,
-          [cols.id, cols.key, cols.kind, cols.name, cols.address, cols.lng, cols.lat, cols.amenities, cols.hours, cols.tz, cols.region, cols.status, cols.phone, cols.prov, arr([...badRegions])],
+          [cols.id, cols.key, cols.kind, cols.name, cols.address, cols.lng, cols.lat, cols.amenities, cols.hours, cols.tz, cols.region, cols.status, cols.phone, cols.prov, pgArray([...badRegions])],
         );
         return { written, badRegions };
       });

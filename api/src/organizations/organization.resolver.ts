@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { Context } from '../context';
 import { offsetPage } from '../common/pagination';
 import { Region } from '../regions/region.entity';
-import { assertUuid } from '../stations/station.service';
+import { assertUuid } from '../common/ids';
 import { Organization } from './organization.entity';
 import { OrganizationCreateInput, OrganizationFilter, OrganizationOrder, OrganizationUpdateInput } from './organization.inputs';
 import * as service from './organization.service';

@@ -1,9 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
-import { assertIntRange, pgArray, containsPattern } from '../common/pagination';
+import { assertPage, pgArray, containsPattern } from '../common/pagination';
 import { assertRegionExists } from '../regions/region.service';
-import { assertUuid } from '../stations/station.service';
+import { assertUuid } from '../common/ids';
 import { Organization } from './organization.entity';
 import type { OrganizationCreateInput, OrganizationFilter, OrganizationOrder, OrganizationUpdateInput } from './organization.inputs';
 
@@ -85,8 +85,7 @@ export async function listOrganizations(
   limit: number,
   offset: number,
 ): Promise<{ nodes: Organization[]; totalCount: number }> {
-  assertIntRange(limit, 1, 1000, 'limit');
-  assertIntRange(offset, 0, 10_000_000, 'offset');
+  assertPage(limit, offset, 10_000_000);
   const parts = ['true'];
   const params: unknown[] = [];
   if (filter?.ids) {

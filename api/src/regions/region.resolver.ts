@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Ro
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
 import { CoordinateSystem, GeoPoint } from '../common/geo';
-import { assertIntRange, offsetPage, containsPattern } from '../common/pagination';
+import { assertPage, offsetPage, containsPattern } from '../common/pagination';
 import { Region, RegionLevel } from './region.entity';
 
 const RegionPage = offsetPage(Region, 'RegionPage');
@@ -30,8 +30,7 @@ export class RegionResolver {
     @Arg('limit', () => Int, { defaultValue: 50 }) limit = 50,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
-    assertIntRange(limit, 1, 1000, 'limit');
-    assertIntRange(offset, 0, 1_000_000, 'offset');
+    assertPage(limit, offset);
     const where: Record<string, unknown> = {};
     if (filter?.codes) {
       if (filter.codes.length > 1000) throw new BadInputError('filter.codes', 'at most 1000 codes');

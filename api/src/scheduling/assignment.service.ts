@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
-import { assertUuid } from '../stations/station.service';
+import { assertUuid } from '../common/ids';
+import { pgArray } from '../common/pagination';
 import { ACTIVE_STATUSES, AssignmentStatus, CampaignStatus } from './scheduling.enums';
 import { ShiftAssignment } from './scheduling.entities';
 
@@ -97,7 +98,7 @@ export async function signUp(em: EntityManager, shiftId: string, volunteerId: st
     if (existing) throw new ConflictError(`the volunteer is already on this shift (${existing.status})`, { assignmentId: existing.id });
     const [overlap] = await t.execute<{ id: string }[]>(
       `select a.id from shift_assignment a where a.volunteer_id = ? and a.status = any(?::text[]) and a.during && tstzrange(?::timestamptz, ?::timestamptz)`,
-      [volunteerId, `{${ACTIVE_STATUSES.join(',')}}`, shift.starts_at, shift.ends_at],
+      [volunteerId, pgArray(ACTIVE_STATUSES), shift.starts_at, shift.ends_at],
     );
     if (overlap) throw new ConflictError('the volunteer is already booked on an overlapping shift', { assignmentId: overlap.id });
     let status = shift.filled_count < shift.max_volunteers ? AssignmentStatus.SIGNED_UP : AssignmentStatus.WAITLISTED;
@@ -141,7 +142,7 @@ async function promoteWaitlist(em: EntityManager, shiftId: string): Promise<void
       `select a.id from shift_assignment a where a.shift_id = ? and a.status = 'WAITLISTED'
         and not exists (select 1 from shift_assignment b where b.volunteer_id = a.volunteer_id and b.status = any(?::text[]) and b.during && a.during)
         order by a.seq limit 1`,
-      [shiftId, `{${ACTIVE_STATUSES.join(',')}}`],
+      [shiftId, pgArray(ACTIVE_STATUSES)],
     );
     if (!waiting.length) return;
     const a = await em.findOneOrFail(ShiftAssignment, waiting[0].id);

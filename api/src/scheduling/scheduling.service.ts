@@ -8,7 +8,9 @@ import { Organization } from '../organizations/organization.entity';
 import { assertRegionExists } from '../regions/region.service';
 import { Station } from '../stations/station.entity';
 import { StationKind } from '../stations/station.enums';
-import { assertUuid, createStation } from '../stations/station.service';
+import { createStation } from '../stations/station.service';
+import { assertUuid, findByIds } from '../common/ids';
+import { pgArray } from '../common/pagination';
 import { ACTIVE_STATUSES, CampaignStatus, VolunteerSkill } from './scheduling.enums';
 import { Campaign, Shift, ShiftAssignment, SupplyItem, SupplyTally, ServiceLog, Volunteer, VolunteerTeam } from './scheduling.entities';
 import type { CampaignInput, ServicePointInput, ShiftInput, ShiftPatternInput, VolunteerInput, VolunteerTeamInput } from './scheduling.inputs';
@@ -18,14 +20,6 @@ import { signUp } from './assignment.service';
 
 const SKILLS = new Set<string>(Object.values(VolunteerSkill));
 
-async function byIds<T extends object>(em: EntityManager, cls: new () => T, ids: string[], field: string, what: string): Promise<T[]> {
-  ids.forEach((id, i) => assertUuid(id, `${field}[${i}]`));
-  const unique = [...new Set(ids)];
-  const found = await em.find(cls, { id: { $in: unique } } as never);
-  const missing = unique.find((id) => !found.some((e) => (e as unknown as { id: string }).id === id));
-  if (missing) throw new BadInputError(field, `no ${what} has id ${missing}`);
-  return found;
-}
 
 function assertSkills(skills: string[] | undefined, field: string): void {
   const bad = skills?.find((s) => !SKILLS.has(s));
@@ -48,7 +42,7 @@ export async function saveTeam(em: EntityManager, scope: SchedulingScope, team: 
   }
   if (input.kind) t.kind = input.kind;
   if (input.organizationId) {
-    const [org] = await byIds(em, Organization, [input.organizationId], 'input.organizationId', 'organization');
+    const [org] = await findByIds(em, Organization, [input.organizationId], 'input.organizationId', 'organization');
     if (!(await scope.coversOrganization(org.id, em))) throw new BadInputError('input.organizationId', 'must be one of your organizations (or one below them)');
     t.organization = em.getReference(Organization, org.id, { wrapped: true });
   }
@@ -58,12 +52,12 @@ export async function saveTeam(em: EntityManager, scope: SchedulingScope, team: 
     t.regionCode = input.regionCode || null;
   }
   if (input.memberIds) {
-    const members = await byIds(em, Volunteer, input.memberIds, 'input.memberIds', 'volunteer');
+    const members = await findByIds(em, Volunteer, input.memberIds, 'input.memberIds', 'volunteer');
     t.members.set(members);
   }
   if (input.leaderId !== undefined) {
     if (input.leaderId) {
-      const [leader] = await byIds(em, Volunteer, [input.leaderId], 'input.leaderId', 'volunteer');
+      const [leader] = await findByIds(em, Volunteer, [input.leaderId], 'input.leaderId', 'volunteer');
       if (!t.members.isInitialized()) await t.members.init();
       if (!t.members.contains(leader)) throw new BadInputError('input.leaderId', 'the leader must be a member of the team');
       t.leader = em.getReference(Volunteer, leader.id, { wrapped: true });
@@ -91,7 +85,7 @@ export async function saveVolunteer(em: EntityManager, scope: SchedulingScope, v
   }
   if (input.isModelWorker != null) v.isModelWorker = input.isModelWorker;
   if (input.teamIds) {
-    const teams = await byIds(em, VolunteerTeam, input.teamIds, 'input.teamIds', 'team');
+    const teams = await findByIds(em, VolunteerTeam, input.teamIds, 'input.teamIds', 'team');
     const mine = await scope.teamIds(em);
     if (mine !== null) {
       const foreign = teams.find((t) => !mine.includes(t.id));
@@ -140,7 +134,7 @@ export async function saveCampaign(em: EntityManager, scope: SchedulingScope, ca
   if (input.goals) c.goals = input.goals.map((g) => ({ name: g.name.trim(), unit: g.unit.trim(), target: g.target }));
   if (input.description !== undefined) c.description = input.description?.trim() || null;
   if (input.organizationIds) {
-    const orgs = await byIds(em, Organization, input.organizationIds, 'input.organizationIds', 'organization');
+    const orgs = await findByIds(em, Organization, input.organizationIds, 'input.organizationIds', 'organization');
     if (!scope.isAdmin) {
       const ok = await Promise.all(orgs.map((o) => scope.coversOrganization(o.id, em)));
       if (!ok.some(Boolean)) throw new BadInputError('input.organizationIds', 'include at least one of your organizations');
@@ -149,8 +143,8 @@ export async function saveCampaign(em: EntityManager, scope: SchedulingScope, ca
   } else if (!campaign && !scope.isAdmin) {
     throw new BadInputError('input.organizationIds', 'include at least one of your organizations');
   }
-  if (input.teamIds) c.teams.set(await byIds(em, VolunteerTeam, input.teamIds, 'input.teamIds', 'team'));
-  if (input.stationIds) c.stations.set(await byIds(em, Station, input.stationIds, 'input.stationIds', 'station'));
+  if (input.teamIds) c.teams.set(await findByIds(em, VolunteerTeam, input.teamIds, 'input.teamIds', 'team'));
+  if (input.stationIds) c.stations.set(await findByIds(em, Station, input.stationIds, 'input.stationIds', 'station'));
   em.persist(c);
   await em.flush();
   return c;
@@ -274,7 +268,7 @@ export async function planShifts(em: EntityManager, input: ShiftPatternInput, sa
   if (!input.stationIds.length) throw new BadInputError('input.stationIds', 'name at least one station');
   if (!input.slots.length) throw new BadInputError('input.slots', 'name at least one slot');
   input.stationIds.forEach((id, i) => assertUuid(id, `input.stationIds[${i}]`));
-  const linked = await em.execute<{ station_id: string }[]>(`select station_id from campaign_stations where campaign_id = ? and station_id = any(?::uuid[])`, [campaign.id, `{${input.stationIds.join(',')}}`]);
+  const linked = await em.execute<{ station_id: string }[]>(`select station_id from campaign_stations where campaign_id = ? and station_id = any(?::uuid[])`, [campaign.id, pgArray(input.stationIds)]);
   const notLinked = input.stationIds.find((id) => !linked.some((l) => l.station_id === id));
   if (notLinked) throw new BadInputError('input.stationIds', `station ${notLinked} is not one of the campaign's service points`);
   input.slots.forEach((slot, i) => assertSkills(slot.requiredSkills, `input.slots[${i}].requiredSkills`));
@@ -309,7 +303,7 @@ export async function planShifts(em: EntityManager, input: ShiftPatternInput, sa
   if (shifts.length > 5000) throw new BadInputError('input', `the pattern makes ${shifts.length} shifts; at most 5000 at a time`);
   const existing = await em.execute<{ station_id: string; starts_at: Date; role: string }[]>(
     `select station_id, starts_at, role from shift where campaign_id = ? and station_id = any(?::uuid[]) and starts_at between ? and ?`,
-    [campaign.id, `{${input.stationIds.join(',')}}`, shifts[0].startsAt, shifts.at(-1)!.startsAt],
+    [campaign.id, pgArray(input.stationIds), shifts[0].startsAt, shifts.at(-1)!.startsAt],
   );
   const key = (station: string, at: Date, role: string) => `${station}|${at.getTime()}|${role}`;
   const have = new Set(existing.map((r) => key(r.station_id, new Date(r.starts_at), r.role)));
@@ -350,13 +344,8 @@ export async function planShifts(em: EntityManager, input: ShiftPatternInput, sa
 }
 
 /** Transposes rows into PostgreSQL array literals, one per column, for `unnest(?::type[], …)`. */
-function pgColumns(rows: unknown[][]): string[] {
-  if (!rows.length) return [];
-  return rows[0].map((_, c) => `{${rows.map((r) => {
-    const v = r[c];
-    if (typeof v === 'number') return String(v);
-    return `"${String(v).replace(/["\\]/g, (ch) => `\\${ch}`)}"`;
-  }).join(',')}}`);
+function pgColumns(rows: (string | number)[][]): string[] {
+  return rows.length ? rows[0].map((_, c) => pgArray(rows.map((r) => r[c]))) : [];
 }
 
 /** A sign-up that could not be made, with the reason. */
@@ -498,7 +487,7 @@ export async function hoursTotals(
   }
   if (opts.teamIds) {
     cond.push('m.volunteer_team_id = any(?::uuid[])');
-    params.push(`{${opts.teamIds.join(',')}}`);
+    params.push(pgArray(opts.teamIds));
   }
   const filterByTeam = per === 'team' || opts.teamId || opts.teamIds;
   const [key, from] =
@@ -530,7 +519,7 @@ export async function recordSupplies(
   if (!DAY.test(input.day) || !DateTime.fromISO(input.day).isValid) throw new BadInputError('day', 'must be a date YYYY-MM-DD');
   if (!input.items.length) throw new BadInputError('items', 'name at least one item');
   if (input.shiftId) assertUuid(input.shiftId, 'shiftId');
-  const items = await byIds(em, SupplyItem, input.items.map((i) => i.itemId), 'items', 'supply item');
+  const items = await findByIds(em, SupplyItem, input.items.map((i) => i.itemId), 'items', 'supply item');
   // A campaign's supply is handed out at that campaign's points only.
   const points = await em.execute<{ campaign_id: string }[]>(`select campaign_id from campaign_stations where station_id = ?`, [input.stationId]);
   for (const [n, i] of input.items.entries()) {

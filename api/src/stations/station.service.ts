@@ -1,9 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError } from '../common/errors';
+import { assertUuid, isUuid } from '../common/ids';
 import { CoordinateSystem, toWgs84, type LngLat, assertValidLngLat, convertPoint } from '../common/geo';
 import { assertValidTimezone, isOpenAt, parseOpeningHours } from '../common/opening-hours';
-import { assertIntRange, containsPattern, decodeCursor, encodeCursor, pgArray } from '../common/pagination';
+import { assertIntRange, assertPage, containsPattern, decodeCursor, encodeCursor, pgArray } from '../common/pagination';
 import { Organization } from '../organizations/organization.entity';
 import { assertRegionExists, findRegion } from '../regions/region.service';
 import { Amenity, StationKind, StationStatus } from './station.enums';
@@ -24,12 +25,7 @@ async function assertStillInScope(em: EntityManager, access: Access | undefined,
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Throws BadInputError on `field` unless `id` is a UUID (so bad ids never reach SQL as a cast error). */
-export function assertUuid(id: string, field: string): void {
-  if (!UUID.test(id)) throw new BadInputError(field, 'must be a UUID');
-}
+export { assertUuid };
 
 const AMENITY_VALUES = new Set<string>(Object.values(Amenity));
 
@@ -261,8 +257,7 @@ export async function listStations(
   offset: number,
   onlyOrganizations?: Set<string> | null,
 ): Promise<{ nodes: Station[]; totalCount: number }> {
-  assertIntRange(limit, 1, 1000, 'limit');
-  assertIntRange(offset, 0, 10_000_000, 'offset');
+  assertPage(limit, offset, 10_000_000);
   const where = stationFilterSql(filter);
   if (onlyOrganizations) {
     // An operator's list: the stations they may edit.
@@ -303,7 +298,7 @@ export interface NearbyHit {
 }
 
 type CursorKeys = [number, string];
-const isCursorKeys = (v: unknown[]): v is CursorKeys => v.length === 2 && typeof v[0] === 'number' && Number.isFinite(v[0]) && typeof v[1] === 'string' && UUID.test(v[1]);
+const isCursorKeys = (v: unknown[]): v is CursorKeys => v.length === 2 && typeof v[0] === 'number' && Number.isFinite(v[0]) && typeof v[1] === 'string' && isUuid(v[1]);
 
 /**
  * `from … where …` of a nearby search over `station s` and the search point `p.g`, with its parameters.

@@ -82,7 +82,7 @@ export class StationTiles {
       `select s.region_code as code, count(*)::int as n from station s where ${where.text} and s.region_code is not null group by s.region_code`,
       where.params,
     );
-    const value = { version, codes: pgArray(rows.map((r) => r.code)), counts: `{${rows.map((r) => r.n).join(',')}}` };
+    const value = { version, codes: pgArray(rows.map((r) => r.code)), counts: pgArray(rows.map((r) => r.n)) };
     if (this.regionCounts.size > 200) this.regionCounts.clear();
     this.regionCounts.set(key, value);
     return value;

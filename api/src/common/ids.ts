@@ -1,0 +1,27 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadInputError } from './errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `id` is a UUID in its text form. */
+export function isUuid(id: string): boolean {
+  return UUID.test(id);
+}
+
+/** Throws BadInputError on `field` unless `id` is a UUID (so bad ids never reach SQL as a cast error). */
+export function assertUuid(id: string, field: string): void {
+  if (!isUuid(id)) throw new BadInputError(field, 'must be a UUID');
+}
+
+/**
+ * Loads the records of `cls` with these ids (each checked as a UUID, naming `field[i]`); BAD_USER_INPUT on `field`
+ * ("no <what> has id …") when one does not exist. Duplicates are loaded once.
+ */
+export async function findByIds<T extends object>(em: EntityManager, cls: new () => T, ids: string[], field: string, what: string): Promise<T[]> {
+  ids.forEach((id, i) => assertUuid(id, `${field}[${i}]`));
+  const unique = [...new Set(ids)];
+  const found = await em.find(cls, { id: { $in: unique } } as never);
+  const missing = unique.find((id) => !found.some((e) => (e as unknown as { id: string }).id === id));
+  if (missing) throw new BadInputError(field, `no ${what} has id ${missing}`);
+  return found;
+}
