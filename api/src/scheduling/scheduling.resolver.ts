@@ -4,11 +4,11 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { BadInputError, NotFoundError } from '../common/errors';
-import { assertIntRange, offsetPage } from '../common/pagination';
+import { assertIntRange, assertPage, containsPattern, offsetPage, pgArray } from '../common/pagination';
 import { Role } from '../auth/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Station } from '../stations/station.entity';
-import { assertUuid } from '../stations/station.service';
+import { assertUuid } from '../common/ids';
 import { AssignmentStatus, CampaignStatus } from './scheduling.enums';
 import { Campaign, newCalendarToken, Shift, ShiftAssignment, SupplyItem, SupplyTally, ServiceLog, Volunteer, VolunteerTeam } from './scheduling.entities';
 import { CampaignInput, ServicePointInput, ShiftInput, ShiftPatternInput, SupplyQuantityInput, VolunteerInput, VolunteerTeamInput } from './scheduling.inputs';
@@ -22,14 +22,15 @@ const CampaignPage = offsetPage(Campaign, 'CampaignPage');
 const ShiftPage = offsetPage(Shift, 'ShiftPage');
 const ShiftAssignmentPage = offsetPage(ShiftAssignment, 'ShiftAssignmentPage');
 
-const scopeOf = (ctx: Context) => new SchedulingScope(ctx.access, ctx.em);
+const scopes = new WeakMap<Context, SchedulingScope>();
+/** The request's one SchedulingScope, so field resolvers on a list share its scope lookups. */
+const scopeOf = (ctx: Context): SchedulingScope => {
+  let scope = scopes.get(ctx);
+  if (!scope) scopes.set(ctx, (scope = new SchedulingScope(ctx.access, ctx.em)));
+  return scope;
+};
 const isStaff = (ctx: Context) => ctx.viewer.kind === 'USER' && !ctx.viewer.mustChangePassword;
-const uuids = (ids: string[]) => `{${ids.join(',')}}`;
 
-function page(limit: number, offset: number): void {
-  assertIntRange(limit, 1, 1000, 'limit');
-  assertIntRange(offset, 0, 1_000_000, 'offset');
-}
 
 async function loadOr404<T extends object>(em: EntityManager, cls: new () => T, id: string, name: string): Promise<T> {
   assertUuid(id, 'id');
@@ -129,10 +130,10 @@ export class VolunteerTeamResolver {
     @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
-    page(limit, offset);
+    assertPage(limit, offset);
     const ids = await scopeOf(ctx).teamIds();
     const where: Record<string, unknown> = ids === null ? {} : { id: { $in: ids } };
-    if (search?.trim()) where.name = { $ilike: `%${search.trim().slice(0, 100).replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
+    if (search?.trim()) where.name = { $ilike: containsPattern(search.trim().slice(0, 100)) };
     const [nodes, totalCount] = await ctx.em.findAndCount(VolunteerTeam, where, { limit, offset, orderBy: { name: 'asc', id: 'asc' } });
     return { nodes, totalCount };
   }
@@ -209,13 +210,13 @@ export class VolunteerResolver {
     @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
-    page(limit, offset);
+    assertPage(limit, offset);
     const teams = await scopeOf(ctx).teamIds();
     const cond: string[] = ['true'];
     const params: unknown[] = [];
     if (teams !== null) {
       cond.push('exists (select 1 from volunteer_team_members m where m.volunteer_id = v.id and m.volunteer_team_id = any(?::uuid[]))');
-      params.push(uuids(teams));
+      params.push(pgArray(teams));
     }
     if (teamId) {
       assertUuid(teamId, 'teamId');
@@ -224,7 +225,7 @@ export class VolunteerResolver {
     }
     if (search?.trim()) {
       cond.push('v.name ilike ?');
-      params.push(`%${search.trim().slice(0, 50).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(containsPattern(search.trim().slice(0, 50)));
     }
     const rows = await ctx.em.execute<{ id: string }[]>(`select v.id from volunteer v where ${cond.join(' and ')} order by v.name, v.id limit ? offset ?`, [...params, limit, offset]);
     const [{ n }] = await ctx.em.execute<{ n: number }[]>(`select count(*)::int as n from volunteer v where ${cond.join(' and ')}`, params);
@@ -270,7 +271,12 @@ export class VolunteerResolver {
   })
   async phone(@Root() v: Volunteer, @Ctx() ctx: Context): Promise<string | null> {
     if (!isStaff(ctx) || !v.phone) return null;
-    if (ctx.viewer.kind === 'USER' && ctx.viewer.role === Role.COORDINATOR && (await scopeOf(ctx).coversVolunteer(v.id))) return v.phone;
+    if (ctx.viewer.kind === 'USER' && ctx.viewer.role === Role.COORDINATOR) {
+      // The volunteer's teams come through the batched collection loader, the viewer's teams once per request.
+      const mine = await scopeOf(ctx).teamIds();
+      const theirs = (await v.teams.load({ dataloader: true })).getItems();
+      if (mine && theirs.some((t) => mine.includes(t.id))) return v.phone;
+    }
     return maskPhone(v.phone);
   }
 
@@ -301,7 +307,7 @@ export class CampaignResolver {
     @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
-    page(limit, offset);
+    assertPage(limit, offset);
     const ids = ctx.viewer.kind === 'USER' && ctx.viewer.role === Role.OPERATOR ? null : await scopeOf(ctx).campaignIds();
     const where: Record<string, unknown> = ids === null ? {} : { id: { $in: ids } };
     if (status) where.status = status;
@@ -397,7 +403,7 @@ export class ShiftResolver {
     @Arg('limit', () => Int, { defaultValue: 100 }) limit = 100,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
-    page(limit, offset);
+    assertPage(limit, offset);
     assertUuid(campaignId, 'campaignId');
     await scopeOf(ctx).assertCampaign(campaignId);
     const where: Record<string, unknown> = { campaign: campaignId };
@@ -540,7 +546,7 @@ export class ShiftAssignmentResolver {
     @Arg('limit', () => Int, { defaultValue: 100 }) limit = 100,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
-    page(limit, offset);
+    assertPage(limit, offset);
     const scope = scopeOf(ctx);
     const campaigns = await scope.campaignIds();
     const where: Record<string, unknown> = {};
@@ -624,7 +630,7 @@ export class ShiftAssignmentResolver {
     await scope.assertTeam(teamId, team.organization.id);
     if (shiftIds.length <= 200) {
       shiftIds.forEach((id, i) => assertUuid(id, `shiftIds[${i}]`));
-      const rows = await ctx.em.execute<{ campaign_id: string }[]>(`select distinct campaign_id from shift where id = any(?::uuid[])`, [uuids(shiftIds)]);
+      const rows = await ctx.em.execute<{ campaign_id: string }[]>(`select distinct campaign_id from shift where id = any(?::uuid[])`, [pgArray(shiftIds)]);
       for (const r of rows) await scope.assertCampaign(r.campaign_id);
     }
     return service.assignTeam(ctx.em, teamId, shiftIds, dryRun);

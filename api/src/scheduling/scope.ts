@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Access } from '../auth/access';
 import { ForbiddenError } from '../auth/access';
 import { Role } from '../auth/user.entity';
+import { pgArray } from '../common/pagination';
 
 /**
  * Who may act on scheduling data (issue "Volunteer teams, campaigns and harvest-season shift scheduling",
@@ -14,6 +15,10 @@ import { Role } from '../auth/user.entity';
  * Anything out of scope answers NOT_FOUND (logged), like stations.
  */
 export class SchedulingScope {
+  /** Per-request answers for the request's own EntityManager (a transaction's EntityManager asks afresh). */
+  private teams: Promise<string[] | null> | null = null;
+  private campaigns: Promise<string[] | null> | null = null;
+
   constructor(
     private readonly access: Access,
     private readonly em: EntityManager,
@@ -39,18 +44,30 @@ export class SchedulingScope {
     return (await this.orgScope(em)).includes(organizationId);
   }
 
-  /** Team ids the viewer coordinates (null = all, for ADMIN). */
-  async teamIds(em: EntityManager = this.em): Promise<string[] | null> {
+  /** Team ids the viewer coordinates (null = all, for ADMIN); asked once per request. */
+  teamIds(em: EntityManager = this.em): Promise<string[] | null> {
+    if (em !== this.em) return this.loadTeamIds(em);
+    this.teams ??= this.loadTeamIds(em);
+    return this.teams;
+  }
+
+  private async loadTeamIds(em: EntityManager): Promise<string[] | null> {
     if (this.isAdmin) return null;
     if (this.access.viewer.kind !== 'USER' || this.access.viewer.role !== Role.COORDINATOR) return [];
     const orgs = await this.orgScope(em);
     if (!orgs.length) return [];
-    const rows = await em.execute<{ id: string }[]>(`select id from volunteer_team where organization_id = any(?::uuid[])`, [`{${orgs.join(',')}}`]);
+    const rows = await em.execute<{ id: string }[]>(`select id from volunteer_team where organization_id = any(?::uuid[])`, [pgArray(orgs)]);
     return rows.map((r) => r.id);
   }
 
-  /** Campaign ids the viewer coordinates (null = all, for ADMIN). */
-  async campaignIds(em: EntityManager = this.em): Promise<string[] | null> {
+  /** Campaign ids the viewer coordinates (null = all, for ADMIN); asked once per request. */
+  campaignIds(em: EntityManager = this.em): Promise<string[] | null> {
+    if (em !== this.em) return this.loadCampaignIds(em);
+    this.campaigns ??= this.loadCampaignIds(em);
+    return this.campaigns;
+  }
+
+  private async loadCampaignIds(em: EntityManager): Promise<string[] | null> {
     if (this.isAdmin) return null;
     if (this.access.viewer.kind !== 'USER' || this.access.viewer.role !== Role.COORDINATOR) return [];
     const orgs = await this.orgScope(em);
@@ -59,7 +76,7 @@ export class SchedulingScope {
       `select campaign_id as id from campaign_organizations where organization_id = any(?::uuid[])
        union
        select ct.campaign_id from campaign_teams ct join volunteer_team t on t.id = ct.volunteer_team_id where t.organization_id = any(?::uuid[])`,
-      [`{${orgs.join(',')}}`, `{${orgs.join(',')}}`],
+      [pgArray(orgs), pgArray(orgs)],
     );
     return rows.map((r) => r.id);
   }
@@ -76,7 +93,7 @@ export class SchedulingScope {
     if (!teams.length) return false;
     const [row] = await em.execute<{ n: number }[]>(
       `select count(*)::int as n from volunteer_team_members where volunteer_id = ? and volunteer_team_id = any(?::uuid[])`,
-      [volunteerId, `{${teams.join(',')}}`],
+      [volunteerId, pgArray(teams)],
     );
     return row.n > 0;
   }
