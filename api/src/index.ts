@@ -1,3 +1,6 @@
+// The product entry point runs in production mode unless told otherwise: graphql-js skips its development-only
+// checks (about 10 % of a nearby query's CPU) and express its debugging aids.
+process.env.NODE_ENV ??= 'production';
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { startApp } from './app';
