@@ -3,24 +3,23 @@ import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
-import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config';
 import { createContext, type Context, type Security } from './context';
+import { graphqlHttpHandler, HttpRefusal, responseCookies, sendGraphqlError } from './graphql-http';
 import { formatError, transientDatabaseError } from './common/errors';
 import { armorProtection, rateLimitPlugin } from './common/hardening';
 import type { Logger } from './common/log';
-import { requestStore } from './common/request-context';
+import { requestStore, type RequestInfo } from './common/request-context';
 import { calendarFeed } from './scheduling/ical';
 import { mountStationTiles } from './tiles/tiles';
-import { actorOf, InvalidCredentialsError, resolveViewer, SESSION_COOKIE, type Viewer } from './auth/viewer';
+import { actorOf, ANONYMOUS, InvalidCredentialsError, resolveViewer, SESSION_COOKIE, type Viewer } from './auth/viewer';
 
 export interface Server {
   app: express.Express;
@@ -36,10 +35,6 @@ function trustProxySetting(value: string): boolean | number | string {
   if (value === 'false') return false;
   if (/^\d+$/.test(value)) return Number(value);
   return value;
-}
-
-function graphqlError(res: express.Response, status: number, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
 /**
@@ -60,7 +55,13 @@ export async function startServer(
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
-  const httpServer = http.createServer(app);
+  let handleGraphql: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> = async () => undefined;
+  // `/graphql` (any method) goes to the lean Apollo handler; everything else to express.
+  const httpServer = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url === '/graphql' || url.startsWith('/graphql?')) void handleGraphql(req, res);
+    else app(req, res);
+  });
   httpServer.requestTimeout = config.REQUEST_TIMEOUT_MS;
   httpServer.headersTimeout = Math.min(config.REQUEST_TIMEOUT_MS, 20_000);
   const armor = armorProtection();
@@ -80,86 +81,75 @@ export async function startServer(
   await apollo.start();
   const em = orm.em as EntityManager;
   const mapOrigin = config.MAP_STYLE_URL ? ' https:' : '';
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:', ...(mapOrigin ? ['https:'] : [])],
-          workerSrc: ["'self'", 'blob:'],
-          childSrc: ["'self'", 'blob:'],
-          connectSrc: ["'self'", ...(mapOrigin ? ['https:'] : [])],
-          fontSrc: ["'self'", 'data:'],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: null,
-        },
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...(mapOrigin ? ['https:'] : [])],
+        workerSrc: ["'self'", 'blob:'],
+        childSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'", ...(mapOrigin ? ['https:'] : [])],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
       },
-      crossOriginEmbedderPolicy: false,
-      strictTransportSecurity: false,
-    }),
-  );
-  app.use(
-    '/graphql',
-    cookieParser(),
-    express.json({ limit: '256kb' }),
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: false,
+  });
+  app.use(securityHeaders);
+  handleGraphql = graphqlHttpHandler<Context>({
+    apollo,
+    maxBodyBytes: 256 * 1024,
+    trust: app.get('trust proxy fn') as (addr: string, i: number) => boolean,
+    securityHeaders,
     // Resolve who is calling, once, and run the rest of the request inside its request context.
-    async (req: express.Request, res: express.Response, next: express.NextFunction) => {
-      const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-      const requestId = (typeof req.headers['x-request-id'] === 'string' && /^[\w.-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : null) ?? randomUUID();
+    async prepare(req, res, { ip, secure, cookies }) {
+      const header = req.headers['x-request-id'];
+      const requestId = (typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : null) ?? randomUUID();
       res.setHeader('x-request-id', requestId);
+      const cookieOps = responseCookies(res, secure);
+      const credentials = {
+        authorization: req.headers.authorization,
+        apiKey: typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : undefined,
+        cookie: cookies[SESSION_COOKIE],
+      };
       let viewer: Viewer;
       try {
-        const resolved = await resolveViewer(em.fork(), deps.security.secret, {
-          authorization: req.headers.authorization,
-          apiKey: typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : undefined,
-          cookie: typeof req.cookies?.[SESSION_COOKIE] === 'string' ? req.cookies[SESSION_COOKIE] : undefined,
-        });
+        // Anonymous callers (no credential at all) need no database work here.
+        const resolved =
+          credentials.authorization || credentials.apiKey || credentials.cookie
+            ? await resolveViewer(em.fork(), deps.security.secret, credentials)
+            : { viewer: ANONYMOUS, clearCookie: false };
         viewer = resolved.viewer;
-        if (resolved.clearCookie) res.clearCookie(SESSION_COOKIE, { path: '/' });
+        if (resolved.clearCookie) cookieOps.clearCookie(SESSION_COOKIE);
       } catch (e) {
         if (e instanceof InvalidCredentialsError) {
           deps.log.warn({ event: 'security.bad_credentials', reason: e.reason, ip, requestId }, 'bad credentials');
           res.setHeader('www-authenticate', 'Bearer');
-          graphqlError(res, 401, 'UNAUTHENTICATED', `Not signed in: ${e.reason}`);
-          return;
+          throw new HttpRefusal(401, 'UNAUTHENTICATED', `Not signed in: ${e.reason}`);
         }
         const transient = transientDatabaseError(e);
         if (transient) {
           res.setHeader('retry-after', '5');
-          graphqlError(res, 503, 'SERVICE_UNAVAILABLE', transient);
-          return;
+          throw new HttpRefusal(503, 'SERVICE_UNAVAILABLE', transient);
         }
-        next(e);
-        return;
+        throw e;
       }
-      res.locals.viewer = viewer;
-      res.locals.ip = ip;
-      requestStore.run({ actor: actorOf(viewer, ip), requestId, ip, operation: null }, () => next());
+      const info: RequestInfo = { actor: actorOf(viewer, ip), requestId, ip, operation: null };
+      return {
+        context: async () => createContext(em, config, deps, { viewer, ip, userAgent: req.headers['user-agent'] ?? null, http: cookieOps }),
+        run: (fn) => requestStore.run(info, fn),
+      };
     },
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createContext(em, config, deps, {
-          viewer: res.locals.viewer as Viewer,
-          ip: res.locals.ip as string,
-          userAgent: req.headers['user-agent'] ?? null,
-          http: {
-            setCookie: (name, value, expires) =>
-              res.cookie(name, value, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', expires }),
-            clearCookie: (name) => res.clearCookie(name, { path: '/' }),
-          },
-        }),
-    }),
-  );
-  // A body that is not JSON gets a GraphQL-shaped 400, not express's HTML page.
-  app.use('/graphql', (err: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (err?.type === 'entity.parse.failed' || err?.type === 'entity.too.large') {
-      graphqlError(res, err.status ?? 400, 'BAD_REQUEST', err.type === 'entity.too.large' ? 'Request body too large (256 kB at most)' : 'Request body is not valid JSON');
-      return;
-    }
-    next(err);
+    onError(e, _req, res) {
+      deps.log.error({ err: e }, 'graphql transport failed');
+      if (!res.headersSent) sendGraphqlError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      else res.destroy();
+    },
   });
   mountStationTiles(app, em, config, { limits: deps.security.limits, log: deps.log });
   // Secret iCalendar feeds of volunteers and teams (tokens from rotateVolunteerCalendar / rotateTeamCalendar).

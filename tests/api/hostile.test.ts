@@ -161,6 +161,38 @@ describe('transport', () => {
     expect(get.status).toBe(405);
   });
 
+  it('answers malformed bodies on /graphql with a GraphQL-shaped error before anything runs', async () => {
+    const send = (body: string, headers: Record<string, string> = {}) =>
+      fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as any, headers: r.headers }));
+    const broken = await send('{"query": "{ appConfig { __typename } }"');
+    expect(broken.status).toBe(400);
+    expect(broken.body.errors[0]).toMatchObject({ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } });
+    // Like express.json's strict mode: a JSON scalar is not a request.
+    expect((await send('"{ appConfig { __typename } }"')).status).toBe(400);
+    const latin = await send(JSON.stringify({ query: '{ appConfig { __typename } }' }), { 'content-type': 'application/json; charset=latin1' });
+    expect(latin.status).toBe(415);
+    expect(latin.body.errors[0].message).toMatch(/charset/);
+    const gz = await send(JSON.stringify({ query: '{ appConfig { __typename } }' }), { 'content-encoding': 'gzip' });
+    expect(gz.status).toBe(415);
+    // The same security headers as every other response, and a request id.
+    expect(broken.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(broken.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    const ok = await send(JSON.stringify({ query: '{ appConfig { __typename } }' }), { 'content-type': 'application/json; charset=utf-8' });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+  });
+
+  it('serves queries over GET (with a preflight header) and refuses other methods', async () => {
+    const q = encodeURIComponent('{ appConfig { __typename } }');
+    const get = await fetch(`${s.url}/graphql?query=${q}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(get.status).toBe(200);
+    expect(((await get.json()) as any).data.appConfig.__typename).toBe('AppConfig');
+    const noPreflight = await fetch(`${s.url}/graphql?query=${q}`);
+    expect(noPreflight.status).toBe(400);
+    const put = await fetch(`${s.url}/graphql`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ appConfig { __typename } }' }) });
+    expect(put.status).toBe(405);
+  });
+
   it('never sends stack traces, and masks internal errors', async () => {
     const r = await s.post({ query: `{ station(id: "not-a-uuid") { id } }` }, 'anonymous');
     expect(JSON.stringify(r.body)).not.toMatch(/stacktrace|at \//);
