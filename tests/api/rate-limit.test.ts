@@ -53,6 +53,21 @@ describe(`rate limits (${useRedis ? 'Redis' : 'memory'})`, () => {
     expect(Number(heavy.headers.get('x-ratelimit-reset'))).toBeGreaterThan(0);
   });
 
+  it('charges a repeated query by its own page size every time (costs are remembered per document and page-size variables)', async () => {
+    const Q = `query($first: Int, $lng: Float!) { nearbyStations(near: {lng: $lng, lat: 34.75}, radiusMeters: 20000, first: $first) { edges { node { id } } } }`;
+    let remaining = 400;
+    const spent: number[] = [];
+    for (const [first, lng] of [[5, 113.61], [50, 113.62], [5, 113.63], [50, 113.61]]) {
+      const r = await s.post({ query: Q, variables: { first, lng } }, 'anonymous', { 'x-forwarded-for': '10.0.0.9' });
+      expect(r.status).toBe(200);
+      const left = Number(r.headers.get('x-ratelimit-remaining'));
+      spent.push(remaining - left);
+      remaining = left;
+    }
+    // nearbyStations 1 + first × (edges 1 + node 1 + id 1): 16 points for 5, 151 for 50, whatever the coordinates.
+    expect(spent).toEqual([16, 151, 16, 151]);
+  });
+
   it('answers RATE_LIMITED with 429 and Retry-After once an IP has spent its budget, and other IPs go on', async () => {
     let last = await anon(NEARBY, '10.0.0.2');
     for (let i = 0; i < 10 && last.status === 200; i++) last = await anon(NEARBY, '10.0.0.2');

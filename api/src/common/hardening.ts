@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import { GraphQLError, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { getComplexity, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
@@ -35,17 +35,49 @@ const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 };
 
 /**
+ * Variables that can change an operation's cost: those given to a `first` or `limit` argument (page sizes) or
+ * to a directive's `if` (@include/@skip). Other variables (coordinates, ids, filters) never do.
+ */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (node.name.value !== 'first' && node.name.value !== 'limit' && node.name.value !== 'if') return;
+      visit(node.value, { Variable: (v) => void names.add(v.name.value) });
+    },
+  });
+  return [...names].sort();
+}
+
+/** Costs already computed, per parsed document (Apollo reuses the same DocumentNode for the same query text). */
+const costCache = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
+const COST_CACHE_PER_DOCUMENT = 64;
+
+/**
  * The cost of an operation in points: 1 per field, list fields multiplied by their page size, fields with a
  * declared `complexity` (e.g. `totalCount`) at that cost. The same figure is checked against the per-operation
- * maximum and charged to the caller's per-minute budget.
+ * maximum and charged to the caller's per-minute budget. Remembered per document, operation name and the values
+ * of the variables that can change it (see costVariables), so a repeated query is not walked again.
  */
-export function operationCost(schema: GraphQLSchema, query: import('graphql').DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number {
+export function operationCost(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number {
+  let entry = costCache.get(query);
+  if (!entry) {
+    entry = { variables: costVariables(query), costs: new Map() };
+    costCache.set(query, entry);
+  }
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(entry.variables.map((v) => variables?.[v] ?? null))}`;
+  const known = entry.costs.get(key);
+  if (known !== undefined) return known;
+  let cost: number;
   try {
-    return getComplexity({ schema, query, variables: variables ?? {}, operationName, estimators: [fieldExtensionsEstimator(), pageEstimator] });
+    cost = getComplexity({ schema, query, variables: variables ?? {}, operationName, estimators: [fieldExtensionsEstimator(), pageEstimator] });
   } catch {
     // Variables that do not coerce: execution reports them as BAD_USER_INPUT naming the variable; charge 1.
     return 1;
   }
+  if (entry.costs.size >= COST_CACHE_PER_DOCUMENT) entry.costs.clear();
+  entry.costs.set(key, cost);
+  return cost;
 }
 
 function budgetOf(viewer: Viewer, ip: string, config: Config): { kind: 'anon' | 'key' | 'user'; key: string; points: number; maxCost: number } {
