@@ -32,6 +32,49 @@ async function all(vars: Record<string, unknown>) {
 }
 
 describe('nearbyStations', () => {
+  const STATION_FIELDS = `id kind name address regionCode amenities openingHours timezone status phone capacity validFrom validUntil createdAt updatedAt version
+    location { lng lat crs } g: location(crs: GCJ02) { lng lat crs } isOpen(at: "2026-06-01T10:00:00+08:00") region { code name }
+    hostOrganization { id name } operatorOrganization { id name } viewerCanEdit provenance { source needsReview } sourceKey`;
+
+  it('reads only the columns a query selects, and every Station field it returns equals the same field read by id', async () => {
+    const { nearbyFirstPageSql } = await import('../../api/src/stations/station.service');
+    const slim = nearbyFirstPageSql({ near: CENTRE, radiusMeters: 5000, first: 20 }, ['id', 'name', 'location']).text;
+    expect(slim).toMatch(/ST_X\(s\.location::geometry\)/);
+    expect(slim).not.toMatch(/provenance|opening_hours|created_at|organization_id/);
+    // Fields the column table does not know read every column.
+    expect(nearbyFirstPageSql({ near: CENTRE, radiusMeters: 5000, first: 20 }, ['id', 'someNewField']).text).toMatch(/s\.provenance/);
+    for (const as of ['admin', 'anonymous'] as const) {
+      const r: any = await s.post({ query: `{ nearbyStations(near: {lng: ${CENTRE.lng}, lat: ${CENTRE.lat}}, radiusMeters: 20000, first: 25) { edges { node { ${STATION_FIELDS} } } } }` }, as);
+      expect(r.body.errors).toBeUndefined();
+      const nodes = r.body.data.nearbyStations.edges.map((e: any) => e.node);
+      expect(nodes.length).toBe(25);
+      for (const node of nodes) {
+        const byId: any = await s.post({ query: `query($id: ID!) { station(id: $id) { ${STATION_FIELDS} } }`, variables: { id: node.id } }, as);
+        expect(node).toEqual(byId.body.data.station);
+      }
+      if (as === 'admin') expect(nodes.some((n: any) => n.provenance && n.sourceKey && n.viewerCanEdit)).toBe(true);
+      else expect(nodes.every((n: any) => n.provenance === null && n.sourceKey === null && n.viewerCanEdit === false)).toBe(true);
+    }
+  });
+
+  it('honours fragments, aliases and @include/@skip when it picks the columns to read', async () => {
+    const Q = `query($withHours: Boolean!) {
+      nearbyStations(near: {lng: ${CENTRE.lng}, lat: ${CENTRE.lat}}, radiusMeters: 20000, first: 10) {
+        edges { n: node { ...Card } node { id openingHours @include(if: $withHours) } }
+      }
+    }
+    fragment Card on Station { title: name ... on Station { where: location(crs: BD09) { lng } } }`;
+    for (const withHours of [true, false, true]) {
+      const r: any = await s.graphql(Q, { withHours });
+      expect(r.errors).toBeUndefined();
+      for (const e of r.data.nearbyStations.edges) {
+        const byId: any = await s.graphql(`query($id: ID!) { station(id: $id) { name openingHours location(crs: BD09) { lng } } }`, { id: e.node.id });
+        expect(e.n).toEqual({ title: byId.data.station.name, where: byId.data.station.location });
+        expect(e.node).toEqual(withHours ? { id: e.node.id, openingHours: byId.data.station.openingHours } : { id: e.node.id });
+      }
+    }
+  });
+
   it('orders by great-circle distance and reports spheroid metres that agree with an independent haversine (0.5 %)', async () => {
     const r: any = await s.graphql(NEARBY, { near: CENTRE, r: 50000, first: 100 });
     const edges = r.data.nearbyStations.edges;

@@ -12,6 +12,7 @@ import { Provenance, Station } from './station.entity';
 import type { BoundingBoxInput, StationCreateInput, StationFilter, StationOrder, StationUpdateInput } from './station.inputs';
 import { StationOrderField } from './station.inputs';
 import type { Access } from '../auth/access';
+import { queryPrepared, type Sql } from '../db/prepared';
 
 /** The organizations that decide who may edit a station. */
 export function stationOrganizations(station: Station): { operatorOrganizationId: string | null; hostOrganizationId: string | null } {
@@ -161,11 +162,6 @@ export async function deleteStation(em: EntityManager, id: string): Promise<Stat
   return station;
 }
 
-/** A parametrised SQL condition. */
-interface Sql {
-  text: string;
-  params: unknown[];
-}
 
 function bboxCondition(box: BoundingBoxInput, field: string): Sql {
   const crs = box.crs ?? CoordinateSystem.WGS84;
@@ -332,18 +328,84 @@ function nearbyFromWhere(args: NearbyArgs): Sql {
   };
 }
 
+/** Station columns as SQL over alias `s`, by the row key `stationFromRow` reads. */
+const STATION_COLUMN_SQL = {
+  id: 's.id',
+  kind: 's.kind',
+  name: 's.name',
+  address: 's.address',
+  region_code: 's.region_code',
+  lng: 'ST_X(s.location::geometry) as lng',
+  lat: 'ST_Y(s.location::geometry) as lat',
+  // As text (`{A,B}`): amenity codes hold no commas or quotes, so stationFromRow splits it without a parser.
+  amenities: 's.amenities::text as amenities',
+  opening_hours: 's.opening_hours',
+  timezone: 's.timezone',
+  status: 's.status',
+  phone: 's.phone',
+  capacity: 's.capacity',
+  host_organization_id: 's.host_organization_id',
+  operator_organization_id: 's.operator_organization_id',
+  source_key: 's.source_key',
+  provenance: 's.provenance',
+  valid_from: 's.valid_from',
+  valid_until: 's.valid_until',
+  created_at: 's.created_at',
+  updated_at: 's.updated_at',
+  version: 's.version',
+} as const;
+
+/** A key of a station row (see STATION_COLUMN_SQL). */
+export type StationColumn = keyof typeof STATION_COLUMN_SQL;
+const ALL_STATION_COLUMNS = Object.keys(STATION_COLUMN_SQL) as StationColumn[];
+const ORGANIZATION_IDS: StationColumn[] = ['host_organization_id', 'operator_organization_id'];
+
 /**
- * Nearby search: ACTIVE stations within `radiusMeters` of `near`, nearest first.
- * SQL: `ST_DWithin` caps the radius and `ORDER BY location <-> point, id` walks the GiST index (KNN); both use
- * `station_location_gist`. Ordering is by great-circle (sphere) distance, the reported `distanceMeters` is the
- * spheroid distance (`ST_Distance`, WGS-84). Keyset cursors hold (sphere distance, id), so pages never
- * overlap or skip. With `openAt`, candidates are read in KNN batches and kept while open at that instant in
- * their own time zone, until the page is full: it never evaluates every station in the radius for a page.
+ * The columns each GraphQL field of `Station` reads (fields with access rules also need the organizations the
+ * rule looks at). A field missing here (one added later) makes `stationColumnsFor` read every column.
  */
-/** Every station column as MikroORM's `em.map` expects it (location as WKT, like GeographyPointType reads it). */
-export const STATION_COLUMNS = `s.id, s.kind, s.name, s.address, s.region_code, ST_AsText(s.location) as location, s.amenities, s.opening_hours,
-  s.timezone, s.status, s.phone, s.capacity, s.host_organization_id, s.operator_organization_id, s.source_key, s.provenance,
-  s.valid_from, s.valid_until, s.created_at, s.updated_at, s.version`;
+const FIELD_COLUMNS: Record<string, StationColumn[]> = {
+  __typename: [],
+  id: ['id'],
+  kind: ['kind'],
+  name: ['name'],
+  address: ['address'],
+  regionCode: ['region_code'],
+  region: ['region_code'],
+  location: ['lng', 'lat'],
+  amenities: ['amenities'],
+  openingHours: ['opening_hours'],
+  timezone: ['timezone'],
+  isOpen: ['opening_hours', 'timezone'],
+  status: ['status'],
+  phone: ['phone'],
+  capacity: ['capacity'],
+  hostOrganization: ['host_organization_id'],
+  operatorOrganization: ['operator_organization_id'],
+  viewerCanEdit: ORGANIZATION_IDS,
+  provenance: ['provenance', ...ORGANIZATION_IDS],
+  sourceKey: ['source_key', ...ORGANIZATION_IDS],
+  validFrom: ['valid_from'],
+  validUntil: ['valid_until'],
+  createdAt: ['created_at'],
+  updatedAt: ['updated_at'],
+  version: ['version'],
+};
+
+/**
+ * The row keys needed to answer the given `Station` fields (GraphQL field names, e.g. from the query's
+ * selection): always `id`; every column when `fields` is null or names a field this table does not know.
+ */
+export function stationColumnsFor(fields: Iterable<string> | null): StationColumn[] {
+  if (!fields) return ALL_STATION_COLUMNS;
+  const wanted = new Set<StationColumn>(['id']);
+  for (const f of fields) {
+    const columns = FIELD_COLUMNS[f];
+    if (!columns) return ALL_STATION_COLUMNS;
+    for (const c of columns) wanted.add(c);
+  }
+  return ALL_STATION_COLUMNS.filter((c) => wanted.has(c));
+}
 
 /** The part of a Ref the field resolvers use: `id` and a batched `load()`. */
 interface RefShim<T> {
@@ -352,45 +414,76 @@ interface RefShim<T> {
 }
 
 /**
- * A read-only Station built straight from a `STATION_COLUMNS` row, for hot public paths (nearbyStations):
- * no identity map, no change tracking (MikroORM's `em.map`/`merge` cost more than the query). Relations load
- * through `loadOrganization` (a per-request DataLoader). Never flush these: they are not managed entities.
+ * A read-only Station built straight from a row of `stationColumnsFor` columns, for hot public paths
+ * (nearbyStations): no identity map, no change tracking (MikroORM's `em.map`/`merge` cost more than the query).
+ * Columns that were not read stay undefined (the query did not ask for their fields). Relations load through
+ * `loadOrganization` (a per-request DataLoader). Never flush these: they are not managed entities.
  */
 export function stationFromRow(row: Record<string, unknown>, loadOrganization: (id: string) => Promise<Organization | null>): Station {
   const ref = (id: unknown): RefShim<Organization> | null => (typeof id === 'string' ? { id, load: () => loadOrganization(id) } : null);
-  const point = /^POINT\((\S+) (\S+)\)$/i.exec(String(row.location));
   const date = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
-  return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    address: row.address ?? null,
-    regionCode: row.region_code ?? null,
-    location: point ? { lng: Number(point[1]), lat: Number(point[2]) } : null,
-    amenities: Array.isArray(row.amenities) ? row.amenities : String(row.amenities ?? '').replace(/[{}]/g, '').split(',').filter(Boolean),
-    openingHours: row.opening_hours ?? null,
-    timezone: row.timezone,
-    status: row.status,
-    phone: row.phone ?? null,
-    capacity: row.capacity ?? null,
-    hostOrganization: ref(row.host_organization_id),
-    operatorOrganization: ref(row.operator_organization_id),
-    sourceKey: row.source_key ?? null,
-    provenance: typeof row.provenance === 'string' ? JSON.parse(row.provenance) : row.provenance,
-    validFrom: date(row.valid_from),
-    validUntil: date(row.valid_until),
-    createdAt: date(row.created_at),
-    updatedAt: date(row.updated_at),
-    version: Number(row.version),
-  } as unknown as Station;
+  const station: Record<string, unknown> = { id: row.id };
+  for (const key in row) {
+    const v = row[key];
+    switch (key as StationColumn) {
+      case 'lng':
+      case 'lat':
+        station.location = { lng: Number(row.lng), lat: Number(row.lat) };
+        break;
+      case 'region_code':
+        station.regionCode = v ?? null;
+        break;
+      case 'amenities':
+        station.amenities = Array.isArray(v) ? v : String(v ?? '').replace(/[{}]/g, '').split(',').filter(Boolean);
+        break;
+      case 'opening_hours':
+        station.openingHours = v ?? null;
+        break;
+      case 'host_organization_id':
+        station.hostOrganization = ref(v);
+        break;
+      case 'operator_organization_id':
+        station.operatorOrganization = ref(v);
+        break;
+      case 'source_key':
+        station.sourceKey = v ?? null;
+        break;
+      case 'provenance':
+        station.provenance = typeof v === 'string' ? JSON.parse(v) : v;
+        break;
+      case 'valid_from':
+        station.validFrom = date(v);
+        break;
+      case 'valid_until':
+        station.validUntil = date(v);
+        break;
+      case 'created_at':
+        station.createdAt = date(v);
+        break;
+      case 'updated_at':
+        station.updatedAt = date(v);
+        break;
+      case 'version':
+        station.version = Number(v);
+        break;
+      case 'address':
+      case 'phone':
+      case 'capacity':
+        station[key] = v ?? null;
+        break;
+      default:
+        station[key] = v;
+    }
+  }
+  return station as unknown as Station;
 }
 
-type NearbyRow = { id: string; knn: number; distance: number; opening_hours: string | null; timezone: string } & Record<string, unknown>;
+type NearbyRow = { id: string; knn: number; distance: number } & Record<string, unknown>;
 
-function nearbyPageSql(fromWhere: string, params: unknown[], after: CursorKeys | null, limit: number): Sql {
+function nearbyPageSql(fromWhere: string, params: unknown[], after: CursorKeys | null, limit: number, columns: readonly StationColumn[]): Sql {
   return {
-    // The whole row comes with the page, so the resolver maps it without a second query.
-    text: `select ${STATION_COLUMNS}, s.location <-> p.g as knn, ST_Distance(s.location, p.g) as distance
+    // The row's columns come with the page, so the resolver maps them without a second query.
+    text: `select ${columns.map((c) => STATION_COLUMN_SQL[c]).join(', ')}, s.location <-> p.g as knn, ST_Distance(s.location, p.g) as distance
          ${fromWhere} ${after ? 'and (s.location <-> p.g, s.id) > (?::float8, ?::uuid)' : ''}
         order by s.location <-> p.g, s.id
         limit ?`,
@@ -398,25 +491,43 @@ function nearbyPageSql(fromWhere: string, params: unknown[], after: CursorKeys |
   };
 }
 
-/** The first-page SQL of a nearby search, for EXPLAIN in tests and the benchmark (the same text nearbyStations runs). */
-export function nearbyFirstPageSql(args: NearbyArgs): Sql {
-  const { text, params } = nearbyFromWhere(args);
-  return nearbyPageSql(text, params, null, args.first + 1);
+/** Columns a nearby page reads: those of `fields`, plus the hours when it filters by `openAt`. */
+function nearbyColumns(args: NearbyArgs, fields: Iterable<string> | null): StationColumn[] {
+  return stationColumnsFor(fields && args.openAt ? [...fields, 'isOpen'] : fields);
 }
 
-export async function nearbyStations(em: EntityManager, args: NearbyArgs): Promise<{ hits: NearbyHit[]; hasNextPage: boolean }> {
+/**
+ * The first-page SQL of a nearby search with `?` placeholders, for EXPLAIN in tests and for the benchmark's
+ * raw-SQL floor: the same text nearbyStations prepares for a query asking for `fields` of each station.
+ */
+export function nearbyFirstPageSql(args: NearbyArgs, fields: Iterable<string> | null = null): Sql {
+  const { text, params } = nearbyFromWhere(args);
+  return nearbyPageSql(text, params, null, args.first + 1, nearbyColumns(args, fields));
+}
+
+/**
+ * Nearby search: ACTIVE stations within `radiusMeters` of `near`, nearest first.
+ * SQL: `ST_DWithin` caps the radius and `ORDER BY location <-> point, id` walks the GiST index (KNN); both use
+ * `station_location_gist`. Ordering is by great-circle (sphere) distance, the reported `distanceMeters` is the
+ * spheroid distance (`ST_Distance`, WGS-84). Keyset cursors hold (sphere distance, id), so pages never
+ * overlap or skip. With `openAt`, candidates are read in KNN batches and kept while open at that instant in
+ * their own time zone, until the page is full: it never evaluates every station in the radius for a page.
+ * `fields` are the GraphQL fields of `Station` the caller will read (null: all); only their columns are read,
+ * and the page runs as a prepared statement (queryPrepared).
+ */
+export async function nearbyStations(em: EntityManager, args: NearbyArgs, fields: Iterable<string> | null = null): Promise<{ hits: NearbyHit[]; hasNextPage: boolean }> {
   const { text: fromWhere, params } = nearbyFromWhere(args);
+  const columns = nearbyColumns(args, fields);
   let after: CursorKeys | null = args.after ? decodeCursor(args.after, 'after', isCursorKeys) : null;
   const wanted = args.first + 1;
   const batch = args.openAt ? Math.max(wanted * 4, 100) : wanted;
   const hits: (NearbyHit & { knn: number })[] = [];
   for (;;) {
-    const sql = nearbyPageSql(fromWhere, params, after, batch);
-    const page = await em.execute<NearbyRow[]>(sql.text, sql.params);
+    const page = await queryPrepared<NearbyRow>(em, nearbyPageSql(fromWhere, params, after, batch, columns));
     for (const r of page) {
       const knn = Number(r.knn);
       after = [knn, r.id];
-      if (args.openAt && !isOpenAt(r.opening_hours, r.timezone, args.openAt)) continue;
+      if (args.openAt && !isOpenAt(r.opening_hours as string | null, r.timezone as string, args.openAt)) continue;
       const { knn: _k, distance: _d, ...row } = r;
       hits.push({ id: r.id, knn, distanceMeters: Number(r.distance), cursor: encodeCursor([knn, r.id]), row });
       if (hits.length === wanted) break;
