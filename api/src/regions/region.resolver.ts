@@ -49,6 +49,11 @@ export class RegionResolver {
 
   @FieldResolver(() => GeoPoint, { nullable: true, description: 'Centre (seat of government) in the requested datum.' })
   centre(@Root() region: Region, @Arg('crs', () => CoordinateSystem, { nullable: true, defaultValue: CoordinateSystem.WGS84 }) crs: CoordinateSystem | null) {
-    return region.centre ? GeoPoint.of(region.centre, crs ?? CoordinateSystem.WGS84) : null;
+    return regionCentre(region, crs);
   }
+}
+
+/** `Region.centre(crs)`: the seat of government in the requested datum (default WGS84); null when unknown. */
+export function regionCentre(region: Region, crs: CoordinateSystem | null | undefined): GeoPoint | null {
+  return region.centre ? GeoPoint.of(region.centre, crs ?? CoordinateSystem.WGS84) : null;
 }

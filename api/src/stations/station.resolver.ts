@@ -1,4 +1,6 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
@@ -15,6 +17,52 @@ import { StationCreateInput, StationFilter, StationOrder, StationUpdateInput } f
 import * as service from './station.service';
 
 const StationPage = offsetPage(Station, 'StationPage');
+
+/**
+ * A station as its field resolvers receive it: a managed entity, or a read-only row from `stationFromRow`
+ * (nearbyStations). Typed as a mapped type on purpose: with the class itself as the parameter type,
+ * type-graphql copies every non-entity root into `new Station()` once per field.
+ */
+type StationRoot = Readonly<Station>;
+
+/** `Station.location(crs)`: the stored WGS-84 point in the requested datum (default WGS84). */
+export function stationLocation(station: StationRoot, crs: CoordinateSystem | null | undefined): GeoPoint {
+  return GeoPoint.of(station.location, crs ?? CoordinateSystem.WGS84);
+}
+
+/** `Station.isOpen(at)`: open at `at` (default now) in the station's own time zone; null when hours are unknown. */
+export function stationIsOpen(station: StationRoot, at: Date | null | undefined): boolean | null {
+  return isOpenAt(station.openingHours, station.timezone, at ?? new Date());
+}
+
+/** Selections already read, per field node of a cached document (see selectedNodeFields). */
+const selectionCache = new WeakMap<FieldNode, Set<string> | null>();
+
+/**
+ * The `Station` fields a connection query selects under `edges { node { … } }` (aliases, fragments and
+ * @include/@skip resolved by graphql-parse-resolve-info), so the search reads only their columns; null when
+ * the selection cannot be read (then every column is read). Remembered per field node when the operation has
+ * no directives (Apollo reuses the parsed document of a repeated query, so its nodes are the same objects).
+ */
+function selectedNodeFields(info: GraphQLResolveInfo, connectionType: string, edgeType: string): Set<string> | null {
+  const fieldNode = info.fieldNodes[0];
+  const cacheable = info.fieldNodes.length === 1 && info.operation.loc !== undefined && !info.operation.loc.source.body.includes('@');
+  if (cacheable && selectionCache.has(fieldNode)) return selectionCache.get(fieldNode)!;
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  let fields: Set<string> | null = null;
+  if (tree) {
+    fields = new Set<string>();
+    for (const edges of Object.values(tree.fieldsByTypeName[connectionType] ?? {})) {
+      if (edges.name !== 'edges') continue;
+      for (const node of Object.values(edges.fieldsByTypeName[edgeType] ?? {})) {
+        if (node.name !== 'node') continue;
+        for (const f of Object.values(node.fieldsByTypeName.Station ?? {})) fields.add(f.name);
+      }
+    }
+  }
+  if (cacheable) selectionCache.set(fieldNode, fields);
+  return fields;
+}
 
 @ObjectType({ description: 'A station found by `nearbyStations`, with its distance from the search point.' })
 export class NearbyStationEdge {
@@ -70,7 +118,7 @@ export class StationResolver {
   @Query(() => NearbyStationConnection, {
     description: 'Active stations near a point, nearest first, with distances in metres. Errors: BAD_USER_INPUT for coordinates out of range or NaN, radius outside 1–50000, first outside 1–100, a bad cursor, or openAt with openNow.',
   })
-  async nearbyStations(@Args() a: NearbyStationsArgs, @Ctx() { em, loaders }: Context): Promise<NearbyStationConnection> {
+  async nearbyStations(@Args() a: NearbyStationsArgs, @Ctx() { em, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<NearbyStationConnection> {
     const near = toWgs84(a.near, 'near');
     const radiusMeters = a.radiusMeters ?? 3000;
     const first = a.first ?? 20;
@@ -86,7 +134,7 @@ export class StationResolver {
       first,
       after: a.after,
     };
-    const { hits, hasNextPage } = await service.nearbyStations(em, args);
+    const { hits, hasNextPage } = await service.nearbyStations(em, args, selectedNodeFields(info, 'NearbyStationConnection', 'NearbyStationEdge'));
     const edges = hits.map((h) => Object.assign(new NearbyStationEdge(), { cursor: h.cursor, distanceMeters: h.distanceMeters, node: service.stationFromRow(h.row, (id) => loaders.organization.load(id)) }));
     return Object.assign(new NearbyStationConnection(), {
       edges,
@@ -175,48 +223,48 @@ export class StationResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the caller may edit this station (ADMIN; an OPERATOR of its operating or host organization or one above it). False for anonymous callers and API keys.' })
-  viewerCanEdit(@Root() station: Station, @Ctx() { access }: Context): Promise<boolean> {
+  viewerCanEdit(@Root() station: StationRoot, @Ctx() { access }: Context): Promise<boolean> {
     return access.canEditStation(service.stationOrganizations(station));
   }
 
   @FieldResolver(() => Provenance, { nullable: true, description: 'Where the record came from and what still needs checking (internal notes). Null unless the caller may edit the station.' })
-  async provenance(@Root() station: Station, @Ctx() { access }: Context): Promise<Provenance | null> {
+  async provenance(@Root() station: StationRoot, @Ctx() { access }: Context): Promise<Provenance | null> {
     return (await access.canEditStation(service.stationOrganizations(station))) ? station.provenance : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Stable key in the import source; re-imports update the station with the same key. Null unless the caller may edit the station.' })
-  async sourceKey(@Root() station: Station, @Ctx() { access }: Context): Promise<string | null> {
+  async sourceKey(@Root() station: StationRoot, @Ctx() { access }: Context): Promise<string | null> {
     return (await access.canEditStation(service.stationOrganizations(station))) ? (station.sourceKey ?? null) : null;
   }
 
   @FieldResolver(() => GeoPoint, { description: 'The location in the requested datum (stored as WGS84).' })
   location(
-    @Root() station: Station,
+    @Root() station: StationRoot,
     @Arg('crs', () => CoordinateSystem, { nullable: true, defaultValue: CoordinateSystem.WGS84 }) crs: CoordinateSystem | null,
   ): GeoPoint {
-    return GeoPoint.of(station.location, crs ?? CoordinateSystem.WGS84);
+    return stationLocation(station, crs);
   }
 
   @FieldResolver(() => Boolean, {
     nullable: true,
     description: 'Whether the station is open at `at` (default now), read in its own time zone with China\'s statutory holidays and make-up workdays; null when its hours are unknown.',
   })
-  isOpen(@Root() station: Station, @Arg('at', () => DateTimeResolver, { nullable: true }) at?: Date): boolean | null {
-    return isOpenAt(station.openingHours, station.timezone, at ?? new Date());
+  isOpen(@Root() station: StationRoot, @Arg('at', () => DateTimeResolver, { nullable: true }) at?: Date): boolean | null {
+    return stationIsOpen(station, at);
   }
 
   @FieldResolver(() => Region, { nullable: true, description: 'The county-level division of regionCode.' })
-  region(@Root() station: Station, @Ctx() { loaders }: Context): Promise<Region | null> | null {
+  region(@Root() station: StationRoot, @Ctx() { loaders }: Context): Promise<Region | null> | null {
     return station.regionCode ? loaders.region.load(station.regionCode) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The unit whose premises host the station (承建单位).' })
-  async hostOrganization(@Root() station: Station): Promise<Organization | null> {
+  async hostOrganization(@Root() station: StationRoot): Promise<Organization | null> {
     return station.hostOrganization ? station.hostOrganization.load({ dataloader: true }) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The union that runs the station.' })
-  async operatorOrganization(@Root() station: Station): Promise<Organization | null> {
+  async operatorOrganization(@Root() station: StationRoot): Promise<Organization | null> {
     return station.operatorOrganization ? station.operatorOrganization.load({ dataloader: true }) : null;
   }
 }
