@@ -118,7 +118,9 @@ export class StationResolver {
   @Query(() => NearbyStationConnection, {
     description: 'Active stations near a point, nearest first, with distances in metres. Errors: BAD_USER_INPUT for coordinates out of range or NaN, radius outside 1–50000, first outside 1–100, a bad cursor, or openAt with openNow.',
   })
-  async nearbyStations(@Args() a: NearbyStationsArgs, @Ctx() { em, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<NearbyStationConnection> {
+  // `validate: false`: these arguments carry no class-validator rules (the ranges are checked below, naming the
+  // argument), and skipping the step saves a module lookup per request inside type-graphql.
+  async nearbyStations(@Args({ validate: false }) a: NearbyStationsArgs, @Ctx() { em, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<NearbyStationConnection> {
     const near = toWgs84(a.near, 'near');
     const radiusMeters = a.radiusMeters ?? 3000;
     const first = a.first ?? 20;
@@ -135,10 +137,27 @@ export class StationResolver {
       after: a.after,
     };
     const { hits, hasNextPage } = await service.nearbyStations(em, args, selectedNodeFields(info, 'NearbyStationConnection', 'NearbyStationEdge'));
-    const edges = hits.map((h) => Object.assign(new NearbyStationEdge(), { cursor: h.cursor, distanceMeters: h.distanceMeters, node: service.stationFromRow(h.row, (id) => loaders.organization.load(id)) }));
+    const loadOrganization = (id: string) => loaders.organization.load(id);
+    // Cursors are encoded only when the query asks for them (getters).
+    const edges: NearbyStationEdge[] = hits.map((h) => ({
+      distanceMeters: h.distanceMeters,
+      node: service.stationFromRow(h.row, loadOrganization),
+      get cursor() {
+        return h.cursor;
+      },
+    }));
     return Object.assign(new NearbyStationConnection(), {
       edges,
-      pageInfo: { hasNextPage, hasPreviousPage: Boolean(a.after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage,
+        hasPreviousPage: Boolean(a.after),
+        get startCursor() {
+          return edges[0]?.cursor ?? null;
+        },
+        get endCursor() {
+          return edges.at(-1)?.cursor ?? null;
+        },
+      },
       countFn: () => service.countNearbyStations(em, args),
     });
   }

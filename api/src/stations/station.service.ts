@@ -284,7 +284,7 @@ export interface NearbyArgs {
   after?: string | null;
 }
 
-/** One result of a nearby search: the station id, its spheroid distance in metres, its cursor and its row. */
+/** One result of a nearby search: the station id, its spheroid distance in metres, its cursor (computed when read) and its row. */
 export interface NearbyHit {
   id: string;
   distanceMeters: number;
@@ -529,7 +529,17 @@ export async function nearbyStations(em: EntityManager, args: NearbyArgs, fields
       after = [knn, r.id];
       if (args.openAt && !isOpenAt(r.opening_hours as string | null, r.timezone as string, args.openAt)) continue;
       const { knn: _k, distance: _d, ...row } = r;
-      hits.push({ id: r.id, knn, distanceMeters: Number(r.distance), cursor: encodeCursor([knn, r.id]), row });
+      const id = r.id;
+      hits.push({
+        id,
+        knn,
+        distanceMeters: Number(r.distance),
+        // Encoded only when a client asks for it.
+        get cursor() {
+          return encodeCursor([knn, id]);
+        },
+        row,
+      });
       if (hits.length === wanted) break;
     }
     if (hits.length === wanted || page.length < batch) break;
