@@ -15,6 +15,7 @@ import { createContext, type Context, type Security } from './context';
 import { graphqlHttpHandler, HttpRefusal, responseCookies, sendGraphqlError } from './graphql-http';
 import { formatError, transientDatabaseError } from './common/errors';
 import { armorProtection, rateLimitPlugin } from './common/hardening';
+import { jitGateway } from './common/jit';
 import type { Logger } from './common/log';
 import { requestStore, type RequestInfo } from './common/request-context';
 import { calendarFeed } from './scheduling/ical';
@@ -66,7 +67,8 @@ export async function startServer(
   httpServer.headersTimeout = Math.min(config.REQUEST_TIMEOUT_MS, 20_000);
   const armor = armorProtection();
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Execution by graphql-jit (common/jit.ts); JIT=false for graphql-js's interpreter.
+    ...(config.JIT ? { gateway: jitGateway(schema) } : { schema }),
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

@@ -4,8 +4,10 @@
 //
 // For each size (default 200000 and 1000000 stations; BENCH_SIZES=200000 for one):
 //   1. nearbyStations over HTTP (5 km, 2 amenities, first 20) at 1, 16 and 64 connections (autocannon):
-//      median and p99 latency, requests per second, and the API process's peak resident memory;
-//   2. the same query as raw SQL through `pg` (the floor), same concurrency;
+//      median and p99 latency, requests per second, the API process's peak resident memory and its CPU time per
+//      request (after a 16-client warm-up run that is not reported);
+//   2. the same query as raw SQL through `pg` (the floor), same concurrency: the statement text the API builds for
+//      this selection, as a named prepared statement like the API runs it (and, at 16 clients, unprepared);
 //   3. the PostGraphile 5 peer on the same table (installed by this script in a temporary folder with Node 22,
 //      which PostGraphile 5 requires, from the npm registry; nothing of it is committed), the same query as a SQL
 //      function exposed as a list field;
@@ -96,8 +98,18 @@ async function stop(child) {
   await new Promise((r) => child.once('exit', r));
 }
 
+function cpuSecondsOf(pid) {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 async function loadHttp(url, bodies, connections, pid) {
   let peak = 0;
+  const cpu0 = cpuSecondsOf(pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 200);
   const r = await autocannon({
     url,
@@ -106,7 +118,8 @@ async function loadHttp(url, bodies, connections, pid) {
     requests: bodies.map((body) => ({ method: 'POST', path: new URL(url).pathname, headers: { 'content-type': 'application/json' }, body })),
   });
   clearInterval(sampler);
-  return { p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), errors: r.errors + r.non2xx, rssMiB: Math.round(peak) };
+  const cpuMsPerRequest = +(((cpuSecondsOf(pid) - cpu0) * 1000) / Math.max(1, r.requests.total)).toFixed(3);
+  return { p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), errors: r.errors + r.non2xx, rssMiB: Math.round(peak), cpuMsPerRequest };
 }
 
 async function loadSql(url, sqlFor, points, connections) {
@@ -117,9 +130,9 @@ async function loadSql(url, sqlFor, points, connections) {
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (Date.now() < end) {
-        const { text, params } = sqlFor(points[i++ % points.length]);
+        const { text, params, name } = sqlFor(points[i++ % points.length]);
         const t = process.hrtime.bigint();
-        await pool.query(text, params);
+        await pool.query({ text, values: params, name });
         lat.push(Number(process.hrtime.bigint() - t) / 1e6);
       }
     }),
@@ -129,13 +142,20 @@ async function loadSql(url, sqlFor, points, connections) {
   return { p50: +lat[Math.floor(lat.length * 0.5)].toFixed(2), p99: +lat[Math.floor(lat.length * 0.99)].toFixed(2), rps: Math.round(lat.length / SECONDS), errors: 0 };
 }
 
-/** The raw SQL our API runs for the first page (same text, from the built API). */
-async function nearbySql() {
+/** Station fields the benchmark's GraphQL query selects (its `node { … }`). */
+const NODE_FIELDS = ['id', 'name', 'amenities', 'location'];
+
+/**
+ * The raw SQL our API runs for the benchmark query's first page: the same text (built by the API's own
+ * nearbyFirstPageSql for the same selected fields) as the same named prepared statement. `prepared: false`
+ * gives the unnamed (parse and plan every time) variant, reported alongside.
+ */
+async function nearbySql({ prepared = true } = {}) {
   const { nearbyFirstPageSql } = await import(path.join(root, 'api/dist/stations/station.service.js'));
+  const { positional } = await import(path.join(root, 'api/dist/db/prepared.js'));
   return (p) => {
-    const { text, params } = nearbyFirstPageSql({ near: p, radiusMeters: 5000, amenities: AMENITIES, first: 20 });
-    let n = 0;
-    return { text: text.replace(/\?/g, () => `$${++n}`), params };
+    const { text, params } = nearbyFirstPageSql({ near: p, radiusMeters: 5000, amenities: AMENITIES, first: 20 }, NODE_FIELDS);
+    return { text: positional(text), params, ...(prepared ? { name: 'bench_nearby' } : {}) };
   };
 }
 
@@ -222,9 +242,13 @@ async function benchSize(size) {
   const row = { importSeconds: Number(loaded), api: {}, sql: {}, postgraphile: {}, tiles: {} };
   try {
     const sqlFor = await nearbySql();
+    const sqlUnprepared = await nearbySql({ prepared: false });
+    // Warm-up (V8 compiles the hot paths, PostgreSQL caches pages), not reported.
+    await loadHttp(`http://127.0.0.1:${apiPort}/graphql`, bodies, 16, api.child.pid);
     for (const n of CONNECTIONS) {
       row.api[n] = await loadHttp(`http://127.0.0.1:${apiPort}/graphql`, bodies, n, api.child.pid);
       row.sql[n] = await loadSql(url, sqlFor, points, n);
+      if (n === 16) row.sqlUnprepared16 = await loadSql(url, sqlUnprepared, points, n);
       log(`${size} @${n}: api p50 ${row.api[n].p50} ms p99 ${row.api[n].p99} ms ${row.api[n].rps} rps ${row.api[n].rssMiB} MiB | sql p50 ${row.sql[n].p50} ms ${row.sql[n].rps} rps`);
     }
     row.tiles = await tileTimes(`http://127.0.0.1:${apiPort}`);
@@ -239,6 +263,7 @@ async function benchSize(size) {
     const pbodies = points.map((p) => JSON.stringify({ query: pq, variables: p }));
     const check = await fetch(`http://127.0.0.1:${4800 + (size % 97)}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: pbodies[0] }).then((r) => r.json());
     if (!check.data?.nearbyStationsList) throw new Error(`peer query failed: ${JSON.stringify(check).slice(0, 500)}`);
+    await loadHttp(`http://127.0.0.1:${4800 + (size % 97)}/graphql`, pbodies, 16, peer.child.pid); // warm-up, as for the API
     for (const n of CONNECTIONS) {
       row.postgraphile[n] = await loadHttp(`http://127.0.0.1:${4800 + (size % 97)}/graphql`, pbodies, n, peer.child.pid);
       log(`${size} @${n}: postgraphile p50 ${row.postgraphile[n].p50} ms ${row.postgraphile[n].rps} rps`);
@@ -301,6 +326,10 @@ function table() {
     const e = results.embedded;
     lines.push('');
     lines.push(`embedded (PGlite + PostGIS in one process), ${e.stations} stations: load ${e.loadSeconds} s; 16 clients: p50 ${e.at16.p50} ms, p99 ${e.at16.p99} ms, ${e.at16.rps} req/s, peak RSS ${e.at16.rssMiB} MiB`);
+  }
+  for (const [size, r] of Object.entries(results.sizes)) {
+    if (r.sqlUnprepared16) lines.push(`SQL floor at ${size}, 16 clients, unprepared (parsed and planned every time): ${r.sqlUnprepared16.rps} req/s, p50 ${r.sqlUnprepared16.p50} ms`);
+    if (r.api[16]?.cpuMsPerRequest) lines.push(`API CPU per request at ${size}, 16 clients: ${r.api[16].cpuMsPerRequest} ms`);
   }
   for (const [size, r] of Object.entries(results.sizes)) if (r.postgraphile.error) lines.push(`PostGraphile at ${size}: ${r.postgraphile.error}`);
   return lines.join('\n');

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+/**
+ * Operations run by graphql-jit (the default) answer exactly what graphql-js's interpreter answers (JIT=false):
+ * data, nulls, errors with their codes, fields, paths and messages.
+ */
+let jit: TestServer;
+let interpreted: TestServer;
+beforeAll(async () => {
+  jit = await startTestServer({ seed: true });
+  // The same database, so ids and orders are the same.
+  interpreted = await startTestServer({ seed: false, env: { JIT: 'false', DATABASE_URL: jit.app.orm.config.get('clientUrl') as string } });
+}, 120_000);
+afterAll(async () => {
+  await Promise.all([jit?.stop(), interpreted?.stop()]);
+});
+
+const CASES: { name: string; query: string; variables?: Record<string, unknown>; as?: 'admin' | 'anonymous' }[] = [
+  {
+    name: 'nearby with fragments, aliases, datums, hours and relations',
+    query: `query($near: LngLatInput!, $hours: Boolean!) { nearbyStations(near: $near, radiusMeters: 20000, first: 30, amenities: [DRINKING_WATER]) {
+      pageInfo { hasNextPage endCursor } totalCount
+      edges { cursor distanceMeters node { ...S g: location(crs: GCJ02) { lng lat crs } openingHours @include(if: $hours) isOpen(at: "2026-02-17T10:00:00+08:00") region { code name } operatorOrganization { name parent { name } } } } } }
+      fragment S on Station { id name kind amenities status location { lng lat } }`,
+    variables: { near: { lng: 113.6253, lat: 34.7466, crs: 'GCJ02' }, hours: true },
+  },
+  { name: 'admin station list with staff fields', query: `{ stations(limit: 15, orderBy: {field: NAME, direction: ASC}) { totalCount nodes { id name sourceKey viewerCanEdit provenance { source needsReview notes } hostOrganization { name } } } }`, as: 'admin' },
+  { name: 'the same list anonymously', query: `{ stations(limit: 15, orderBy: {field: NAME, direction: ASC}) { totalCount nodes { id name sourceKey viewerCanEdit provenance { source } } } }` },
+  { name: 'a missing station is null', query: `{ station(id: "00000000-0000-4000-8000-000000000000") { id } }` },
+  { name: 'a variable that does not coerce', query: `query($near: LngLatInput!) { nearbyStations(near: $near) { totalCount } }`, variables: { near: { lng: 113.6, lat: 34.7, crs: 'MARS' } } },
+  { name: 'a missing required variable', query: `query($near: LngLatInput!) { nearbyStations(near: $near) { totalCount } }` },
+  { name: 'a resolver refusal naming the argument', query: `{ nearbyStations(near: {lng: 113.6, lat: 34.7}, first: 0) { totalCount } }` },
+  { name: 'an error inside a list keeps the rest', query: `{ a: station(id: "not-a-uuid") { id } b: nearbyStations(near: {lng: 113.6, lat: 34.7}, first: 2) { edges { node { name } } } }` },
+  { name: 'a staff-only query anonymously', query: `{ users(limit: 5) { nodes { username } } }` },
+  { name: 'introspection', query: `{ __type(name: "Station") { name fields { name args { name defaultValue } type { kind name ofType { name } } } } }` },
+  { name: 'route search', query: `{ stationsAlongRoute(route: [{lng: 113.60, lat: 34.74}, {lng: 113.70, lat: 34.78}], bufferMeters: 800) { alongRouteMeters distanceFromRouteMeters node { name } } }` },
+];
+
+describe('graphql-jit execution', () => {
+  for (const c of CASES) {
+    it(`answers like graphql-js: ${c.name}`, async () => {
+      const [a, b] = await Promise.all([jit.post({ query: c.query, variables: c.variables }, c.as ?? 'anonymous'), interpreted.post({ query: c.query, variables: c.variables }, c.as ?? 'anonymous')]);
+      expect(a.status).toBe(b.status);
+      expect(a.body).toEqual(b.body);
+      // Not vacuous: each case answers something.
+      expect(a.body.data ?? a.body.errors).toBeTruthy();
+    });
+  }
+});
