@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { CoordinateSystem } from './common/geo';
 import { GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
@@ -40,6 +40,34 @@ const SYNC_FIELD_RESOLVERS: Record<string, Record<string, GraphQLFieldResolver<a
 };
 
 /**
+ * type-graphql 2 gives every plain @Field a resolver of its own (the middleware and role-check wrapper) unless
+ * its type is declared `simpleResolvers`. No plain field here has a role gate or a middleware (roles sit on
+ * queries, mutations and @FieldResolver methods, and there are no global middlewares), so the wrapper only
+ * returns `root[name]`, yet graphql-jit must treat each as a custom resolver (resolve info, a promise check)
+ * for every field of every row. After the build the wrapper is removed where the field has no roles, no
+ * middlewares and no field resolver, and its GraphQL name is its property name: the default resolver then reads
+ * the same property. Returns how many were removed.
+ */
+function dropPassThroughResolvers(schema: GraphQLSchema): number {
+  const storage = getMetadataStorage();
+  let dropped = 0;
+  for (const meta of [...storage.objectTypes, ...storage.interfaceTypes]) {
+    const type = schema.getType(meta.name);
+    if (!(type instanceof GraphQLObjectType)) continue;
+    const fields = type.getFields();
+    for (const field of meta.fields ?? []) {
+      const gql = fields[field.schemaName];
+      if (!gql?.resolve || field.schemaName !== field.name || field.roles?.length || field.middlewares?.length) continue;
+      const hasResolver = storage.fieldResolvers.some((r) => r.methodName === field.name && r.getObjectType?.() === meta.target);
+      if (hasResolver) continue;
+      gql.resolve = undefined;
+      dropped++;
+    }
+  }
+  return dropped;
+}
+
+/**
  * Builds the GraphQL schema from the decorated resolvers, with class-validator validation on inputs and
  * `@Authorized` role gates checked by `authChecker` (row ownership is checked in the services).
  */
@@ -53,6 +81,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });
+  dropPassThroughResolvers(schema);
   for (const [typeName, fields] of Object.entries(SYNC_FIELD_RESOLVERS)) {
     const type = schema.getType(typeName);
     if (!(type instanceof GraphQLObjectType)) throw new Error(`createSchema: no object type ${typeName}`);

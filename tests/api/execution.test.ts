@@ -48,3 +48,15 @@ describe('graphql-jit execution', () => {
     });
   }
 });
+
+describe('schema resolvers', () => {
+  it('reads plain fields directly and keeps every resolver that does work (role gates, field resolvers)', async () => {
+    const { createSchema } = await import('../../api/src/schema');
+    const { GraphQLObjectType } = await import('graphql');
+    const schema = await createSchema();
+    const fields = (type: string) => (schema.getType(type) as InstanceType<typeof GraphQLObjectType>).getFields();
+    for (const f of ['id', 'name', 'amenities', 'status']) expect(fields('Station')[f].resolve, `Station.${f}`).toBeUndefined();
+    for (const f of ['provenance', 'sourceKey', 'viewerCanEdit', 'location', 'isOpen', 'region', 'operatorOrganization']) expect(fields('Station')[f].resolve, `Station.${f}`).toBeTypeOf('function');
+    for (const f of ['users', 'stations', 'nearbyStations']) expect(fields('Query')[f].resolve, `Query.${f}`).toBeTypeOf('function');
+  });
+});
