@@ -1,9 +1,21 @@
 // The product entry point runs in production mode unless told otherwise: graphql-js skips its development-only
 // checks (about 10 % of a nearby query's CPU) and express its debugging aids.
 process.env.NODE_ENV ??= 'production';
+import v8 from 'node:v8';
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { startApp } from './app';
+
+/**
+ * Under load most of what a request allocates is garbage, but requests waiting for the CPU outlive a young-
+ * generation collection or two and are promoted; with V8's default growing factor (up to 4x the live heap) the
+ * old space then fills to ~160 MB of dead objects before a full collection. Growing by 100 % (2x the ~50 MB
+ * live heap) keeps the process near 200 MB resident under 64 clients instead of ~290 MB, for a full collection
+ * every few seconds (~20 ms of main-thread time each; README, "Performance"). NODE_OPTIONS can override it.
+ */
+if (!/heap-growing-percent/.test(process.env.NODE_OPTIONS ?? '') && !process.execArgv.some((a) => a.includes('heap-growing-percent'))) {
+  v8.setFlagsFromString('--heap-growing-percent=100');
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
