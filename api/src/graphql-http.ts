@@ -125,7 +125,8 @@ export function graphqlHttpHandler<C extends BaseContext>(options: {
       options.securityHeaders(req, res, () => undefined);
       const method = (req.method ?? 'GET').toUpperCase();
       const body = method === 'POST' ? await readJsonBody(req, options.maxBodyBytes) : undefined;
-      const ip = proxyaddr(req, trust);
+      // Without X-Forwarded-For, proxy-addr's answer is the socket's address whatever the trust rule.
+      const ip = req.headers['x-forwarded-for'] === undefined ? (req.socket.remoteAddress ?? 'unknown') : proxyaddr(req, trust);
       const socketSecure = Boolean((req.socket as { encrypted?: boolean }).encrypted);
       const forwardedProto = req.headers['x-forwarded-proto'];
       const secure =

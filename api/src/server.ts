@@ -6,7 +6,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
@@ -78,7 +78,8 @@ export async function startServer(
     introspection: config.INTROSPECTION,
     validationRules: armor.validationRules,
     // No @cacheControl hints are used; without the plugin Apollo does not wrap every field resolver.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, rateLimitPlugin(config, deps.security.limits) as never],
+    // Inline traces are for federated subgraphs, which this is not; disabled, the plugin is not asked per request.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ...armor.plugins, rateLimitPlugin(config, deps.security.limits) as never],
   });
   await apollo.start();
   const em = orm.em as EntityManager;

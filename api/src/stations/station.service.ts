@@ -425,7 +425,7 @@ export function stationFromRow(row: Record<string, unknown>, loadOrganization: (
   const station: Record<string, unknown> = { id: row.id };
   for (const key in row) {
     const v = row[key];
-    switch (key as StationColumn) {
+    switch (key as StationColumn | 'knn' | 'distance') {
       case 'lng':
       case 'lat':
         station.location = { lng: Number(row.lng), lat: Number(row.lat) };
@@ -433,8 +433,14 @@ export function stationFromRow(row: Record<string, unknown>, loadOrganization: (
       case 'region_code':
         station.regionCode = v ?? null;
         break;
-      case 'amenities':
-        station.amenities = Array.isArray(v) ? v : String(v ?? '').replace(/[{}]/g, '').split(',').filter(Boolean);
+      case 'amenities': {
+        // `{A,B}` (amenities::text): codes hold no commas, quotes or braces.
+        const text = Array.isArray(v) ? null : String(v ?? '');
+        station.amenities = text === null ? v : text.length <= 2 ? [] : text.slice(1, -1).split(',');
+        break;
+      }
+      case 'knn':
+      case 'distance':
         break;
       case 'opening_hours':
         station.openingHours = v ?? null;
@@ -528,7 +534,6 @@ export async function nearbyStations(em: EntityManager, args: NearbyArgs, fields
       const knn = Number(r.knn);
       after = [knn, r.id];
       if (args.openAt && !isOpenAt(r.opening_hours as string | null, r.timezone as string, args.openAt)) continue;
-      const { knn: _k, distance: _d, ...row } = r;
       const id = r.id;
       hits.push({
         id,
@@ -538,7 +543,8 @@ export async function nearbyStations(em: EntityManager, args: NearbyArgs, fields
         get cursor() {
           return encodeCursor([knn, id]);
         },
-        row,
+        // The search's own columns (knn, distance) stay in the row; stationFromRow skips them.
+        row: r,
       });
       if (hits.length === wanted) break;
     }
