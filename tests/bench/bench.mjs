@@ -17,7 +17,8 @@
 // under 16 connections.
 //
 // Needs PostgreSQL with PostGIS at BENCH_PG (default postgres://postgres@127.0.0.1:5432/postgres) and the
-// npm registry (for PostGraphile). BENCH_SECONDS (default 10) sets each load run's length.
+// npm registry (for PostGraphile). BENCH_SECONDS (default 10) sets each load run's length, BENCH_REPEAT (default 3)
+// how many interleaved runs of each system per concurrency (the median is reported).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +31,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const PG = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SIZES = (process.env.BENCH_SIZES ?? '200000,1000000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const CONNECTIONS = [1, 16, 64];
 const AMENITIES = ['DRINKING_WATER', 'PHONE_CHARGING'];
 const results = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30) }, sizes: {} };
@@ -238,40 +240,61 @@ async function benchSize(size) {
   const query = `query($lng: Float!, $lat: Float!) { nearbyStations(near: {lng: $lng, lat: $lat}, radiusMeters: 5000, amenities: [DRINKING_WATER, PHONE_CHARGING], first: 20) { edges { distanceMeters node { id name amenities location { lng lat } } } } }`;
   const bodies = points.map((p) => JSON.stringify({ query, variables: p }));
   const apiPort = 4700 + (size % 97);
+  const peerPort = 4800 + (size % 97);
   const api = await startProcess('node', ['api/dist/index.js'], { ...env, PORT: String(apiPort), HOST: '127.0.0.1', SEED_ON_FIRST_START: 'true' }, /Yizhan ready/);
-  const row = { importSeconds: Number(loaded), api: {}, sql: {}, postgraphile: {}, tiles: {} };
+  const row = { importSeconds: Number(loaded), api: {}, sql: {}, postgraphile: {}, tiles: {}, runs: {} };
+  let peer;
   try {
+    try {
+      peer = await setupPostgraphile(url, peerPort);
+      row.postgraphile.postgis = peer.postgis;
+    } catch (e) {
+      row.postgraphile.error = String(e.message ?? e).slice(0, 500);
+      log('PostGraphile peer failed:', row.postgraphile.error);
+    }
+    const pq = `query($lng: Float!, $lat: Float!) { nearbyStationsList(lng: $lng, lat: $lat, radius: 5000, want: ["DRINKING_WATER", "PHONE_CHARGING"], lim: 20) { stationId name amenities lng lat distance } }`;
+    const pbodies = points.map((p) => JSON.stringify({ query: pq, variables: p }));
+    if (peer) {
+      const check = await fetch(`http://127.0.0.1:${peerPort}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: pbodies[0] }).then((r) => r.json());
+      if (!check.data?.nearbyStationsList) {
+        row.postgraphile.error = `peer query failed: ${JSON.stringify(check).slice(0, 500)}`;
+        await stop(peer.child);
+        peer = null;
+      }
+    }
     const sqlFor = await nearbySql();
     const sqlUnprepared = await nearbySql({ prepared: false });
+    const systems = {
+      api: (n) => loadHttp(`http://127.0.0.1:${apiPort}/graphql`, bodies, n, api.child.pid),
+      sql: (n) => loadSql(url, sqlFor, points, n),
+      ...(peer ? { postgraphile: (n) => loadHttp(`http://127.0.0.1:${peerPort}/graphql`, pbodies, n, peer.child.pid) } : {}),
+    };
     // Warm-up (V8 compiles the hot paths, PostgreSQL caches pages), not reported.
-    await loadHttp(`http://127.0.0.1:${apiPort}/graphql`, bodies, 16, api.child.pid);
+    await systems.api(16);
+    if (systems.postgraphile) await systems.postgraphile(16);
+    // The machine's speed drifts (a shared VM): each system runs REPEAT times per concurrency, interleaved in
+    // rotating order, and the run with the median req/s is reported (peak memory: the highest of the runs).
     for (const n of CONNECTIONS) {
-      row.api[n] = await loadHttp(`http://127.0.0.1:${apiPort}/graphql`, bodies, n, api.child.pid);
-      row.sql[n] = await loadSql(url, sqlFor, points, n);
+      const runs = Object.fromEntries(Object.keys(systems).map((k) => [k, []]));
+      const names = Object.keys(systems);
+      for (let r = 0; r < REPEAT; r++) {
+        for (let i = 0; i < names.length; i++) {
+          const name = names[(i + r) % names.length];
+          runs[name].push(await systems[name](n));
+        }
+      }
+      for (const [name, list] of Object.entries(runs)) {
+        const sorted = [...list].sort((x, y) => x.rps - y.rps);
+        const median = sorted[Math.floor(sorted.length / 2)];
+        row[name][n] = { ...median, ...(median.rssMiB !== undefined ? { rssMiB: Math.max(...list.map((x) => x.rssMiB)) } : {}) };
+        (row.runs[name] ??= {})[n] = list.map((x) => x.rps);
+      }
       if (n === 16) row.sqlUnprepared16 = await loadSql(url, sqlUnprepared, points, n);
-      log(`${size} @${n}: api p50 ${row.api[n].p50} ms p99 ${row.api[n].p99} ms ${row.api[n].rps} rps ${row.api[n].rssMiB} MiB | sql p50 ${row.sql[n].p50} ms ${row.sql[n].rps} rps`);
+      log(`${size} @${n}: api ${row.runs.api[n].join('/')} rps (p50 ${row.api[n].p50} ms, ${row.api[n].rssMiB} MiB) | sql ${row.runs.sql[n].join('/')} | postgraphile ${row.runs.postgraphile?.[n]?.join('/') ?? '–'}`);
     }
     row.tiles = await tileTimes(`http://127.0.0.1:${apiPort}`);
   } finally {
     await stop(api.child);
-  }
-  let peer;
-  try {
-    peer = await setupPostgraphile(url, 4800 + (size % 97));
-    row.postgraphile.postgis = peer.postgis;
-    const pq = `query($lng: Float!, $lat: Float!) { nearbyStationsList(lng: $lng, lat: $lat, radius: 5000, want: ["DRINKING_WATER", "PHONE_CHARGING"], lim: 20) { stationId name amenities lng lat distance } }`;
-    const pbodies = points.map((p) => JSON.stringify({ query: pq, variables: p }));
-    const check = await fetch(`http://127.0.0.1:${4800 + (size % 97)}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: pbodies[0] }).then((r) => r.json());
-    if (!check.data?.nearbyStationsList) throw new Error(`peer query failed: ${JSON.stringify(check).slice(0, 500)}`);
-    await loadHttp(`http://127.0.0.1:${4800 + (size % 97)}/graphql`, pbodies, 16, peer.child.pid); // warm-up, as for the API
-    for (const n of CONNECTIONS) {
-      row.postgraphile[n] = await loadHttp(`http://127.0.0.1:${4800 + (size % 97)}/graphql`, pbodies, n, peer.child.pid);
-      log(`${size} @${n}: postgraphile p50 ${row.postgraphile[n].p50} ms ${row.postgraphile[n].rps} rps`);
-    }
-  } catch (e) {
-    row.postgraphile.error = String(e.message ?? e).slice(0, 500);
-    log('PostGraphile peer failed:', row.postgraphile.error);
-  } finally {
     if (peer) {
       await stop(peer.child);
       fs.rmSync(peer.dir, { recursive: true, force: true });
@@ -303,7 +326,7 @@ async function benchEmbedded(size) {
 
 function table() {
   const lines = [];
-  lines.push(`machine: ${results.machine.cpus} cores (${results.machine.model}), ${results.machine.memGiB} GiB; ${SECONDS} s per run`);
+  lines.push(`machine: ${results.machine.cpus} cores (${results.machine.model}), ${results.machine.memGiB} GiB; ${SECONDS} s per run, median of ${REPEAT} interleaved runs`);
   lines.push('| stations | clients | API p50 / p99 ms | API req/s | API RSS MiB | SQL p50 / p99 ms | SQL req/s | PostGraphile p50 / p99 ms | PostGraphile req/s |');
   lines.push('|---|---|---|---|---|---|---|---|---|');
   for (const [size, r] of Object.entries(results.sizes)) {
