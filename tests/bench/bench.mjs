@@ -8,7 +8,8 @@
 //      request (after a 16-client warm-up run that is not reported);
 //   2. the same query as raw SQL through `pg` (the floor), same concurrency: the statement text the API builds for
 //      this selection, as a named prepared statement like the API runs it (and, at 16 clients, unprepared);
-//   3. the PostGraphile 5 peer on the same table (installed by this script in a temporary folder with Node 22,
+//   3. the PostGraphile 5 peer on the same table, answering the same question (active, inside the validity window,
+//      all amenities, nearest first) (installed by this script in a temporary folder with Node 22,
 //      which PostGraphile 5 requires, from the npm registry; nothing of it is committed), the same query as a SQL
 //      function exposed as a list field;
 //   4. a vector tile at z5 over central China and z12 in Zhengzhou: cold and warm time, bytes;
@@ -184,6 +185,7 @@ async function setupPostgraphile(url, port) {
       select s.id, s.name, s.amenities, ST_X(s.location::geometry), ST_Y(s.location::geometry), ST_Distance(s.location, p.g)
         from public.station s, (select ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography as g) p
        where ST_DWithin(s.location, p.g, radius) and s.status = 'ACTIVE' and (s.amenities @> want) is true
+         and (s.valid_from is null or s.valid_from <= now()) and (s.valid_until is null or s.valid_until > now())
        order by s.location <-> p.g, s.id limit lim $$;
     comment on function bench_peer.nearby_stations(float8, float8, int, text[], int) is E'@behavior -connection +list';`);
   await c.end();
