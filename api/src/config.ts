@@ -62,6 +62,8 @@ const schema = z.object({
   CHECKIN_WINDOW_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
   /** Schema introspection (on by default: the public API documents itself and the admin reads it). */
   INTROSPECTION: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** shared_buffers of the embedded database (PostgreSQL's default is 128MB; its pages count in this process's memory). */
+  EMBEDDED_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/, 'a size like 64MB').default('64MB'),
   /** Execute operations with graphql-jit (default) or, with `false`, with graphql-js's interpreter. */
   JIT: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });

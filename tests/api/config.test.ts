@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../../api/src/config';
 describe('config', () => {
   it('defaults to port 4000 and the embedded database', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ PORT: 4000, SEED_ON_FIRST_START: true });
+    expect(c).toMatchObject({ PORT: 4000, SEED_ON_FIRST_START: true, JIT: true, EMBEDDED_SHARED_BUFFERS: '64MB' });
     expect(c.DATABASE_URL).toBeUndefined();
     expect(Object.isFrozen(c)).toBe(true);
   });
@@ -15,6 +15,8 @@ describe('config', () => {
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
     [{ SEED_ON_FIRST_START: 'maybe' }, 'SEED_ON_FIRST_START'],
     [{ MAP_STYLE_URL: 'style.json' }, 'MAP_STYLE_URL'],
+    [{ EMBEDDED_SHARED_BUFFERS: "64MB'; drop" }, 'EMBEDDED_SHARED_BUFFERS'],
+    [{ JIT: 'yes' }, 'JIT'],
   ])('refuses %j naming %s', (env, variable) => {
     let err: unknown;
     try {
