@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../common/request-context';
+import { codesFromPgArray } from '../common/pagination';
 import { ApiScope } from './api-key.entity';
 import { Role } from './user.entity';
 import { verifySessionToken } from './tokens';
@@ -63,7 +64,7 @@ async function apiKeyViewer(em: EntityManager, key: string): Promise<Viewer | nu
     touched.set(row.id, Date.now());
     await em.execute(`update api_key set last_used_at = now() where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')`, [row.id]);
   }
-  const scopes = (Array.isArray(row.scopes) ? row.scopes : String(row.scopes).replace(/[{}]/g, '').split(',').filter(Boolean)) as ApiScope[];
+  const scopes = codesFromPgArray(row.scopes) as ApiScope[];
   return { kind: 'API_KEY', keyId: row.id, name: row.name, scopes, quotaPerMinute: row.quota_per_minute };
 }
 

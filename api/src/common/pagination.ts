@@ -58,6 +58,16 @@ export function pgArray(values: readonly (string | number | null)[]): string {
   return `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 }
 
+/**
+ * The reverse of pgArray for arrays of plain codes (no commas, quotes or braces, e.g. amenities, API scopes): a
+ * `{A,B}` literal as PostgreSQL writes `text[]::text`, or an array the driver already parsed. Empty items dropped.
+ */
+export function codesFromPgArray(value: unknown): string[] {
+  if (Array.isArray(value)) return value as string[];
+  const text = String(value ?? '');
+  return text.length <= 2 ? [] : text.slice(1, -1).split(',').filter(Boolean);
+}
+
 /** The admin lists' paging rule: `limit` 1–1000 and `offset` 0–`maxOffset`, BAD_USER_INPUT naming the argument. */
 export function assertPage(limit: number, offset: number, maxOffset = 1_000_000): void {
   assertIntRange(limit, 1, 1000, 'limit');
