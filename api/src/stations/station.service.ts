@@ -4,7 +4,7 @@ import { BadInputError, NotFoundError } from '../common/errors';
 import { assertUuid, isUuid } from '../common/ids';
 import { CoordinateSystem, toWgs84, type LngLat, assertValidLngLat, convertPoint } from '../common/geo';
 import { assertValidTimezone, isOpenAt, parseOpeningHours } from '../common/opening-hours';
-import { assertIntRange, assertPage, containsPattern, decodeCursor, encodeCursor, pgArray } from '../common/pagination';
+import { assertIntRange, assertPage, codesFromPgArray, containsPattern, decodeCursor, encodeCursor, pgArray } from '../common/pagination';
 import { Organization } from '../organizations/organization.entity';
 import { assertRegionExists, findRegion } from '../regions/region.service';
 import { Amenity, StationKind, StationStatus } from './station.enums';
@@ -328,36 +328,50 @@ function nearbyFromWhere(args: NearbyArgs): Sql {
   };
 }
 
-/** Station columns as SQL over alias `s`, by the row key `stationFromRow` reads. */
-const STATION_COLUMN_SQL = {
-  id: 's.id',
-  kind: 's.kind',
-  name: 's.name',
-  address: 's.address',
-  region_code: 's.region_code',
-  lng: 'ST_X(s.location::geometry) as lng',
-  lat: 'ST_Y(s.location::geometry) as lat',
-  // As text (`{A,B}`): amenity codes hold no commas or quotes, so stationFromRow splits it without a parser.
-  amenities: 's.amenities::text as amenities',
-  opening_hours: 's.opening_hours',
-  timezone: 's.timezone',
-  status: 's.status',
-  phone: 's.phone',
-  capacity: 's.capacity',
-  host_organization_id: 's.host_organization_id',
-  operator_organization_id: 's.operator_organization_id',
-  source_key: 's.source_key',
-  provenance: 's.provenance',
-  valid_from: 's.valid_from',
-  valid_until: 's.valid_until',
-  created_at: 's.created_at',
-  updated_at: 's.updated_at',
-  version: 's.version',
-} as const;
+/** A row key's SQL, the Station property it fills, and how the driver's value becomes it. */
+interface ColumnSpec {
+  sql: string;
+  field?: Extract<keyof Station, string>;
+  read?: (v: unknown) => unknown;
+}
 
-/** A key of a station row (see STATION_COLUMN_SQL). */
-export type StationColumn = keyof typeof STATION_COLUMN_SQL;
-const ALL_STATION_COLUMNS = Object.keys(STATION_COLUMN_SQL) as StationColumn[];
+const orNull = (v: unknown) => v ?? null;
+const asDate = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
+
+/**
+ * Station columns by the row key `stationFromRow` reads: the SQL over alias `s`, the Station property it fills
+ * and how the driver's value becomes that property (as is when `read` is absent). `lng` and `lat` together make
+ * `location`; the organization ids become references (see stationFromRow).
+ */
+const STATION_COLUMNS = {
+  id: { sql: 's.id', field: 'id' },
+  kind: { sql: 's.kind', field: 'kind' },
+  name: { sql: 's.name', field: 'name' },
+  address: { sql: 's.address', field: 'address', read: orNull },
+  region_code: { sql: 's.region_code', field: 'regionCode', read: orNull },
+  lng: { sql: 'ST_X(s.location::geometry) as lng' },
+  lat: { sql: 'ST_Y(s.location::geometry) as lat' },
+  // As text (`{A,B}`): amenity codes hold no commas or quotes, so no array parser is needed.
+  amenities: { sql: 's.amenities::text as amenities', field: 'amenities', read: codesFromPgArray },
+  opening_hours: { sql: 's.opening_hours', field: 'openingHours', read: orNull },
+  timezone: { sql: 's.timezone', field: 'timezone' },
+  status: { sql: 's.status', field: 'status' },
+  phone: { sql: 's.phone', field: 'phone', read: orNull },
+  capacity: { sql: 's.capacity', field: 'capacity', read: orNull },
+  host_organization_id: { sql: 's.host_organization_id', field: 'hostOrganization' },
+  operator_organization_id: { sql: 's.operator_organization_id', field: 'operatorOrganization' },
+  source_key: { sql: 's.source_key', field: 'sourceKey', read: orNull },
+  provenance: { sql: 's.provenance', field: 'provenance', read: (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) },
+  valid_from: { sql: 's.valid_from', field: 'validFrom', read: asDate },
+  valid_until: { sql: 's.valid_until', field: 'validUntil', read: asDate },
+  created_at: { sql: 's.created_at', field: 'createdAt', read: asDate },
+  updated_at: { sql: 's.updated_at', field: 'updatedAt', read: asDate },
+  version: { sql: 's.version', field: 'version', read: Number },
+} satisfies Record<string, ColumnSpec>;
+
+/** A key of a station row (see STATION_COLUMNS). */
+export type StationColumn = keyof typeof STATION_COLUMNS;
+const ALL_STATION_COLUMNS = Object.keys(STATION_COLUMNS) as StationColumn[];
 const ORGANIZATION_IDS: StationColumn[] = ['host_organization_id', 'operator_organization_id'];
 
 /**
@@ -421,66 +435,15 @@ interface RefShim<T> {
  */
 export function stationFromRow(row: Record<string, unknown>, loadOrganization: (id: string) => Promise<Organization | null>): Station {
   const ref = (id: unknown): RefShim<Organization> | null => (typeof id === 'string' ? { id, load: () => loadOrganization(id) } : null);
-  const date = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
-  const station: Record<string, unknown> = { id: row.id };
+  const station: Record<string, unknown> = {};
   for (const key in row) {
+    // Keys outside the table (a search's own knn and distance) are not the station's.
+    const column = STATION_COLUMNS[key as StationColumn] as ColumnSpec | undefined;
+    if (!column?.field) continue;
     const v = row[key];
-    switch (key as StationColumn | 'knn' | 'distance') {
-      case 'lng':
-      case 'lat':
-        station.location = { lng: Number(row.lng), lat: Number(row.lat) };
-        break;
-      case 'region_code':
-        station.regionCode = v ?? null;
-        break;
-      case 'amenities': {
-        // `{A,B}` (amenities::text): codes hold no commas, quotes or braces.
-        const text = Array.isArray(v) ? null : String(v ?? '');
-        station.amenities = text === null ? v : text.length <= 2 ? [] : text.slice(1, -1).split(',');
-        break;
-      }
-      case 'knn':
-      case 'distance':
-        break;
-      case 'opening_hours':
-        station.openingHours = v ?? null;
-        break;
-      case 'host_organization_id':
-        station.hostOrganization = ref(v);
-        break;
-      case 'operator_organization_id':
-        station.operatorOrganization = ref(v);
-        break;
-      case 'source_key':
-        station.sourceKey = v ?? null;
-        break;
-      case 'provenance':
-        station.provenance = typeof v === 'string' ? JSON.parse(v) : v;
-        break;
-      case 'valid_from':
-        station.validFrom = date(v);
-        break;
-      case 'valid_until':
-        station.validUntil = date(v);
-        break;
-      case 'created_at':
-        station.createdAt = date(v);
-        break;
-      case 'updated_at':
-        station.updatedAt = date(v);
-        break;
-      case 'version':
-        station.version = Number(v);
-        break;
-      case 'address':
-      case 'phone':
-      case 'capacity':
-        station[key] = v ?? null;
-        break;
-      default:
-        station[key] = v;
-    }
+    station[column.field] = key === 'host_organization_id' || key === 'operator_organization_id' ? ref(v) : column.read ? column.read(v) : v;
   }
+  if ('lng' in row) station.location = { lng: Number(row.lng), lat: Number(row.lat) };
   return station as unknown as Station;
 }
 
@@ -489,7 +452,7 @@ type NearbyRow = { id: string; knn: number; distance: number } & Record<string, 
 function nearbyPageSql(fromWhere: string, params: unknown[], after: CursorKeys | null, limit: number, columns: readonly StationColumn[]): Sql {
   return {
     // The row's columns come with the page, so the resolver maps them without a second query.
-    text: `select ${columns.map((c) => STATION_COLUMN_SQL[c]).join(', ')}, s.location <-> p.g as knn, ST_Distance(s.location, p.g) as distance
+    text: `select ${columns.map((c) => STATION_COLUMNS[c].sql).join(', ')}, s.location <-> p.g as knn, ST_Distance(s.location, p.g) as distance
          ${fromWhere} ${after ? 'and (s.location <-> p.g, s.id) > (?::float8, ?::uuid)' : ''}
         order by s.location <-> p.g, s.id
         limit ?`,
