@@ -148,6 +148,31 @@ describe('nearbyStations', () => {
     expect(utc.edges.map((e) => e.node.id)).toEqual(festival.edges.map((e) => e.node.id));
   });
 
+  it('filters by opening hours across KNN batches without skipping or repeating a station', async () => {
+    // Far from the seeded stations (near Golmud): 150 day-only stations in a line going north from P, 11 m
+    // apart, and two open 24/7 placed 61st and 132nd from P. openAt reads candidates in KNN batches of at least
+    // 100, so at night the second open station is found only in the second batch, which must start exactly
+    // after the first (a batch that overlapped would return the first open station twice).
+    const P = { lng: 94.9, lat: 36.4 };
+    const create = async (name: string, dLat: number, hours: string): Promise<string> => {
+      const r: any = await s.graphql(`mutation($i: StationCreateInput!) { createStation(input: $i) { id } }`, {
+        i: { kind: 'LOVE_STATION', name, location: { lng: P.lng, lat: P.lat + dLat }, openingHours: hours },
+      });
+      expect(r.errors).toBeUndefined();
+      return r.data.createStation.id;
+    };
+    for (let i = 0; i < 150; i++) await create(`日间驿站${i}`, 0.0001 * i, 'Mo-Su 08:00-18:00');
+    const open = [await create('通宵驿站甲', 0.00605, '24/7'), await create('通宵驿站乙', 0.01305, '24/7')];
+    for (const first of [1, 2, 3, 100]) {
+      const night = await all({ near: P, r: 5000, first, openAt: '2026-03-10T03:00:00+08:00' });
+      expect(night.edges.map((e) => e.node.id), `first: ${first}`).toEqual(open);
+      expect(night.totalCount).toBe(2);
+    }
+    const day = await all({ near: P, r: 5000, first: 100, openAt: '2026-03-10T10:00:00+08:00' });
+    expect(day.edges.length).toBe(152);
+    expect(new Set(day.edges.map((e) => e.node.id)).size).toBe(152);
+  });
+
   it('accepts the search point in GCJ-02 and BD-09 and returns locations in any datum (round trip within 1 m)', async () => {
     const [gLng, gLat] = gcoord.transform([CENTRE.lng, CENTRE.lat], gcoord.WGS84, gcoord.GCJ02);
     const [bLng, bLat] = gcoord.transform([CENTRE.lng, CENTRE.lat], gcoord.WGS84, gcoord.BD09);

@@ -66,9 +66,22 @@ function selectedNodeFields(info: GraphQLResolveInfo, connectionType: string, ed
 
 @ObjectType({ description: 'A station found by `nearbyStations`, with its distance from the search point.' })
 export class NearbyStationEdge {
-  @Field({ description: 'Opaque cursor; pass it as `after` to continue after this edge.' }) cursor!: string;
-  @Field(() => Float, { description: 'Distance from the search point in metres on the WGS-84 spheroid.' }) distanceMeters!: number;
-  @Field(() => Station) node!: Station;
+  constructor(
+    private readonly hit: service.NearbyHit,
+    node: Station,
+  ) {
+    this.distanceMeters = hit.distanceMeters;
+    this.node = node;
+  }
+
+  /** Encoded only when a query asks for it. */
+  @Field(() => String, { description: 'Opaque cursor; pass it as `after` to continue after this edge.' })
+  get cursor(): string {
+    return this.hit.cursor;
+  }
+
+  @Field(() => Float, { description: 'Distance from the search point in metres on the WGS-84 spheroid.' }) distanceMeters: number;
+  @Field(() => Station) node: Station;
 }
 
 @ObjectType({ description: 'A page of nearby stations, nearest first (Relay connection).' })
@@ -138,14 +151,7 @@ export class StationResolver {
     };
     const { hits, hasNextPage } = await service.nearbyStations(em, args, selectedNodeFields(info, 'NearbyStationConnection', 'NearbyStationEdge'));
     const loadOrganization = (id: string) => loaders.organization.load(id);
-    // Cursors are encoded only when the query asks for them (getters).
-    const edges: NearbyStationEdge[] = hits.map((h) => ({
-      distanceMeters: h.distanceMeters,
-      node: service.stationFromRow(h.row, loadOrganization),
-      get cursor() {
-        return h.cursor;
-      },
-    }));
+    const edges = hits.map((h) => new NearbyStationEdge(h, service.stationFromRow(h.row, loadOrganization)));
     return Object.assign(new NearbyStationConnection(), {
       edges,
       pageInfo: {

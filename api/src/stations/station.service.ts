@@ -284,13 +284,24 @@ export interface NearbyArgs {
   after?: string | null;
 }
 
-/** One result of a nearby search: the station id, its spheroid distance in metres, its cursor (computed when read) and its row. */
-export interface NearbyHit {
-  id: string;
-  distanceMeters: number;
-  cursor: string;
-  /** The station's columns, for `em.map(Station, row)`. */
-  row: Record<string, unknown>;
+/**
+ * One result of a nearby search: the station id, its sphere distance for the keyset (`knn`), its spheroid
+ * distance in metres, and its row (the columns read, for stationFromRow). A class, so a page of hits shares one
+ * shape and one `cursor` getter instead of a closure per hit.
+ */
+export class NearbyHit {
+  constructor(
+    readonly id: string,
+    readonly knn: number,
+    readonly distanceMeters: number,
+    /** The station's columns (plus the search's own `knn` and `distance`, which stationFromRow skips). */
+    readonly row: Record<string, unknown>,
+  ) {}
+
+  /** Opaque keyset cursor (sphere distance, id), encoded only when a client asks for it. */
+  get cursor(): string {
+    return encodeCursor([this.knn, this.id]);
+  }
 }
 
 type CursorKeys = [number, string];
@@ -427,6 +438,10 @@ interface RefShim<T> {
   load(): Promise<T | null>;
 }
 
+function organizationRef(id: unknown, loadOrganization: (id: string) => Promise<Organization | null>): RefShim<Organization> | null {
+  return typeof id === 'string' ? { id, load: () => loadOrganization(id) } : null;
+}
+
 /**
  * A read-only Station built straight from a row of `stationColumnsFor` columns, for hot public paths
  * (nearbyStations): no identity map, no change tracking (MikroORM's `em.map`/`merge` cost more than the query).
@@ -434,14 +449,13 @@ interface RefShim<T> {
  * `loadOrganization` (a per-request DataLoader). Never flush these: they are not managed entities.
  */
 export function stationFromRow(row: Record<string, unknown>, loadOrganization: (id: string) => Promise<Organization | null>): Station {
-  const ref = (id: unknown): RefShim<Organization> | null => (typeof id === 'string' ? { id, load: () => loadOrganization(id) } : null);
   const station: Record<string, unknown> = {};
   for (const key in row) {
     // Keys outside the table (a search's own knn and distance) are not the station's.
     const column = STATION_COLUMNS[key as StationColumn] as ColumnSpec | undefined;
     if (!column?.field) continue;
     const v = row[key];
-    station[column.field] = key === 'host_organization_id' || key === 'operator_organization_id' ? ref(v) : column.read ? column.read(v) : v;
+    station[column.field] = key === 'host_organization_id' || key === 'operator_organization_id' ? organizationRef(v, loadOrganization) : column.read ? column.read(v) : v;
   }
   if ('lng' in row) station.location = { lng: Number(row.lng), lat: Number(row.lat) };
   return station as unknown as Station;
@@ -490,28 +504,18 @@ export async function nearbyStations(em: EntityManager, args: NearbyArgs, fields
   let after: CursorKeys | null = args.after ? decodeCursor(args.after, 'after', isCursorKeys) : null;
   const wanted = args.first + 1;
   const batch = args.openAt ? Math.max(wanted * 4, 100) : wanted;
-  const hits: (NearbyHit & { knn: number })[] = [];
+  const hits: NearbyHit[] = [];
   for (;;) {
     const page = await queryPrepared<NearbyRow>(em, nearbyPageSql(fromWhere, params, after, batch, columns));
     for (const r of page) {
-      const knn = Number(r.knn);
-      after = [knn, r.id];
       if (args.openAt && !isOpenAt(r.opening_hours as string | null, r.timezone as string, args.openAt)) continue;
-      const id = r.id;
-      hits.push({
-        id,
-        knn,
-        distanceMeters: Number(r.distance),
-        // Encoded only when a client asks for it.
-        get cursor() {
-          return encodeCursor([knn, id]);
-        },
-        // The search's own columns (knn, distance) stay in the row; stationFromRow skips them.
-        row: r,
-      });
+      hits.push(new NearbyHit(r.id, Number(r.knn), Number(r.distance), r));
       if (hits.length === wanted) break;
     }
     if (hits.length === wanted || page.length < batch) break;
+    // The whole batch was read: the next one starts after its last row.
+    const last = page[page.length - 1];
+    after = [Number(last.knn), last.id];
   }
   const hasNextPage = hits.length > args.first;
   return { hits: hits.slice(0, args.first), hasNextPage };
