@@ -87,6 +87,29 @@ export interface TransportInfo {
   body: unknown;
 }
 
+type HeaderMiddleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+
+/**
+ * The headers a header-only middleware sets (helmet), captured once by running it against a stand-in request
+ * and response: `[name, value]` pairs, names in lower case, in the order set. Only for a middleware whose
+ * output does not depend on the request — helmet without per-request CSP nonces or function-valued directives,
+ * as server.ts configures it. Throws when the middleware fails or reads more of the response than headers.
+ */
+export function capturedHeaders(middleware: HeaderMiddleware): [string, string][] {
+  const headers = new Map<string, string>();
+  const res = {
+    setHeader(name: string, value: number | string | readonly string[]) {
+      headers.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : String(value));
+    },
+    getHeader: (name: string) => headers.get(name.toLowerCase()),
+    removeHeader: (name: string) => void headers.delete(name.toLowerCase()),
+  };
+  let failure: unknown;
+  middleware({ method: 'POST', url: '/graphql', headers: {} } as IncomingMessage, res as unknown as ServerResponse, (err) => (failure = err));
+  if (failure) throw failure;
+  return [...headers];
+}
+
 /** Cookie operations on a raw response (httpOnly, SameSite=Strict, path `/`; Secure over HTTPS). */
 export function responseCookies(res: ServerResponse, secure: boolean) {
   const append = (value: string) => {
@@ -114,15 +137,15 @@ export function graphqlHttpHandler<C extends BaseContext>(options: {
   maxBodyBytes: number;
   /** Compiled `trust proxy` rule (express's `app.get('trust proxy fn')`). */
   trust: (addr: string, i: number) => boolean;
-  /** Sets the security headers (helmet) on every response. */
-  securityHeaders: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+  /** Security headers sent with every response (helmet's, see capturedHeaders). */
+  securityHeaders: readonly (readonly [string, string])[];
   prepare(req: IncomingMessage, res: ServerResponse, info: TransportInfo): Promise<{ context: () => Promise<C>; run<T>(fn: () => Promise<T>): Promise<T> } | null>;
   onError(e: unknown, req: IncomingMessage, res: ServerResponse): void;
 }): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { apollo, trust } = options;
   return async (req, res) => {
     try {
-      options.securityHeaders(req, res, () => undefined);
+      for (const [name, value] of options.securityHeaders) res.setHeader(name, value);
       const method = (req.method ?? 'GET').toUpperCase();
       const body = method === 'POST' ? await readJsonBody(req, options.maxBodyBytes) : undefined;
       // Without X-Forwarded-For, proxy-addr's answer is the socket's address whatever the trust rule.

@@ -12,7 +12,7 @@ import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config';
 import { createContext, type Context, type Security } from './context';
-import { graphqlHttpHandler, HttpRefusal, responseCookies, sendGraphqlError } from './graphql-http';
+import { capturedHeaders, graphqlHttpHandler, HttpRefusal, responseCookies, sendGraphqlError } from './graphql-http';
 import { formatError, transientDatabaseError } from './common/errors';
 import { armorProtection, rateLimitPlugin } from './common/hardening';
 import { jitGateway } from './common/jit';
@@ -108,7 +108,8 @@ export async function startServer(
     apollo,
     maxBodyBytes: 256 * 1024,
     trust: app.get('trust proxy fn') as (addr: string, i: number) => boolean,
-    securityHeaders,
+    // The same headers as express's routes get; helmet's output is fixed for this configuration (no nonces).
+    securityHeaders: capturedHeaders(securityHeaders),
     // Resolve who is calling, once, and run the rest of the request inside its request context.
     async prepare(req, res, { ip, secure, cookies }) {
       const header = req.headers['x-request-id'];

@@ -205,6 +205,18 @@ describe('transport', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
+
+  it('sends /graphql the same security headers as the express routes (helmet captured once)', async () => {
+    const page = await fetch(`${s.url}/healthz`);
+    const gql = await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ appConfig { __typename } }' }) });
+    // Headers helmet sets (or would set) on every response: the security ones.
+    const security = ['content-security-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy', 'origin-agent-cluster', 'referrer-policy', 'x-content-type-options', 'x-dns-prefetch-control', 'x-download-options', 'x-frame-options', 'x-permitted-cross-domain-policies', 'x-xss-protection'];
+    for (const name of security) {
+      expect(page.headers.get(name), name).not.toBeNull();
+      expect(gql.headers.get(name), name).toBe(page.headers.get(name));
+    }
+    expect(gql.headers.get('x-powered-by')).toBeNull();
+  });
 });
 
 describe('payloads in text', () => {
