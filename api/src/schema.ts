@@ -3,7 +3,8 @@ import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { CoordinateSystem } from './common/geo';
 import { GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { StationResolver, NearbyStationConnectionResolver, stationIsOpen, stationLocation } from './stations/station.resolver';
+import { StationResolver, NearbyStationConnectionResolver, stationIsOpen, stationLocation, type NearbyStationsArgs } from './stations/station.resolver';
+import type { Context } from './context';
 import { OrganizationResolver } from './organizations/organization.resolver';
 import { RegionResolver, regionCentre } from './regions/region.resolver';
 import { MiscResolver } from './misc/misc.resolver';
@@ -22,14 +23,20 @@ import {
 } from './scheduling/scheduling.resolver';
 
 /**
- * Fields on every row of the public lists whose resolvers are installed as plain functions once the schema is
- * built. type-graphql 2 passes every `@Arg` through its validation step, which is async, so a field with an
- * argument answers with a promise even when it computes synchronously: a page of 100 stations asking for
- * `location` made 100 promises (a tenth of a nearby query's CPU; README, "Performance"). These fields take only
- * enum and scalar arguments (nothing to validate), have no role gate or middleware, and their @FieldResolver
- * methods call the same functions, so the schema (names, types, descriptions, defaults) is unchanged.
+ * Resolvers installed as plain functions once the schema is built, on the public hot paths. type-graphql 2 runs
+ * every call through its argument pipeline: each `@Arg`/`@Args` is converted into class instances (the args
+ * class and every input object in it) and validated, which is async, so even a field that computes
+ * synchronously answers with a promise — a page of 100 stations asking for `location` made 100 promises (a
+ * tenth of a nearby query's CPU; README, "Performance"), and `nearbyStations` paid half a dozen promises per
+ * request before its own code ran. These fields take arguments with no class-validator rules, have no role
+ * gate or middleware, and their decorated methods call the same code with GraphQL's coerced arguments, so the
+ * schema (names, types, descriptions, defaults) is unchanged.
  */
-const SYNC_FIELD_RESOLVERS: Record<string, Record<string, GraphQLFieldResolver<any, unknown, any>>> = {
+const stations = new StationResolver();
+const PLAIN_RESOLVERS: Record<string, Record<string, GraphQLFieldResolver<any, Context, any>>> = {
+  Query: {
+    nearbyStations: (_root, args: NearbyStationsArgs, ctx, info) => stations.nearbyStations(args, ctx, info),
+  },
   Station: {
     location: (station, args: { crs?: CoordinateSystem | null }) => stationLocation(station, args.crs),
     isOpen: (station, args: { at?: Date | null }) => stationIsOpen(station, args.at),
@@ -82,7 +89,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
   });
   dropPassThroughResolvers(schema);
-  for (const [typeName, fields] of Object.entries(SYNC_FIELD_RESOLVERS)) {
+  for (const [typeName, fields] of Object.entries(PLAIN_RESOLVERS)) {
     const type = schema.getType(typeName);
     if (!(type instanceof GraphQLObjectType)) throw new Error(`createSchema: no object type ${typeName}`);
     for (const [fieldName, resolve] of Object.entries(fields)) {

@@ -93,7 +93,7 @@ export class NearbyStationConnection {
 }
 
 @ArgsType()
-class NearbyStationsArgs {
+export class NearbyStationsArgs {
   @Field(() => LngLatInput, { description: 'Search centre, in the datum given by its `crs`.' }) near!: LngLatInput;
   @Field(() => Int, { nullable: true, defaultValue: 3000, description: 'Search radius in metres, 1–50000.' }) radiusMeters?: number | null;
   @Field(() => [StationKind], { nullable: true, description: 'Only these kinds.' }) kinds?: StationKind[];
@@ -132,7 +132,7 @@ export class StationResolver {
     description: 'Active stations near a point, nearest first, with distances in metres. Errors: BAD_USER_INPUT for coordinates out of range or NaN, radius outside 1–50000, first outside 1–100, a bad cursor, or openAt with openNow.',
   })
   // `validate: false`: these arguments carry no class-validator rules (the ranges are checked below, naming the
-  // argument), and skipping the step saves a module lookup per request inside type-graphql.
+  // argument). At run time the schema calls this method directly with GraphQL's coerced arguments (schema.ts).
   async nearbyStations(@Args({ validate: false }) a: NearbyStationsArgs, @Ctx() { em, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<NearbyStationConnection> {
     const near = toWgs84(a.near, 'near');
     const radiusMeters = a.radiusMeters ?? 3000;
