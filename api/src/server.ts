@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import helmet from 'helmet';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/core';
@@ -14,7 +14,7 @@ import type { Config } from './config';
 import { createContext, type Context, type Security } from './context';
 import { capturedHeaders, graphqlHttpHandler, HttpRefusal, responseCookies, sendGraphqlError } from './graphql-http';
 import { formatError, transientDatabaseError } from './common/errors';
-import { armorProtection, rateLimitPlugin } from './common/hardening';
+import { armorProtection, oneRequestListener, rateLimitPlugin } from './common/hardening';
 import { jitGateway } from './common/jit';
 import type { Logger } from './common/log';
 import { requestStore, type RequestInfo } from './common/request-context';
@@ -79,7 +79,13 @@ export async function startServer(
     validationRules: armor.validationRules,
     // No @cacheControl hints are used; without the plugin Apollo does not wrap every field resolver.
     // Inline traces are for federated subgraphs, which this is not; disabled, the plugin is not asked per request.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ...armor.plugins, rateLimitPlugin(config, deps.security.limits) as never],
+    // armor's plugins and the rate limiter listen to every request through one merged listener (oneRequestListener).
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...oneRequestListener<Context>([...(armor.plugins as ApolloServerPlugin<Context>[]), rateLimitPlugin(config, deps.security.limits) as never]),
+    ],
   });
   await apollo.start();
   const em = orm.em as EntityManager;

@@ -60,3 +60,62 @@ describe('schema resolvers', () => {
     for (const f of ['users', 'stations', 'nearbyStations']) expect(fields('Query')[f].resolve, `Query.${f}`).toBeTypeOf('function');
   });
 });
+
+describe('oneRequestListener', () => {
+  it('folds plugins into one request listener that calls each hook in plugin order, and keeps their other hooks', async () => {
+    const { oneRequestListener } = await import('../../api/src/common/hardening');
+    const calls: string[] = [];
+    const a = {
+      async requestDidStart() {
+        return {
+          async didResolveOperation() { calls.push('a.didResolveOperation'); },
+          async parsingDidStart() { calls.push('a.parsingDidStart'); return async (e?: Error) => void calls.push(`a.parsingDidEnd:${e?.message ?? ''}`); },
+          async willSendResponse() { calls.push('a.willSendResponse'); },
+        };
+      },
+    };
+    const b = {
+      async requestDidStart() {
+        return {
+          async didResolveOperation() { calls.push('b.didResolveOperation'); },
+          async responseForOperation() { calls.push('b.responseForOperation'); return null; },
+          async executionDidStart() { calls.push('b.executionDidStart'); return { async executionDidEnd() { calls.push('b.executionDidEnd'); } }; },
+        };
+      },
+    };
+    const c = { async serverWillStart() { calls.push('c.serverWillStart'); } };
+    const d = {
+      async requestDidStart() {
+        return {
+          async parsingDidStart() { calls.push('d.parsingDidStart'); return async () => void calls.push('d.parsingDidEnd'); },
+          async responseForOperation() { calls.push('d.responseForOperation'); return { http: {}, body: 'd' }; },
+          async executionDidStart() { calls.push('d.executionDidStart'); return { async executionDidEnd() { calls.push('d.executionDidEnd'); } }; },
+        };
+      },
+      async unexpectedErrorProcessingRequest() { calls.push('d.unexpected'); },
+    };
+    const plugins = oneRequestListener([a, b, c, d] as never[]) as any[];
+    expect(plugins.length).toBe(5);
+    expect(plugins.filter((p) => p.requestDidStart).length).toBe(1);
+    await plugins[2].serverWillStart();
+    await plugins[3].unexpectedErrorProcessingRequest();
+    const l = await plugins[4].requestDidStart({});
+    expect(l.didResolveSource).toBeUndefined();
+    expect(l.didEncounterErrors).toBeUndefined();
+    await l.didResolveOperation({});
+    const endParsing = await l.parsingDidStart({});
+    await endParsing(new Error('x'));
+    expect(await l.responseForOperation({})).toEqual({ http: {}, body: 'd' });
+    const exec = await l.executionDidStart({});
+    await exec.executionDidEnd();
+    await l.willSendResponse({});
+    expect(calls).toEqual([
+      'c.serverWillStart', 'd.unexpected',
+      'a.didResolveOperation', 'b.didResolveOperation',
+      'a.parsingDidStart', 'd.parsingDidStart', 'a.parsingDidEnd:x', 'd.parsingDidEnd',
+      'b.responseForOperation', 'd.responseForOperation',
+      'b.executionDidStart', 'd.executionDidStart', 'b.executionDidEnd', 'd.executionDidEnd',
+      'a.willSendResponse',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { GraphQLError, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestExecutionListener, GraphQLRequestListener } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { getComplexity, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
@@ -154,4 +154,88 @@ export function rateLimitPlugin(config: Config, limits: RateLimits): ApolloServe
       };
     },
   };
+}
+
+type Listener = GraphQLRequestListener<BaseContext>;
+type AnyHook = (...args: unknown[]) => unknown;
+
+/** Hooks that return nothing: every plugin's runs, in order. */
+const NOTIFY_HOOKS = ['didResolveSource', 'didResolveOperation', 'didEncounterErrors', 'willSendResponse', 'didEncounterSubsequentErrors', 'willSendSubsequentPayload'] as const;
+/** Hooks that return an end hook (called with the error, if any). */
+const START_HOOKS = ['parsingDidStart', 'validationDidStart'] as const;
+
+function combinedListener(listeners: Listener[]): Listener {
+  const merged: Record<string, AnyHook> = {};
+  const having = (hook: string) => listeners.filter((l) => typeof (l as Record<string, unknown>)[hook] === 'function') as unknown as Record<string, AnyHook>[];
+  for (const hook of NOTIFY_HOOKS) {
+    const ls = having(hook);
+    if (ls.length === 1) merged[hook] = ls[0][hook].bind(ls[0]);
+    else if (ls.length > 1) merged[hook] = async (...args) => { for (const l of ls) await l[hook](...args); };
+  }
+  for (const hook of START_HOOKS) {
+    const ls = having(hook);
+    if (ls.length === 1) merged[hook] = ls[0][hook].bind(ls[0]);
+    else if (ls.length > 1)
+      merged[hook] = async (...args) => {
+        const ends = (await Promise.all(ls.map((l) => l[hook](...args)))).filter((e): e is AnyHook => typeof e === 'function');
+        return async (...endArgs: unknown[]) => { for (const end of ends) await end(...endArgs); };
+      };
+  }
+  const responders = having('responseForOperation');
+  if (responders.length === 1) merged.responseForOperation = responders[0].responseForOperation.bind(responders[0]);
+  else if (responders.length > 1)
+    merged.responseForOperation = async (...args) => {
+      for (const l of responders) {
+        const response = await l.responseForOperation(...args);
+        if (response != null) return response;
+      }
+      return null;
+    };
+  const executors = having('executionDidStart');
+  if (executors.length === 1) merged.executionDidStart = executors[0].executionDidStart.bind(executors[0]);
+  else if (executors.length > 1)
+    merged.executionDidStart = async (...args) => {
+      const ls = (await Promise.all(executors.map((l) => l.executionDidStart(...args)))).filter(Boolean) as GraphQLRequestExecutionListener<BaseContext>[];
+      if (ls.length <= 1) return ls[0];
+      const resolving = ls.filter((l) => l.willResolveField);
+      return {
+        ...(resolving.length
+          ? {
+              willResolveField: (field: Parameters<NonNullable<GraphQLRequestExecutionListener<BaseContext>['willResolveField']>>[0]) => {
+                const ends = resolving.map((l) => l.willResolveField!(field)).filter((e) => typeof e === 'function');
+                return ends.length ? (error: Error | null, result?: unknown) => ends.forEach((end) => end!(error, result)) : undefined;
+              },
+            }
+          : {}),
+        executionDidEnd: async (error?: Error) => {
+          for (const l of ls) await l.executionDidEnd?.(error);
+        },
+      };
+    };
+  return merged as Listener;
+}
+
+/**
+ * Apollo Server awaits `Promise.all` over every request listener at each stage of a request (didResolveSource,
+ * didResolveOperation, responseForOperation, executionDidStart, executionDidEnd, willSendResponse, …) whether
+ * or not the listener has that hook: with three plugins listening (graphql-armor's two and the rate limiter)
+ * that was about 80 promises per request around the resolvers. This folds the given plugins' request
+ * listeners into one, which has only the hooks some plugin implements; each calls the plugins' own in their
+ * order (end hooks and execution listeners are combined; responseForOperation takes the first non-null
+ * answer, as Apollo does). The plugins' other hooks (serverWillStart, unexpectedErrorProcessingRequest, …)
+ * stay theirs: each comes back as a plugin without `requestDidStart`, followed by the one merged plugin.
+ */
+export function oneRequestListener<C extends BaseContext>(plugins: ApolloServerPlugin<C>[]): ApolloServerPlugin<C>[] {
+  const starters = plugins.filter((p) => typeof p.requestDidStart === 'function');
+  const rest = plugins.map((p) => (typeof p.requestDidStart === 'function' ? (Object.create(p, { requestDidStart: { value: undefined } }) as ApolloServerPlugin<C>) : p));
+  return [
+    ...rest,
+    {
+      async requestDidStart(rc) {
+        const listeners = (await Promise.all(starters.map((p) => p.requestDidStart!(rc)))).filter(Boolean) as Listener[];
+        if (listeners.length === 0) return undefined;
+        return (listeners.length === 1 ? listeners[0] : combinedListener(listeners)) as GraphQLRequestListener<C>;
+      },
+    },
+  ];
 }
