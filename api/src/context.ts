@@ -27,6 +27,12 @@ export interface HttpCookies {
  */
 export interface Context {
   em: EntityManager;
+  /**
+   * The root EntityManager, only for raw read-only statements outside any identity map and transaction
+   * (queryPrepared on the public searches), so such a request never builds a fork. Never for find, persist or
+   * flush: use `em`.
+   */
+  rawReader: EntityManager;
   config: Config;
   viewer: Viewer;
   access: Access;
@@ -38,36 +44,63 @@ export interface Context {
   loaders: { region: DataLoader<string, Region | null>; organization: DataLoader<string, Organization | null> };
 }
 
-/** Builds the context of one request. */
+function requestLoaders(em: EntityManager): Context['loaders'] {
+  return {
+    region: new DataLoader(async (codes: readonly string[]) => {
+      const found = await em.find(Region, { code: { $in: [...codes] } });
+      const byCode = new Map(found.map((r) => [r.code.trim(), r]));
+      return codes.map((c) => byCode.get(c.trim()) ?? null);
+    }),
+    organization: new DataLoader(async (ids: readonly string[]) => {
+      const found = await em.find(Organization, { id: { $in: [...ids] } });
+      const byId = new Map(found.map((o) => [o.id, o]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}
+
+/**
+ * A request's context whose costly parts are made on first use: the EntityManager fork (an identity map, a
+ * unit of work and their helpers), the access rules and the loaders. A public search that reads through
+ * `rawReader` builds none of them.
+ */
+class LazyRequestContext implements Context {
+  // Plain (not #private) fields: Apollo runs each operation on a copy of the context (same prototype, own
+  // properties copied), whose getters must still find them.
+  private forked: EntityManager | undefined;
+  private rules: Access | undefined;
+  private loaderSet: Context['loaders'] | undefined;
+
+  constructor(
+    readonly rawReader: EntityManager,
+    readonly config: Config,
+    readonly viewer: Viewer,
+    readonly log: Logger,
+    readonly security: Security,
+    readonly ip: string,
+    readonly userAgent: string | null,
+    readonly http: HttpCookies | null,
+  ) {}
+
+  get em(): EntityManager {
+    return (this.forked ??= this.rawReader.fork());
+  }
+
+  get access(): Access {
+    return (this.rules ??= new Access(this.viewer, this.em, this.log));
+  }
+
+  get loaders(): Context['loaders'] {
+    return (this.loaderSet ??= requestLoaders(this.em));
+  }
+}
+
+/** Builds the context of one request (`em`: the root EntityManager it forks from). */
 export function createContext(
   em: EntityManager,
   config: Config,
   deps: { log: Logger; security: Security },
   request: { viewer?: Viewer; ip?: string; userAgent?: string | null; http?: HttpCookies | null } = {},
 ): Context {
-  const fork = em.fork();
-  const viewer = request.viewer ?? ANONYMOUS;
-  return {
-    em: fork,
-    config,
-    viewer,
-    access: new Access(viewer, fork, deps.log),
-    log: deps.log,
-    security: deps.security,
-    ip: request.ip ?? 'unknown',
-    userAgent: request.userAgent ?? null,
-    http: request.http ?? null,
-    loaders: {
-      region: new DataLoader(async (codes: readonly string[]) => {
-        const found = await fork.find(Region, { code: { $in: [...codes] } });
-        const byCode = new Map(found.map((r) => [r.code.trim(), r]));
-        return codes.map((c) => byCode.get(c.trim()) ?? null);
-      }),
-      organization: new DataLoader(async (ids: readonly string[]) => {
-        const found = await fork.find(Organization, { id: { $in: [...ids] } });
-        const byId = new Map(found.map((o) => [o.id, o]));
-        return ids.map((id) => byId.get(id) ?? null);
-      }),
-    },
-  };
+  return new LazyRequestContext(em, config, request.viewer ?? ANONYMOUS, deps.log, deps.security, request.ip ?? 'unknown', request.userAgent ?? null, request.http ?? null);
 }

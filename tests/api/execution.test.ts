@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 /**
@@ -117,5 +117,28 @@ describe('oneRequestListener', () => {
       'b.executionDidStart', 'd.executionDidStart', 'b.executionDidEnd', 'd.executionDidEnd',
       'a.willSendResponse',
     ]);
+  });
+});
+
+describe('request context', () => {
+  it('forks the EntityManager, and builds access rules and loaders, only when a resolver uses them', async () => {
+    const { createContext } = await import('../../api/src/context');
+    const { loadConfig } = await import('../../api/src/config');
+    const root = jit.app.orm.em as never as import('@mikro-orm/postgresql').EntityManager;
+    const fork = vi.spyOn(root, 'fork');
+    try {
+      const ctx = createContext(root, loadConfig({ ADMIN_PASSWORD: 'x'.repeat(12) }), { log: jit.app.log, security: { secret: new Uint8Array(32), limits: jit.app.limits } }, { ip: '10.0.0.1' });
+      expect(ctx.rawReader).toBe(root);
+      expect(ctx.viewer.kind).toBe('ANONYMOUS');
+      expect(fork).not.toHaveBeenCalled();
+      const em = ctx.em;
+      expect(em).not.toBe(root);
+      expect(ctx.em).toBe(em);
+      expect(ctx.access.viewer).toBe(ctx.viewer);
+      expect(await ctx.loaders.organization.load('00000000-0000-4000-8000-000000000000')).toBeNull();
+      expect(fork).toHaveBeenCalledTimes(1);
+    } finally {
+      fork.mockRestore();
+    }
   });
 });

@@ -133,7 +133,7 @@ export class StationResolver {
   })
   // `validate: false`: these arguments carry no class-validator rules (the ranges are checked below, naming the
   // argument). At run time the schema calls this method directly with GraphQL's coerced arguments (schema.ts).
-  async nearbyStations(@Args({ validate: false }) a: NearbyStationsArgs, @Ctx() { em, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<NearbyStationConnection> {
+  async nearbyStations(@Args({ validate: false }) a: NearbyStationsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<NearbyStationConnection> {
     const near = toWgs84(a.near, 'near');
     const radiusMeters = a.radiusMeters ?? 3000;
     const first = a.first ?? 20;
@@ -149,8 +149,9 @@ export class StationResolver {
       first,
       after: a.after,
     };
-    const { hits, hasNextPage } = await service.nearbyStations(em, args, selectedNodeFields(info, 'NearbyStationConnection', 'NearbyStationEdge'));
-    const loadOrganization = (id: string) => loaders.organization.load(id);
+    // A read-only statement: no fork of the EntityManager unless a field later loads an organization.
+    const { hits, hasNextPage } = await service.nearbyStations(ctx.rawReader, args, selectedNodeFields(info, 'NearbyStationConnection', 'NearbyStationEdge'));
+    const loadOrganization = (id: string) => ctx.loaders.organization.load(id);
     const edges = hits.map((h) => new NearbyStationEdge(h, service.stationFromRow(h.row, loadOrganization)));
     return Object.assign(new NearbyStationConnection(), {
       edges,
@@ -164,7 +165,7 @@ export class StationResolver {
           return edges.at(-1)?.cursor ?? null;
         },
       },
-      countFn: () => service.countNearbyStations(em, args),
+      countFn: () => service.countNearbyStations(ctx.em, args),
     });
   }
 
