@@ -308,34 +308,53 @@ type CursorKeys = [number, string];
 const isCursorKeys = (v: unknown[]): v is CursorKeys => v.length === 2 && typeof v[0] === 'number' && Number.isFinite(v[0]) && typeof v[1] === 'string' && isUuid(v[1]);
 
 /**
- * `from … where …` of a nearby search over `station s` and the search point `p.g`, with its parameters.
- * Shared by the page query and the count, so both filter alike.
+ * Statement texts already built, by their shape (which filters, columns and keyset a statement has): the same
+ * shape gets the same string object back, so a repeated search neither rebuilds its text nor hashes it again
+ * when queryPrepared looks up its prepared statement.
  */
+const sqlTexts = new Map<string, string>();
+function textOfShape(shape: string, build: () => string): string {
+  let text = sqlTexts.get(shape);
+  if (text === undefined) {
+    text = build();
+    if (sqlTexts.size >= 1000) sqlTexts.clear();
+    sqlTexts.set(shape, text);
+  }
+  return text;
+}
+
 /**
  * What the public searches (nearby, along a route) show: ACTIVE stations, temporary service points only inside
  * their validity window at `at`, of the given kinds, with all the given amenities. Conditions against alias `s`.
  */
-function publicStationConditions(args: { kinds?: StationKind[] | null; amenities?: Amenity[] | null; at: Date }): Sql {
+function publicStationConditions(args: { kinds?: StationKind[] | null; amenities?: Amenity[] | null; at: Date }): Sql & { shape: string } {
   const at = args.at.toISOString();
-  const cond = [`s.status = 'ACTIVE'`, '(s.valid_from is null or s.valid_from <= ?::timestamptz)', '(s.valid_until is null or s.valid_until > ?::timestamptz)'];
   const params: unknown[] = [at, at];
-  if (args.kinds?.length) {
-    cond.push('s.kind = any(?::text[])');
-    params.push(pgArray(args.kinds));
-  }
-  if (args.amenities?.length) {
+  const kinds = Boolean(args.kinds?.length);
+  const amenities = Boolean(args.amenities?.length);
+  if (kinds) params.push(pgArray(args.kinds!));
+  if (amenities) params.push(pgArray(args.amenities!));
+  const shape = `${kinds ? 'k' : ''}${amenities ? 'a' : ''}`;
+  const text = textOfShape(`public:${shape}`, () => {
+    const cond = [`s.status = 'ACTIVE'`, '(s.valid_from is null or s.valid_from <= ?::timestamptz)', '(s.valid_until is null or s.valid_until > ?::timestamptz)'];
+    if (kinds) cond.push('s.kind = any(?::text[])');
     // `is true` keeps the planner on the GiST index: the distance is far more selective than common amenities.
-    cond.push('(s.amenities @> ?::text[]) is true');
-    params.push(pgArray(args.amenities));
-  }
-  return { text: cond.join(' and '), params };
+    if (amenities) cond.push('(s.amenities @> ?::text[]) is true');
+    return cond.join(' and ');
+  });
+  return { text, params, shape };
 }
 
-function nearbyFromWhere(args: NearbyArgs): Sql {
+/**
+ * `from … where …` of a nearby search over `station s` and the search point `p.g`, with its parameters and
+ * shape (see textOfShape). Shared by the page query and the count, so both filter alike.
+ */
+function nearbyFromWhere(args: NearbyArgs): Sql & { shape: string } {
   const visible = publicStationConditions({ kinds: args.kinds, amenities: args.amenities, at: args.openAt ?? new Date() });
   return {
-    text: `from station s, (select ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography as g) p where ST_DWithin(s.location, p.g, ?) and ${visible.text}`,
+    text: textOfShape(`from:${visible.shape}`, () => `from station s, (select ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography as g) p where ST_DWithin(s.location, p.g, ?) and ${visible.text}`),
     params: [args.near.lng, args.near.lat, args.radiusMeters, ...visible.params],
+    shape: visible.shape,
   };
 }
 
@@ -463,15 +482,16 @@ export function stationFromRow(row: Record<string, unknown>, loadOrganization: (
 
 type NearbyRow = { id: string; knn: number; distance: number } & Record<string, unknown>;
 
-function nearbyPageSql(fromWhere: string, params: unknown[], after: CursorKeys | null, limit: number, columns: readonly StationColumn[]): Sql {
-  return {
+function nearbyPageSql(from: Sql & { shape: string }, after: CursorKeys | null, limit: number, columns: readonly StationColumn[]): Sql {
+  const text = textOfShape(
+    `page:${from.shape}:${after ? 'after' : ''}:${columns.join(',')}`,
     // The row's columns come with the page, so the resolver maps them without a second query.
-    text: `select ${columns.map((c) => STATION_COLUMNS[c].sql).join(', ')}, s.location <-> p.g as knn, ST_Distance(s.location, p.g) as distance
-         ${fromWhere} ${after ? 'and (s.location <-> p.g, s.id) > (?::float8, ?::uuid)' : ''}
+    () => `select ${columns.map((c) => STATION_COLUMNS[c].sql).join(', ')}, s.location <-> p.g as knn, ST_Distance(s.location, p.g) as distance
+         ${from.text} ${after ? 'and (s.location <-> p.g, s.id) > (?::float8, ?::uuid)' : ''}
         order by s.location <-> p.g, s.id
         limit ?`,
-    params: [...params, ...(after ?? []), limit],
-  };
+  );
+  return { text, params: after ? [...from.params, after[0], after[1], limit] : [...from.params, limit] };
 }
 
 /** Columns a nearby page reads: those of `fields`, plus the hours when it filters by `openAt`. */
@@ -484,8 +504,7 @@ function nearbyColumns(args: NearbyArgs, fields: Iterable<string> | null): Stati
  * raw-SQL floor: the same text nearbyStations prepares for a query asking for `fields` of each station.
  */
 export function nearbyFirstPageSql(args: NearbyArgs, fields: Iterable<string> | null = null): Sql {
-  const { text, params } = nearbyFromWhere(args);
-  return nearbyPageSql(text, params, null, args.first + 1, nearbyColumns(args, fields));
+  return nearbyPageSql(nearbyFromWhere(args), null, args.first + 1, nearbyColumns(args, fields));
 }
 
 /**
@@ -499,14 +518,14 @@ export function nearbyFirstPageSql(args: NearbyArgs, fields: Iterable<string> | 
  * and the page runs as a prepared statement (queryPrepared).
  */
 export async function nearbyStations(em: EntityManager, args: NearbyArgs, fields: Iterable<string> | null = null): Promise<{ hits: NearbyHit[]; hasNextPage: boolean }> {
-  const { text: fromWhere, params } = nearbyFromWhere(args);
+  const from = nearbyFromWhere(args);
   const columns = nearbyColumns(args, fields);
   let after: CursorKeys | null = args.after ? decodeCursor(args.after, 'after', isCursorKeys) : null;
   const wanted = args.first + 1;
   const batch = args.openAt ? Math.max(wanted * 4, 100) : wanted;
   const hits: NearbyHit[] = [];
   for (;;) {
-    const page = await queryPrepared<NearbyRow>(em, nearbyPageSql(fromWhere, params, after, batch, columns));
+    const page = await queryPrepared<NearbyRow>(em, nearbyPageSql(from, after, batch, columns));
     for (const r of page) {
       if (args.openAt && !isOpenAt(r.opening_hours as string | null, r.timezone as string, args.openAt)) continue;
       hits.push(new NearbyHit(r.id, Number(r.knn), Number(r.distance), r));
