@@ -172,8 +172,11 @@ export function graphqlHttpHandler<C extends BaseContext>(options: {
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
-        res.setHeader('content-length', Buffer.byteLength(response.body.string));
-        res.end(response.body.string);
+        // Encoded once: its length is the buffer's, and node:http writes it as is (a string body would be
+        // measured here, then joined to the header block and measured and encoded again).
+        const body = Buffer.from(response.body.string, 'utf8');
+        res.setHeader('content-length', body.length);
+        res.end(body);
         return;
       }
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
