@@ -95,11 +95,12 @@ describe('oneRequestListener', () => {
       async unexpectedErrorProcessingRequest() { calls.push('d.unexpected'); },
     };
     const plugins = oneRequestListener([a, b, c, d] as never[]) as any[];
-    expect(plugins.length).toBe(5);
+    // a and b had no other hook: only c, d (without requestDidStart) and the merged plugin remain.
+    expect(plugins.length).toBe(3);
     expect(plugins.filter((p) => p.requestDidStart).length).toBe(1);
-    await plugins[2].serverWillStart();
-    await plugins[3].unexpectedErrorProcessingRequest();
-    const l = await plugins[4].requestDidStart({});
+    await plugins[0].serverWillStart();
+    await plugins[1].unexpectedErrorProcessingRequest();
+    const l = await plugins[2].requestDidStart({});
     expect(l.didResolveSource).toBeUndefined();
     expect(l.didEncounterErrors).toBeUndefined();
     await l.didResolveOperation({});

@@ -215,6 +215,17 @@ function combinedListener(listeners: Listener[]): Listener {
   return merged as Listener;
 }
 
+/** Names of a plugin's hooks: its functions, own or inherited (below Object.prototype). */
+function hookNames(plugin: object): string[] {
+  const names = new Set<string>();
+  for (let o: object | null = plugin; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const name of Object.getOwnPropertyNames(o)) {
+      if (name !== 'constructor' && typeof (plugin as Record<string, unknown>)[name] === 'function') names.add(name);
+    }
+  }
+  return [...names];
+}
+
 /**
  * Apollo Server awaits `Promise.all` over every request listener at each stage of a request (didResolveSource,
  * didResolveOperation, responseForOperation, executionDidStart, executionDidEnd, willSendResponse, …) whether
@@ -223,11 +234,15 @@ function combinedListener(listeners: Listener[]): Listener {
  * listeners into one, which has only the hooks some plugin implements; each calls the plugins' own in their
  * order (end hooks and execution listeners are combined; responseForOperation takes the first non-null
  * answer, as Apollo does). The plugins' other hooks (serverWillStart, unexpectedErrorProcessingRequest, …)
- * stay theirs: each comes back as a plugin without `requestDidStart`, followed by the one merged plugin.
+ * stay theirs: a plugin that has any comes back without `requestDidStart`, followed by the one merged plugin.
  */
 export function oneRequestListener<C extends BaseContext>(plugins: ApolloServerPlugin<C>[]): ApolloServerPlugin<C>[] {
   const starters = plugins.filter((p) => typeof p.requestDidStart === 'function');
-  const rest = plugins.map((p) => (typeof p.requestDidStart === 'function' ? (Object.create(p, { requestDidStart: { value: undefined } }) as ApolloServerPlugin<C>) : p));
+  // A plugin whose only hook was requestDidStart is left out altogether: Apollo asks every plugin in its list
+  // at the start of each request, hook or not.
+  const rest = plugins
+    .filter((p) => typeof p.requestDidStart !== 'function' || hookNames(p).some((name) => name !== 'requestDidStart'))
+    .map((p) => (typeof p.requestDidStart === 'function' ? (Object.create(p, { requestDidStart: { value: undefined } }) as ApolloServerPlugin<C>) : p));
   return [
     ...rest,
     {
