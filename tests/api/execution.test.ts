@@ -74,13 +74,15 @@ describe('oneRequestListener', () => {
         };
       },
     };
+    // A listener may be a class instance: its hooks are inherited, not own properties.
+    class BListener {
+      async didResolveOperation() { calls.push('b.didResolveOperation'); }
+      async responseForOperation() { calls.push('b.responseForOperation'); return null; }
+      async executionDidStart() { calls.push('b.executionDidStart'); return { async executionDidEnd() { calls.push('b.executionDidEnd'); } }; }
+    }
     const b = {
       async requestDidStart() {
-        return {
-          async didResolveOperation() { calls.push('b.didResolveOperation'); },
-          async responseForOperation() { calls.push('b.responseForOperation'); return null; },
-          async executionDidStart() { calls.push('b.executionDidStart'); return { async executionDidEnd() { calls.push('b.executionDidEnd'); } }; },
-        };
+        return new BListener();
       },
     };
     const c = { async serverWillStart() { calls.push('c.serverWillStart'); } };

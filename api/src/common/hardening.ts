@@ -80,6 +80,22 @@ export function operationCost(schema: GraphQLSchema, query: DocumentNode, variab
   return cost;
 }
 
+/** Top-level field names of each operation node already seen (Apollo reuses the parsed document). */
+const topLevelFieldsCache = new WeakMap<OperationDefinitionNode, string>();
+
+/** An operation's top-level fields, comma-separated (e.g. `nearbyStations`), for the audit and security logs. */
+function topLevelFields(op: OperationDefinitionNode): string {
+  let fields = topLevelFieldsCache.get(op);
+  if (fields === undefined) {
+    fields = op.selectionSet.selections
+      .map((s) => (s.kind === 'Field' ? s.name.value : null))
+      .filter(Boolean)
+      .join(',');
+    topLevelFieldsCache.set(op, fields);
+  }
+  return fields;
+}
+
 function budgetOf(viewer: Viewer, ip: string, config: Config): { kind: 'anon' | 'key' | 'user'; key: string; points: number; maxCost: number } {
   switch (viewer.kind) {
     case 'USER':
@@ -113,12 +129,7 @@ export function rateLimitPlugin(config: Config, limits: RateLimits): ApolloServe
         async didResolveOperation(rc) {
           const op = rc.operation as OperationDefinitionNode;
           const store = requestStore.getStore();
-          if (store) {
-            store.operation = op.selectionSet.selections
-              .map((s) => (s.kind === 'Field' ? s.name.value : null))
-              .filter(Boolean)
-              .join(',');
-          }
+          if (store) store.operation = topLevelFields(op);
           const cost = operationCost(rc.schema, rc.document, rc.request.variables, rc.request.operationName ?? undefined);
           const budget = budgetOf(rc.contextValue.viewer, rc.contextValue.ip, config);
           if (cost > budget.maxCost) {
@@ -164,9 +175,22 @@ const NOTIFY_HOOKS = ['didResolveSource', 'didResolveOperation', 'didEncounterEr
 /** Hooks that return an end hook (called with the error, if any). */
 const START_HOOKS = ['parsingDidStart', 'validationDidStart'] as const;
 
+const LISTENER_HOOKS = [...NOTIFY_HOOKS, ...START_HOOKS, 'responseForOperation', 'executionDidStart'];
+
 function combinedListener(listeners: Listener[]): Listener {
   const merged: Record<string, AnyHook> = {};
-  const having = (hook: string) => listeners.filter((l) => typeof (l as Record<string, unknown>)[hook] === 'function') as unknown as Record<string, AnyHook>[];
+  // Hook name → the listeners that have it, in plugin order (one pass; this runs per request).
+  const byHook = new Map<string, Record<string, AnyHook>[]>();
+  for (const l of listeners as unknown as Record<string, AnyHook>[]) {
+    // Named hooks only (own or inherited: a listener may be a class instance).
+    for (const hook of LISTENER_HOOKS) {
+      if (typeof l[hook] !== 'function') continue;
+      const ls = byHook.get(hook);
+      if (ls) ls.push(l);
+      else byHook.set(hook, [l]);
+    }
+  }
+  const having = (hook: string) => byHook.get(hook) ?? [];
   for (const hook of NOTIFY_HOOKS) {
     const ls = having(hook);
     if (ls.length === 1) merged[hook] = ls[0][hook].bind(ls[0]);
