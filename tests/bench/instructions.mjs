@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// CPU instructions per nearbyStations request, counted by valgrind's callgrind: a figure that does not drift
+// with the machine's speed, for comparing two builds of the API on a shared VM where req/s moves by tens of
+// per cent within minutes (README, "Performance"). Not part of `npm test` or `npm run bench`.
+//
+//   node tests/bench/instructions.mjs [api/dist] [other/api/dist …]
+//
+// Needs valgrind and a database with stations at DATABASE_URL (e.g. one loaded by `npm run seed:synthetic`).
+// For each build: starts it under callgrind with instrumentation off, sends WARMUP requests, switches
+// instrumentation on, sends REQUESTS requests (4 at a time, 64 search points, the benchmark's query), dumps the
+// counts and prints instructions per request: the total, V8's optimizing compiler (which keeps compiling
+// longer under valgrind's slowdown, and runs on a background thread in production), the garbage collector,
+// and the rest. Compare "gc + rest" between builds; differences under ~2 % are noise.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DATABASE_URL = process.env.DATABASE_URL;
+const WARMUP = Number(process.env.WARMUP ?? 300);
+const REQUESTS = Number(process.env.REQUESTS ?? 1500);
+const PORT = Number(process.env.PORT ?? 4713);
+const HOST = '127.0.0.1';
+if (!DATABASE_URL) {
+  console.error('Set DATABASE_URL to a database with stations (npm run seed:synthetic -- --count 200000).');
+  process.exit(2);
+}
+const builds = process.argv.slice(2).length ? process.argv.slice(2) : ['api/dist'];
+const QUERY = `query($lng: Float!, $lat: Float!) { nearbyStations(near: {lng: $lng, lat: $lat}, radiusMeters: 5000, amenities: [DRINKING_WATER, PHONE_CHARGING], first: 20) { edges { distanceMeters node { id name amenities location { lng lat } } } } }`;
+
+async function searchBodies() {
+  const c = new pg.Client({ connectionString: DATABASE_URL });
+  await c.connect();
+  const r = await c.query(`select ST_X(location::geometry) as lng, ST_Y(location::geometry) as lat from station order by id limit 64`);
+  await c.end();
+  return r.rows.map((p) => JSON.stringify({ query: QUERY, variables: { lng: Number(p.lng), lat: Number(p.lat) } }));
+}
+
+async function send(bodies, n) {
+  let i = 0;
+  let bad = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (i < n) {
+        const res = await fetch(`http://${HOST}:${PORT}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[i++ % bodies.length] });
+        const text = await res.text();
+        if (res.status !== 200 || !text.startsWith('{"data":{"nearbyStations"')) bad++;
+      }
+    }),
+  );
+  if (bad) throw new Error(`${bad} requests failed`);
+}
+
+/** callgrind_annotate's per-function counts, split into compiler, GC and the rest. */
+function split(file) {
+  const out = execFileSync('callgrind_annotate', ['--inclusive=no', '--threshold=100', file], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+  let total = 0;
+  let compiler = 0;
+  let gc = 0;
+  for (const line of out.split('\n')) {
+    const m = /^\s*([\d,]+) \(/.exec(line);
+    if (!m) continue;
+    const n = Number(m[1].replaceAll(',', ''));
+    if (line.includes('PROGRAM TOTALS')) {
+      total = n;
+      continue;
+    }
+    if (/compiler::|Compiler|Maglev|maglev|turboshaft|BytecodeGenerator|Parser|Scanner|interpreter::/.test(line)) compiler += n;
+    else if (/Scaveng|Marking|Sweep|Heap::|heap::|Evacuat|MemoryAllocator|Compactor/.test(line)) gc += n;
+  }
+  return { total, compiler, gc, rest: total - compiler - gc };
+}
+
+async function measure(build, bodies) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-callgrind-'));
+  const env = { ...process.env, DATABASE_URL, PORT: String(PORT), HOST, LOG_LEVEL: 'warn', ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? 'instructions-admin-password', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000', MAX_QUERY_COST_PUBLIC: '100000', SEED_ON_FIRST_START: 'false' };
+  const child = spawn('valgrind', ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${dir}/cg.%p`, 'node', path.join(build, 'index.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${build} did not start: ${output.slice(-2000)}`)), 600_000);
+    const onData = (d) => {
+      output += d;
+      if (/Yizhan ready/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${build} exited ${code}: ${output.slice(-2000)}`)));
+  });
+  // callgrind_control finds the process through files named after HOST, which valgrind read from our env.
+  const control = (...args) => execFileSync('callgrind_control', [...args, String(child.pid)], { env: { ...process.env, HOST }, stdio: 'ignore' });
+  try {
+    await send(bodies, WARMUP);
+    control('-i', 'on');
+    await send(bodies, REQUESTS);
+    control('-d');
+  } finally {
+    child.removeAllListeners('exit');
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  const dump = fs.readdirSync(dir).find((f) => f.endsWith('.1'));
+  const counts = split(path.join(dir, dump));
+  fs.rmSync(dir, { recursive: true, force: true });
+  const per = (n) => (n / REQUESTS / 1e6).toFixed(2);
+  return `${build}: ${per(counts.total)}M instructions per request (compiler ${per(counts.compiler)}M, gc ${per(counts.gc)}M, rest ${per(counts.rest)}M; gc + rest ${per(counts.gc + counts.rest)}M)`;
+}
+
+const bodies = await searchBodies();
+for (const build of builds) console.log(await measure(build, bodies));
