@@ -145,3 +145,21 @@ describe('request context', () => {
     }
   });
 });
+
+describe('remembered', () => {
+  it('builds a value once per key, empties the map when it is full, and stores nothing when the build throws', async () => {
+    const { remembered } = await import('../../api/src/common/memo');
+    const map = new Map<string, number>();
+    let builds = 0;
+    const get = (k: string) => remembered(map, k, 2, () => (builds++, k.length));
+    expect(get('a')).toBe(1);
+    expect(get('a')).toBe(1);
+    expect(builds).toBe(1);
+    get('bb');
+    expect([...map.keys()]).toEqual(['a', 'bb']);
+    expect(get('ccc')).toBe(3);
+    expect([...map.keys()]).toEqual(['ccc']);
+    expect(() => remembered(map, 'x', 2, () => { throw new Error('no'); })).toThrow('no');
+    expect(map.has('x')).toBe(false);
+  });
+});

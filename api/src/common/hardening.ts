@@ -3,6 +3,7 @@ import type { ApolloServerPlugin, BaseContext, GraphQLRequestExecutionListener, 
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { getComplexity, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
+import { remembered } from './memo';
 import { requestStore } from './request-context';
 import { RateLimitedError, type RateLimitCharge, type RateLimits } from './rate-limit';
 import type { Viewer } from '../auth/viewer';
@@ -66,18 +67,14 @@ export function operationCost(schema: GraphQLSchema, query: DocumentNode, variab
     costCache.set(query, entry);
   }
   const key = `${operationName ?? ''}\u0000${JSON.stringify(entry.variables.map((v) => variables?.[v] ?? null))}`;
-  const known = entry.costs.get(key);
-  if (known !== undefined) return known;
-  let cost: number;
   try {
-    cost = getComplexity({ schema, query, variables: variables ?? {}, operationName, estimators: [fieldExtensionsEstimator(), pageEstimator] });
+    return remembered(entry.costs, key, COST_CACHE_PER_DOCUMENT, () =>
+      getComplexity({ schema, query, variables: variables ?? {}, operationName, estimators: [fieldExtensionsEstimator(), pageEstimator] }),
+    );
   } catch {
     // Variables that do not coerce: execution reports them as BAD_USER_INPUT naming the variable; charge 1.
     return 1;
   }
-  if (entry.costs.size >= COST_CACHE_PER_DOCUMENT) entry.costs.clear();
-  entry.costs.set(key, cost);
-  return cost;
 }
 
 /** Top-level field names of each operation node already seen (Apollo reuses the parsed document). */

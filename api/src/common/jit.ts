@@ -1,6 +1,7 @@
 import { execute, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
+import { remembered } from './memo';
 
 /** Compiled operations per parsed document (Apollo reuses the DocumentNode of a repeated query) and operation name. */
 const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
@@ -12,14 +13,7 @@ function compiledFor(schema: GraphQLSchema, document: DocumentNode, operationNam
     byName = new Map();
     compiled.set(document, byName);
   }
-  const key = operationName ?? '';
-  let entry = byName.get(key);
-  if (!entry) {
-    entry = compileQuery(schema, document, operationName ?? undefined);
-    if (byName.size >= OPERATIONS_PER_DOCUMENT) byName.clear();
-    byName.set(key, entry);
-  }
-  return entry;
+  return remembered(byName, operationName ?? '', OPERATIONS_PER_DOCUMENT, () => compileQuery(schema, document, operationName ?? undefined));
 }
 
 /**

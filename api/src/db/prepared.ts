@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
+import { remembered } from '../common/memo';
 
 /** A statement with `?` placeholders (MikroORM's style) and its parameters. */
 export interface Sql {
@@ -18,14 +19,10 @@ export function positional(text: string): string {
 }
 
 function statement(text: string): { text: string; name: string } {
-  let known = statements.get(text);
-  if (!known) {
+  return remembered(statements, text, 500, () => {
     const pgText = positional(text);
-    known = { text: pgText, name: `yz_${createHash('sha1').update(pgText).digest('hex').slice(0, 16)}` };
-    if (statements.size > 500) statements.clear();
-    statements.set(text, known);
-  }
-  return known;
+    return { text: pgText, name: `yz_${createHash('sha1').update(pgText).digest('hex').slice(0, 16)}` };
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ import type { BoundingBoxInput, StationCreateInput, StationFilter, StationOrder,
 import { StationOrderField } from './station.inputs';
 import type { Access } from '../auth/access';
 import { queryPrepared, type Sql } from '../db/prepared';
+import { remembered } from '../common/memo';
 
 /** The organizations that decide who may edit a station. */
 export function stationOrganizations(station: Station): { operatorOrganizationId: string | null; hostOrganizationId: string | null } {
@@ -161,7 +162,6 @@ export async function deleteStation(em: EntityManager, id: string): Promise<Stat
   await em.remove(station).flush();
   return station;
 }
-
 
 function bboxCondition(box: BoundingBoxInput, field: string): Sql {
   const crs = box.crs ?? CoordinateSystem.WGS84;
@@ -313,15 +313,7 @@ const isCursorKeys = (v: unknown[]): v is CursorKeys => v.length === 2 && typeof
  * when queryPrepared looks up its prepared statement.
  */
 const sqlTexts = new Map<string, string>();
-function textOfShape(shape: string, build: () => string): string {
-  let text = sqlTexts.get(shape);
-  if (text === undefined) {
-    text = build();
-    if (sqlTexts.size >= 1000) sqlTexts.clear();
-    sqlTexts.set(shape, text);
-  }
-  return text;
-}
+const textOfShape = (shape: string, build: () => string): string => remembered(sqlTexts, shape, 1000, build);
 
 /**
  * What the public searches (nearby, along a route) show: ACTIVE stations, temporary service points only inside
