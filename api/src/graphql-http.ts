@@ -83,8 +83,6 @@ export interface TransportInfo {
   secure: boolean;
   /** Parsed `Cookie` header. */
   cookies: Record<string, string | undefined>;
-  /** Parsed body (see readJsonBody). */
-  body: unknown;
 }
 
 type HeaderMiddleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
@@ -139,7 +137,7 @@ export function graphqlHttpHandler<C extends BaseContext>(options: {
   trust: (addr: string, i: number) => boolean;
   /** Security headers sent with every response (helmet's, see capturedHeaders). */
   securityHeaders: readonly (readonly [string, string])[];
-  prepare(req: IncomingMessage, res: ServerResponse, info: TransportInfo): Promise<{ context: () => Promise<C>; run<T>(fn: () => Promise<T>): Promise<T> } | null>;
+  prepare(req: IncomingMessage, res: ServerResponse, info: TransportInfo): Promise<{ context: () => Promise<C>; run<T>(fn: () => Promise<T>): Promise<T> }>;
   onError(e: unknown, req: IncomingMessage, res: ServerResponse): void;
 }): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { apollo, trust } = options;
@@ -156,8 +154,7 @@ export function graphqlHttpHandler<C extends BaseContext>(options: {
         socketSecure ||
         (typeof forwardedProto === 'string' && trust(req.socket.remoteAddress ?? '', 0) && forwardedProto.split(',')[0].trim().toLowerCase() === 'https');
       const cookies = req.headers.cookie ? cookie.parse(req.headers.cookie) : {};
-      const prepared = await options.prepare(req, res, { ip, secure, cookies, body });
-      if (!prepared) return;
+      const prepared = await options.prepare(req, res, { ip, secure, cookies });
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
