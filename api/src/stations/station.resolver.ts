@@ -165,7 +165,7 @@ export class StationResolver {
           return edges.at(-1)?.cursor ?? null;
         },
       },
-      countFn: () => service.countNearbyStations(ctx.em, args),
+      countFn: () => service.countNearbyStations(ctx.rawReader, args),
     });
   }
 
