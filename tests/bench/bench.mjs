@@ -20,15 +20,14 @@
 // Needs PostgreSQL with PostGIS at BENCH_PG (default postgres://postgres@127.0.0.1:5432/postgres) and the
 // npm registry (for PostGraphile). BENCH_SECONDS (default 10) sets each load run's length, BENCH_REPEAT (default 3)
 // how many interleaved runs of each system per concurrency (the median is reported).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { NEARBY_QUERY, root, startProcess, stop } from './processes.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PG = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SIZES = (process.env.BENCH_SIZES ?? '200000,1000000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -71,34 +70,6 @@ async function searchPoints(url, n = 64) {
   const r = await c.query(`select ST_X(location::geometry) as lng, ST_Y(location::geometry) as lat from station where source_key like 'synthetic:%' order by source_key limit $1`, [n]);
   await c.end();
   return r.rows.map((p) => ({ lng: Number(p.lng), lat: Number(p.lat) }));
-}
-
-function startProcess(cmd, args, env, readyPattern, timeoutMs = 300_000) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${cmd} did not start: ${out.slice(-2000)}`)), timeoutMs);
-    const onData = (d) => {
-      out += d;
-      if (readyPattern.test(out)) {
-        clearTimeout(timer);
-        resolve({ child, output: () => out });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${cmd} exited ${code}: ${out.slice(-2000)}`));
-    });
-  });
-}
-
-async function stop(child) {
-  if (child.exitCode !== null) return;
-  child.removeAllListeners('exit');
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
 }
 
 function cpuSecondsOf(pid) {
@@ -239,8 +210,7 @@ async function benchSize(size) {
   await c.query('vacuum analyze station');
   await c.end();
   const points = await searchPoints(url);
-  const query = `query($lng: Float!, $lat: Float!) { nearbyStations(near: {lng: $lng, lat: $lat}, radiusMeters: 5000, amenities: [DRINKING_WATER, PHONE_CHARGING], first: 20) { edges { distanceMeters node { id name amenities location { lng lat } } } } }`;
-  const bodies = points.map((p) => JSON.stringify({ query, variables: p }));
+  const bodies = points.map((p) => JSON.stringify({ query: NEARBY_QUERY, variables: p }));
   const apiPort = 4700 + (size % 97);
   const peerPort = 4800 + (size % 97);
   const api = await startProcess('node', ['api/dist/index.js'], { ...env, PORT: String(apiPort), HOST: '127.0.0.1', SEED_ON_FIRST_START: 'true' }, /Yizhan ready/);

@@ -11,14 +11,13 @@
 // counts and prints instructions per request: the total, V8's optimizing compiler (which keeps compiling
 // longer under valgrind's slowdown, and runs on a background thread in production), the garbage collector,
 // and the rest. Compare "gc + rest" between builds; differences under ~2 % are noise.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { NEARBY_QUERY, startProcess, stop } from './processes.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DATABASE_URL = process.env.DATABASE_URL;
 const WARMUP = Number(process.env.WARMUP ?? 300);
 const REQUESTS = Number(process.env.REQUESTS ?? 1500);
@@ -29,14 +28,13 @@ if (!DATABASE_URL) {
   process.exit(2);
 }
 const builds = process.argv.slice(2).length ? process.argv.slice(2) : ['api/dist'];
-const QUERY = `query($lng: Float!, $lat: Float!) { nearbyStations(near: {lng: $lng, lat: $lat}, radiusMeters: 5000, amenities: [DRINKING_WATER, PHONE_CHARGING], first: 20) { edges { distanceMeters node { id name amenities location { lng lat } } } } }`;
 
 async function searchBodies() {
   const c = new pg.Client({ connectionString: DATABASE_URL });
   await c.connect();
   const r = await c.query(`select ST_X(location::geometry) as lng, ST_Y(location::geometry) as lat from station order by id limit 64`);
   await c.end();
-  return r.rows.map((p) => JSON.stringify({ query: QUERY, variables: { lng: Number(p.lng), lat: Number(p.lat) } }));
+  return r.rows.map((p) => JSON.stringify({ query: NEARBY_QUERY, variables: { lng: Number(p.lng), lat: Number(p.lat) } }));
 }
 
 async function send(bodies, n) {
@@ -76,22 +74,8 @@ function split(file) {
 
 async function measure(build, bodies) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-callgrind-'));
-  const env = { ...process.env, DATABASE_URL, PORT: String(PORT), HOST, LOG_LEVEL: 'warn', ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? 'instructions-admin-password', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000', MAX_QUERY_COST_PUBLIC: '100000', SEED_ON_FIRST_START: 'false' };
-  const child = spawn('valgrind', ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${dir}/cg.%p`, 'node', path.join(build, 'index.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${build} did not start: ${output.slice(-2000)}`)), 600_000);
-    const onData = (d) => {
-      output += d;
-      if (/Yizhan ready/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${build} exited ${code}: ${output.slice(-2000)}`)));
-  });
+  const env = { DATABASE_URL, PORT: String(PORT), HOST, LOG_LEVEL: 'warn', ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? 'instructions-admin-password', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000', MAX_QUERY_COST_PUBLIC: '100000', SEED_ON_FIRST_START: 'false' };
+  const { child } = await startProcess('valgrind', ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${dir}/cg.%p`, 'node', path.join(build, 'index.js')], env, /Yizhan ready/, 600_000);
   // callgrind_control finds the process through files named after HOST, which valgrind read from our env.
   const control = (...args) => execFileSync('callgrind_control', [...args, String(child.pid)], { env: { ...process.env, HOST }, stdio: 'ignore' });
   try {
@@ -100,9 +84,7 @@ async function measure(build, bodies) {
     await send(bodies, REQUESTS);
     control('-d');
   } finally {
-    child.removeAllListeners('exit');
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await stop(child);
   }
   const dump = fs.readdirSync(dir).find((f) => f.endsWith('.1'));
   const counts = split(path.join(dir, dump));

@@ -1,0 +1,44 @@
+// Shared by the benchmark scripts: the repository root, the benchmark's nearbyStations query, and starting and
+// stopping a server process.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The benchmark's query: 5 km, 2 amenities, first 20, `distanceMeters` and `id name amenities location`. */
+export const NEARBY_QUERY = `query($lng: Float!, $lat: Float!) { nearbyStations(near: {lng: $lng, lat: $lat}, radiusMeters: 5000, amenities: [DRINKING_WATER, PHONE_CHARGING], first: 20) { edges { distanceMeters node { id name amenities location { lng lat } } } } }`;
+
+/**
+ * Starts `cmd args` in the repository root with `env` added to ours; resolves once its output matches
+ * `readyPattern` with the child and its output so far, rejects if it exits first or takes over `timeoutMs`.
+ */
+export function startProcess(cmd, args, env, readyPattern, timeoutMs = 300_000) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${cmd} did not start: ${out.slice(-2000)}`)), timeoutMs);
+    const onData = (d) => {
+      out += d;
+      if (readyPattern.test(out)) {
+        clearTimeout(timer);
+        resolve({ child, output: () => out });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${cmd} exited ${code}: ${out.slice(-2000)}`));
+    });
+  });
+}
+
+/** Stops a child started by startProcess (SIGTERM) and waits for it to exit. */
+export async function stop(child) {
+  if (child.exitCode !== null) return;
+  child.removeAllListeners('exit');
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
+
