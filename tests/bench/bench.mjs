@@ -8,6 +8,8 @@
 //      request (after a 16-client warm-up run that is not reported);
 //   2. the same query as raw SQL through `pg` (the floor), same concurrency: the statement text the API builds for
 //      this selection, as a named prepared statement like the API runs it (and, at 16 clients, unprepared);
+//      and the HTTP floor (tests/bench/http-floor.mjs): the same statement behind a bare node:http server that
+//      answers the same JSON without any GraphQL, so the table shows what HTTP and JSON alone cost here;
 //   3. the PostGraphile 5 peer on the same table, answering the same question (active, inside the validity window,
 //      all amenities, nearest first) (installed by this script in a temporary folder with Node 22,
 //      which PostGraphile 5 requires, from the npm registry; nothing of it is committed), the same query as a SQL
@@ -213,10 +215,21 @@ async function benchSize(size) {
   const bodies = points.map((p) => JSON.stringify({ query: NEARBY_QUERY, variables: p }));
   const apiPort = 4700 + (size % 97);
   const peerPort = 4800 + (size % 97);
+  const floorPort = 4900 + (size % 97);
   const api = await startProcess('node', ['api/dist/index.js'], { ...env, PORT: String(apiPort), HOST: '127.0.0.1', SEED_ON_FIRST_START: 'true' }, /Yizhan ready/);
-  const row = { importSeconds: Number(loaded), api: {}, sql: {}, postgraphile: {}, tiles: {}, runs: {} };
+  const row = { importSeconds: Number(loaded), api: {}, sql: {}, http: {}, postgraphile: {}, tiles: {}, runs: {} };
   let peer;
+  const floor = await startProcess('node', ['tests/bench/http-floor.mjs'], { ...env, PORT: String(floorPort), HOST: '127.0.0.1' }, /HTTP floor ready/);
   try {
+    // The HTTP floor must give the API's answer (same stations, distances and coordinates) for it to be a floor.
+    const [apiAnswer, floorAnswer] = await Promise.all(
+      [apiPort, floorPort].map((port) => fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[0] }).then((r) => r.text())),
+    );
+    row.http.sameAnswerAsApi = apiAnswer === floorAnswer;
+    if (!row.http.sameAnswerAsApi) {
+      const at = [...apiAnswer].findIndex((ch, i) => ch !== floorAnswer[i]);
+      log('HTTP floor answer differs from the API at', at, ':', apiAnswer.slice(Math.max(0, at - 80), at + 80), '/', floorAnswer.slice(Math.max(0, at - 80), at + 80));
+    }
     try {
       peer = await setupPostgraphile(url, peerPort);
       row.postgraphile.postgis = peer.postgis;
@@ -239,10 +252,12 @@ async function benchSize(size) {
     const systems = {
       api: (n) => loadHttp(`http://127.0.0.1:${apiPort}/graphql`, bodies, n, api.child.pid),
       sql: (n) => loadSql(url, sqlFor, points, n),
+      http: (n) => loadHttp(`http://127.0.0.1:${floorPort}/graphql`, bodies, n, floor.child.pid),
       ...(peer ? { postgraphile: (n) => loadHttp(`http://127.0.0.1:${peerPort}/graphql`, pbodies, n, peer.child.pid) } : {}),
     };
     // Warm-up (V8 compiles the hot paths, PostgreSQL caches pages), not reported.
     await systems.api(16);
+    await systems.http(16);
     if (systems.postgraphile) await systems.postgraphile(16);
     // The machine's speed drifts (a shared VM): each system runs REPEAT times per concurrency, interleaved in
     // rotating order, and the run with the median req/s is reported (peak memory: the highest of the runs).
@@ -262,11 +277,12 @@ async function benchSize(size) {
         (row.runs[name] ??= {})[n] = list.map((x) => x.rps);
       }
       if (n === 16) row.sqlUnprepared16 = await loadSql(url, sqlUnprepared, points, n);
-      log(`${size} @${n}: api ${row.runs.api[n].join('/')} rps (p50 ${row.api[n].p50} ms, ${row.api[n].rssMiB} MiB) | sql ${row.runs.sql[n].join('/')} | postgraphile ${row.runs.postgraphile?.[n]?.join('/') ?? '–'}`);
+      log(`${size} @${n}: api ${row.runs.api[n].join('/')} rps (p50 ${row.api[n].p50} ms, ${row.api[n].rssMiB} MiB) | sql ${row.runs.sql[n].join('/')} | http floor ${row.runs.http[n].join('/')} | postgraphile ${row.runs.postgraphile?.[n]?.join('/') ?? '–'}`);
     }
     row.tiles = await tileTimes(`http://127.0.0.1:${apiPort}`);
   } finally {
     await stop(api.child);
+    await stop(floor.child);
     if (peer) {
       await stop(peer.child);
       fs.rmSync(peer.dir, { recursive: true, force: true });
@@ -299,14 +315,15 @@ async function benchEmbedded(size) {
 function table() {
   const lines = [];
   lines.push(`machine: ${results.machine.cpus} cores (${results.machine.model}), ${results.machine.memGiB} GiB; ${SECONDS} s per run, median of ${REPEAT} interleaved runs`);
-  lines.push('| stations | clients | API p50 / p99 ms | API req/s | API RSS MiB | SQL p50 / p99 ms | SQL req/s | PostGraphile p50 / p99 ms | PostGraphile req/s |');
-  lines.push('|---|---|---|---|---|---|---|---|---|');
+  lines.push('| stations | clients | API p50 / p99 ms | API req/s | API RSS MiB | SQL p50 / p99 ms | SQL req/s | HTTP floor p50 / p99 ms | HTTP floor req/s | PostGraphile p50 / p99 ms | PostGraphile req/s |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [size, r] of Object.entries(results.sizes)) {
     for (const n of CONNECTIONS) {
       const a = r.api[n] ?? {};
       const s = r.sql[n] ?? {};
+      const h = r.http[n] ?? {};
       const p = r.postgraphile[n] ?? {};
-      lines.push(`| ${size} | ${n} | ${a.p50} / ${a.p99} | ${a.rps} | ${a.rssMiB} | ${s.p50} / ${s.p99} | ${s.rps} | ${p.p50 ?? '–'} / ${p.p99 ?? '–'} | ${p.rps ?? '–'} |`);
+      lines.push(`| ${size} | ${n} | ${a.p50} / ${a.p99} | ${a.rps} | ${a.rssMiB} | ${s.p50} / ${s.p99} | ${s.rps} | ${h.p50} / ${h.p99} | ${h.rps} | ${p.p50 ?? '–'} / ${p.p99 ?? '–'} | ${p.rps ?? '–'} |`);
     }
   }
   lines.push('');
@@ -324,7 +341,7 @@ function table() {
   }
   for (const [size, r] of Object.entries(results.sizes)) {
     if (r.sqlUnprepared16) lines.push(`SQL floor at ${size}, 16 clients, unprepared (parsed and planned every time): ${r.sqlUnprepared16.rps} req/s, p50 ${r.sqlUnprepared16.p50} ms`);
-    if (r.api[16]?.cpuMsPerRequest) lines.push(`API CPU per request at ${size}, 16 clients: ${r.api[16].cpuMsPerRequest} ms`);
+    if (r.api[16]?.cpuMsPerRequest) lines.push(`CPU per request at ${size}, 16 clients: API ${r.api[16].cpuMsPerRequest} ms, HTTP floor ${r.http[16]?.cpuMsPerRequest} ms (same answer as the API: ${r.http.sameAnswerAsApi})`);
   }
   for (const [size, r] of Object.entries(results.sizes)) if (r.postgraphile.error) lines.push(`PostGraphile at ${size}: ${r.postgraphile.error}`);
   return lines.join('\n');
