@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -102,6 +103,55 @@ describe('vector tiles', () => {
       const res = await fetch(`${s.url}/tiles/stations/${path}`);
       expect(res.status, path).toBe(400);
       expect(((await res.json()) as any).error).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+});
+
+describe('tile data version', () => {
+  /** The tiles' data version as a new reader sees it now (a fresh StationTiles: no 5 s memory). */
+  async function dataVersion(): Promise<string> {
+    const { StationTiles } = await import('../../api/src/tiles/tiles');
+    return new StationTiles(s.app.orm.em as never).dataVersion();
+  }
+
+  it('changes the data version behind ETags and county counts with every change to stations, not with other tables, and keeps its log small', async () => {
+    const em = s.app.orm.em.fork();
+    const [a, b] = await em.execute<{ id: string }[]>(`select id from station where source_key like 'synthetic:%' order by source_key limit 2`);
+    const v0 = await dataVersion();
+    await em.execute(`update station set name = name where id = ?`, [a.id]);
+    const v1 = await dataVersion();
+    expect(v1).not.toBe(v0);
+    await em.execute(`update organization set name = name`);
+    expect(await dataVersion()).toBe(v1);
+    await em.execute(`delete from station where id = ?`, [b.id]);
+    const v2 = await dataVersion();
+    expect(v2).not.toBe(v1);
+    // 1300 changing statements: the trigger prunes old rows every 256th, keeping ~1024 to ~1280.
+    await em.execute(`do $$ begin for i in 1..1300 loop update station set name = name where id = '${a.id}'; end loop; end $$`);
+    const [log] = await em.execute<{ n: number; span: number }[]>(`select count(*)::int as n, (max(id) - min(id))::int as span from station_change`);
+    expect(log.n).toBeGreaterThan(1000);
+    expect(log.n).toBeLessThanOrEqual(1281);
+    expect(log.span).toBeLessThan(1281);
+    expect(await dataVersion()).not.toBe(v2);
+  });
+
+  // Two transactions at once: needs a server that takes parallel connections (the embedded PGlite takes one).
+  it.runIf(Boolean(inject('testDb')))('counts a change when it commits, even after a later change committed first', async () => {
+    const url = s.app.orm.config.get('clientUrl') as string;
+    const [early, late] = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+    await Promise.all([early.connect(), late.connect()]);
+    try {
+      const { rows } = await early.query(`select id from station where source_key like 'synthetic:%' order by source_key offset 5 limit 2`);
+      await early.query('begin');
+      // Each stamps updated_at with its own transaction's start, as a long import does: the later change's stamp
+      // is the newest when the earlier one commits.
+      await early.query(`update station set status = 'TEMPORARILY_CLOSED', updated_at = now() where id = $1`, [rows[0].id]);
+      await late.query(`update station set updated_at = now() where id = $1`, [rows[1].id]);
+      const before = await dataVersion();
+      await early.query('commit');
+      expect(await dataVersion()).not.toBe(before);
+    } finally {
+      await Promise.all([early.end(), late.end()]);
     }
   });
 });

@@ -2,6 +2,7 @@ import { Migration20261121000000_init } from './Migration20261121000000_init';
 import { Migration20261121100000_accounts } from './Migration20261121100000_accounts';
 import { Migration20261121200000_scheduling } from './Migration20261121200000_scheduling';
 import { Migration20261121300000_tiles } from './Migration20261121300000_tiles';
+import { Migration20261121400000_station_changes } from './Migration20261121400000_station_changes';
 
 /** Every migration, in order. Listed explicitly so the compiled server, the CLI and the tests run the same set. */
 export const migrationsList = [
@@ -9,4 +10,5 @@ export const migrationsList = [
   { name: 'Migration20261121100000_accounts', class: Migration20261121100000_accounts },
   { name: 'Migration20261121200000_scheduling', class: Migration20261121200000_scheduling },
   { name: 'Migration20261121300000_tiles', class: Migration20261121300000_tiles },
+  { name: 'Migration20261121400000_station_changes', class: Migration20261121400000_station_changes },
 ];

@@ -66,10 +66,15 @@ export class StationTiles {
 
   constructor(private readonly em: EntityManager) {}
 
-  /** Changes whenever a station is added, changed or removed (checked at most every 5 s). */
+  /**
+   * Changes whenever a committed statement has added, changed or removed stations (checked at most every 5 s):
+   * the count and id range of the visible `station_change` rows, which the trigger `station_changed` writes
+   * (migration Migration20261121400000_station_changes). A small table, so no scan of the stations; the caller
+   * reads it before the data it caches under it, so a cached value is never older than its version.
+   */
   async dataVersion(): Promise<string> {
     if (this.version && Date.now() - this.version.at < 5000) return this.version.value;
-    const [row] = await this.em.fork().execute<{ v: string }[]>(`select concat(count(*), ':', extract(epoch from max(updated_at))) as v from station`);
+    const [row] = await this.em.fork().execute<{ v: string }[]>(`select concat(count(*), ':', min(id), ':', max(id)) as v from station_change`);
     this.version = { value: row.v, at: Date.now() };
     return row.v;
   }
