@@ -28,14 +28,13 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { NEARBY_QUERY, root, startProcess, stop } from './processes.mjs';
+import { NEARBY_QUERY, nearbyStatement, root, startProcess, stop } from './processes.mjs';
 
 const PG = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SIZES = (process.env.BENCH_SIZES ?? '200000,1000000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const CONNECTIONS = [1, 16, 64];
-const AMENITIES = ['DRINKING_WATER', 'PHONE_CHARGING'];
 const results = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30) }, sizes: {} };
 
 const dbUrl = (name) => {
@@ -116,23 +115,6 @@ async function loadSql(url, sqlFor, points, connections) {
   await pool.end();
   lat.sort((a, b) => a - b);
   return { p50: +lat[Math.floor(lat.length * 0.5)].toFixed(2), p99: +lat[Math.floor(lat.length * 0.99)].toFixed(2), rps: Math.round(lat.length / SECONDS), errors: 0 };
-}
-
-/** Station fields the benchmark's GraphQL query selects (its `node { … }`). */
-const NODE_FIELDS = ['id', 'name', 'amenities', 'location'];
-
-/**
- * The raw SQL our API runs for the benchmark query's first page: the same text (built by the API's own
- * nearbyFirstPageSql for the same selected fields) as the same named prepared statement. `prepared: false`
- * gives the unnamed (parse and plan every time) variant, reported alongside.
- */
-async function nearbySql({ prepared = true } = {}) {
-  const { nearbyFirstPageSql } = await import(path.join(root, 'api/dist/stations/station.service.js'));
-  const { positional } = await import(path.join(root, 'api/dist/db/prepared.js'));
-  return (p) => {
-    const { text, params } = nearbyFirstPageSql({ near: p, radiusMeters: 5000, amenities: AMENITIES, first: 20 }, NODE_FIELDS);
-    return { text: positional(text), params, ...(prepared ? { name: 'bench_nearby' } : {}) };
-  };
 }
 
 async function setupPostgraphile(url, port) {
@@ -219,8 +201,9 @@ async function benchSize(size) {
   const api = await startProcess('node', ['api/dist/index.js'], { ...env, PORT: String(apiPort), HOST: '127.0.0.1', SEED_ON_FIRST_START: 'true' }, /Yizhan ready/);
   const row = { importSeconds: Number(loaded), api: {}, sql: {}, http: {}, postgraphile: {}, tiles: {}, runs: {} };
   let peer;
-  const floor = await startProcess('node', ['tests/bench/http-floor.mjs'], { ...env, PORT: String(floorPort), HOST: '127.0.0.1' }, /HTTP floor ready/);
+  let floor;
   try {
+    floor = await startProcess('node', ['tests/bench/http-floor.mjs'], { ...env, PORT: String(floorPort), HOST: '127.0.0.1' }, /HTTP floor ready/);
     // The HTTP floor must give the API's answer (same stations, distances and coordinates) for it to be a floor.
     const [apiAnswer, floorAnswer] = await Promise.all(
       [apiPort, floorPort].map((port) => fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[0] }).then((r) => r.text())),
@@ -247,8 +230,9 @@ async function benchSize(size) {
         peer = null;
       }
     }
-    const sqlFor = await nearbySql();
-    const sqlUnprepared = await nearbySql({ prepared: false });
+    // The SQL floor: the API's statement for this selection, prepared like the API runs it, and unprepared.
+    const sqlFor = await nearbyStatement('bench_nearby');
+    const sqlUnprepared = await nearbyStatement();
     const systems = {
       api: (n) => loadHttp(`http://127.0.0.1:${apiPort}/graphql`, bodies, n, api.child.pid),
       sql: (n) => loadSql(url, sqlFor, points, n),
@@ -282,7 +266,7 @@ async function benchSize(size) {
     row.tiles = await tileTimes(`http://127.0.0.1:${apiPort}`);
   } finally {
     await stop(api.child);
-    await stop(floor.child);
+    if (floor) await stop(floor.child);
     if (peer) {
       await stop(peer.child);
       fs.rmSync(peer.dir, { recursive: true, force: true });

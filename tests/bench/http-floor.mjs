@@ -4,7 +4,7 @@
 // validation or execution, no authentication, rate limits, security headers, request ids or logs. It answers
 // any POST whose body is `{ "variables": { "lng", "lat" } }` with the same JSON the API gives for the
 // benchmark's query (tests/bench/processes.mjs NEARBY_QUERY), from the API's own statement text for that
-// selection (nearbyFirstPageSql) run as a named prepared statement through a pg.Pool of DB_POOL_MAX
+// selection (processes.mjs nearbyStatement) run as a named prepared statement through a pg.Pool of DB_POOL_MAX
 // connections, like the SQL floor. Listens on HOST:PORT, prints "HTTP floor ready".
 //
 // The benchmark reports it beside the API and the SQL floor: the distance from the SQL floor to this one is
@@ -13,19 +13,18 @@
 import http from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
-import { root } from './processes.mjs';
+import { nearbyStatement, root } from './processes.mjs';
 
-const { nearbyFirstPageSql } = await import(path.join(root, 'api/dist/stations/station.service.js'));
-const { positional } = await import(path.join(root, 'api/dist/db/prepared.js'));
-const AMENITIES = ['DRINKING_WATER', 'PHONE_CHARGING'];
+const { codesFromPgArray } = await import(path.join(root, 'api/dist/common/pagination.js'));
+const statementAt = await nearbyStatement('http_floor_nearby');
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 20), idleTimeoutMillis: 1000 });
 
 async function answer(variables) {
-  const { text, params } = nearbyFirstPageSql({ near: { lng: variables.lng, lat: variables.lat }, radiusMeters: 5000, amenities: AMENITIES, first: 20 }, ['id', 'name', 'amenities', 'location']);
-  const { rows } = await pool.query({ name: 'http_floor_nearby', text: positional(text), values: params });
+  const { text, params, name } = statementAt(variables);
+  const { rows } = await pool.query({ name, text, values: params });
   const edges = rows.slice(0, 20).map((r) => ({
     distanceMeters: r.distance,
-    node: { id: r.id, name: r.name, amenities: r.amenities.length > 2 ? r.amenities.slice(1, -1).split(',') : [], location: { lng: r.lng, lat: r.lat } },
+    node: { id: r.id, name: r.name, amenities: codesFromPgArray(r.amenities), location: { lng: r.lng, lat: r.lat } },
   }));
   return { data: { nearbyStations: { edges } } };
 }

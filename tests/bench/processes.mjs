@@ -10,6 +10,21 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const NEARBY_QUERY = `query($lng: Float!, $lat: Float!) { nearbyStations(near: {lng: $lng, lat: $lat}, radiusMeters: 5000, amenities: [DRINKING_WATER, PHONE_CHARGING], first: 20) { edges { distanceMeters node { id name amenities location { lng lat } } } } }`;
 
 /**
+ * The raw SQL the API runs for NEARBY_QUERY's first page at a search point: the same text (built by the API's
+ * own nearbyFirstPageSql for the same selected fields, from api/dist) in pg's `$n` form, with its parameters.
+ * `name` makes it a named prepared statement, as the API runs it; without, it is parsed and planned every time.
+ * Used by the SQL floor (bench.mjs) and the HTTP floor (http-floor.mjs).
+ */
+export async function nearbyStatement(name) {
+  const { nearbyFirstPageSql } = await import(path.join(root, 'api/dist/stations/station.service.js'));
+  const { positional } = await import(path.join(root, 'api/dist/db/prepared.js'));
+  return (p) => {
+    const { text, params } = nearbyFirstPageSql({ near: { lng: p.lng, lat: p.lat }, radiusMeters: 5000, amenities: ['DRINKING_WATER', 'PHONE_CHARGING'], first: 20 }, ['id', 'name', 'amenities', 'location']);
+    return { text: positional(text), params, ...(name ? { name } : {}) };
+  };
+}
+
+/**
  * Starts `cmd args` in the repository root with `env` added to ours; resolves once its output matches
  * `readyPattern` with the child and its output so far, rejects if it exits first or takes over `timeoutMs`.
  */
