@@ -37,6 +37,7 @@ export async function startApp(config: Config, log: (msg: string) => void = cons
   const orm = await initOrm(url, embedded ? 1 : config.DB_POOL_MAX, {
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
+    idleTimeoutMs: config.DB_POOL_IDLE_TIMEOUT_MS,
   });
   if (config.SEED_ON_FIRST_START) await seedFirstStart(orm.em.fork() as never, config.SEEDS_DIR, log);
   await ensureFirstAdmin(orm.em.fork() as never, config.ADMIN_USERNAME, config.ADMIN_PASSWORD, log);

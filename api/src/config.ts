@@ -54,6 +54,11 @@ const schema = z.object({
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /** How long a request waits for a pooled connection before it fails with SERVICE_UNAVAILABLE, in ms. */
   DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(50).default(5_000),
+  /**
+   * How long an unused pooled database connection stays open before the pool closes it, in ms (the embedded
+   * database too: each new connection there gets a fresh session, see db/embedded.ts).
+   */
+  DB_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Node's HTTP request timeout (whole request, headers and body), in ms. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   /** Express `trust proxy` setting: `false`, `true`, a hop count or a subnet list; decides the client IP for rate limits. */

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Socket } from 'node:net';
 
 /** A running embedded PostgreSQL (PGlite + PostGIS) reachable over the wire protocol at `url`. */
 export interface EmbeddedDatabase {
@@ -24,6 +25,7 @@ export async function startEmbeddedDatabase(dataDir: string, port = 0, sharedBuf
   const db = await PGlite.create(dataDir, { extensions: { postgis, btree_gist }, postgresqlconf: [`shared_buffers=${sharedBuffers}`] });
   if (port === 0) port = await freePort();
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 1 });
+  freshSessionPerConnection(server, db);
   await server.start();
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
@@ -31,6 +33,47 @@ export async function startEmbeddedDatabase(dataDir: string, port = 0, sharedBuf
       await server.stop();
       await db.close();
     },
+  };
+}
+
+/** What `freshSessionPerConnection` uses of pglite-socket 0.2.11's server besides its public API. */
+interface SocketServerInternals {
+  handleConnection(socket: Socket): Promise<void>;
+  getStats(): { activeConnections: number };
+}
+
+/** The part of PGlite that `freshSessionPerConnection` uses. */
+interface Session {
+  isInTransaction(): boolean;
+  exec(sql: string): Promise<unknown>;
+}
+
+/**
+ * PGlite is one PostgreSQL session, and pglite-socket hands it to each wire connection in turn: whatever a closed
+ * connection left in the session (named prepared statements, portals, temporary tables, `SET`s, advisory locks,
+ * `LISTEN`s) would still be there for the next one, unlike on PostgreSQL. A pool that closes an idle connection and
+ * opens a new one then fails with `prepared statement "…" already exists` (42P05) for ever. So before a new
+ * connection is attached (none is attached then: the server takes one at a time), its session is made fresh: an
+ * open transaction is rolled back and `DISCARD ALL` drops all session state. pglite-socket has no hook for this,
+ * so its connection handler is wrapped; `tests/api/embedded.test.ts` fails if the wrapping stops working.
+ */
+function freshSessionPerConnection(server: object, db: Session): void {
+  const internals = server as SocketServerInternals;
+  if (typeof internals.handleConnection !== 'function') throw new Error('pglite-socket: no connection handler to wrap (version changed?)');
+  const attach = internals.handleConnection.bind(server);
+  internals.handleConnection = async (socket) => {
+    // A connection beyond the limit is refused by pglite-socket: leave the session of the attached one alone.
+    if (internals.getStats().activeConnections === 0) {
+      try {
+        // DISCARD ALL may not run inside a transaction; a client that vanished mid-transaction leaves one open.
+        if (db.isInTransaction()) await db.exec('ROLLBACK');
+        await db.exec('DISCARD ALL');
+      } catch (e) {
+        socket.destroy(e as Error);
+        return;
+      }
+    }
+    return attach(socket);
   };
 }
 

@@ -20,6 +20,8 @@ export interface DbTimeouts {
   statementTimeoutMs?: number;
   /** How long to wait for a free pooled connection before failing, ms (default 5 s). */
   acquireTimeoutMs?: number;
+  /** How long an unused pooled connection stays open before the pool closes it, ms (default 10 s). */
+  idleTimeoutMs?: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export function ormOptions(clientUrl: string, poolMax: number, timeouts: DbTimeo
     extensions: [Migrator],
     dataloader: DataloaderType.ALL,
     subscribers: [new AuditSubscriber()],
-    pool: { min: 0, max: poolMax, acquireTimeoutMillis: timeouts.acquireTimeoutMs ?? 5_000, idleTimeoutMillis: 10_000 },
+    pool: { min: 0, max: poolMax, acquireTimeoutMillis: timeouts.acquireTimeoutMs ?? 5_000, idleTimeoutMillis: timeouts.idleTimeoutMs ?? 10_000 },
     driverOptions: { connection: { statement_timeout: timeouts.statementTimeoutMs ?? 15_000, connectionTimeoutMillis: 5_000 } },
     migrations: { migrationsList, snapshot: false, transactional: true, allOrNothing: true },
     allowGlobalContext: false,
