@@ -77,6 +77,7 @@ export async function startServer(
     // itself through its schema and the admin's data provider reads it; INTROSPECTION=false turns it off.
     introspection: config.INTROSPECTION,
     validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
     // No @cacheControl hints are used; without the plugin Apollo does not wrap every field resolver.
     // Inline traces are for federated subgraphs, which this is not; disabled, the plugin is not asked per request.
     // armor's plugins and the rate limiter listen to every request through one merged listener (oneRequestListener).
