@@ -122,6 +122,7 @@ const CASES: Case[] = [
   { name: 'a JSON body that is not an object', body: '"{ __typename }"', status: 400, code: 'BAD_REQUEST' },
   { name: 'a batch (batching is off)', body: [{ query: '{ __typename }' }], status: 400, code: 'BAD_REQUEST' },
   { name: 'text/plain (CSRF prevention)', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}', status: 400, code: 'BAD_REQUEST' },
+  { name: 'a form body (CSRF prevention)', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D', status: 400, code: 'BAD_REQUEST' },
   { name: 'a charset other than UTF-8', headers: { 'content-type': 'application/json; charset=latin1' }, body: { query: '{ __typename }' }, status: 415, code: 'BAD_REQUEST' },
   { name: 'a compressed body', headers: { ...JSON_TYPE, 'content-encoding': 'gzip' }, body: { query: '{ __typename }' }, status: 415, code: 'BAD_REQUEST' },
   { name: 'a body over 256 kB', body: { query: `{ __typename }${' '.repeat(300 * 1024)}` }, status: 413, code: 'BAD_REQUEST' },
@@ -130,6 +131,7 @@ const CASES: Case[] = [
   { name: 'GET without a preflight header (CSRF prevention)', method: 'GET', path: get('{ __typename }'), headers: {}, status: 400, code: 'BAD_REQUEST', message: /CSRF/ },
   { name: 'a mutation by GET', method: 'GET', path: get('mutation { logout }'), headers: PREFLIGHT, status: 405, code: 'BAD_REQUEST' },
   { name: 'PUT', method: 'PUT', body: { query: '{ __typename }' }, status: 405, code: 'BAD_REQUEST' },
+  { name: 'PATCH', method: 'PATCH', body: { query: '{ __typename }' }, status: 405, code: 'BAD_REQUEST' },
 ];
 
 describe('a mistake in the request is a 4xx with a clear code', () => {
