@@ -61,6 +61,8 @@ const schema = z.object({
   DB_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Node's HTTP request timeout (whole request, headers and body), in ms. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** On SIGTERM/SIGINT, how long requests in flight may run before their connections are cut, in ms. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Express `trust proxy` setting: `false`, `true`, a hop count or a subnet list; decides the client IP for rate limits. */
   TRUST_PROXY: z.string().default('false'),
   /** Check-in opens this many minutes before a shift starts. */

@@ -23,13 +23,28 @@ async function main(): Promise<void> {
   const app = await startApp(config);
   const { port } = app.server.httpServer.address() as { port: number };
   console.log(`Yizhan ready in ${((Date.now() - started) / 1000).toFixed(1)} s: admin http://localhost:${port}/  API http://localhost:${port}/graphql`);
-  const shutdown = async (signal: string) => {
-    console.log(`${signal}: shutting down`);
-    await app.stop();
-    process.exit(0);
+  // SIGTERM/SIGINT: stop accepting, finish the requests in flight (up to SHUTDOWN_GRACE_MS), close Apollo, the
+  // rate limiter, the ORM and the embedded database, exit 0. A second signal does not start a second shutdown.
+  let stopping: Promise<void> | null = null;
+  const shutdown = (signal: string) => {
+    stopping ??= (async () => {
+      console.log(`${signal}: shutting down (requests in flight get up to ${config.SHUTDOWN_GRACE_MS} ms)`);
+      // Should closing the database hang, the process still ends, with a failure code.
+      setTimeout(() => {
+        console.error('shutdown did not finish in time');
+        process.exit(1);
+      }, config.SHUTDOWN_GRACE_MS + 15_000).unref();
+      try {
+        await app.stop();
+      } catch (e) {
+        console.error('shutdown failed:', e);
+        process.exit(1);
+      }
+      process.exit(0);
+    })();
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((e) => {

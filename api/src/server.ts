@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import express from 'express';
 import helmet from 'helmet';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -28,7 +27,44 @@ export interface Server {
   apollo: ApolloServer<Context>;
   /** Base URL once listening, e.g. `http://127.0.0.1:4000`. */
   url: string;
+  /** Stops accepting connections, lets the requests in flight finish (see gracefulHttpClose), then stops Apollo. */
   close(): Promise<void>;
+}
+
+/**
+ * A graceful close of `server` that loses no answer. Accepting stops at once and idle keep-alive connections
+ * are destroyed (not half-closed: a half-closed socket still reads, so a request the client had just sent on it
+ * would run, commit, and have nowhere to send its answer). Requests in flight finish; each answer not yet
+ * started, and each request that still arrives on an open connection, gets `Connection: close`, and a connection
+ * left idle by a finished answer is closed too. After `graceMs` the remaining connections are destroyed.
+ * Resolves `true` when every request finished, `false` when the deadline cut some off.
+ */
+function gracefulHttpClose(server: http.Server): (graceMs: number) => Promise<boolean> {
+  const inFlight = new Set<http.ServerResponse>();
+  let closing = false;
+  server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    inFlight.add(res);
+    if (closing) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      inFlight.delete(res);
+      if (closing) server.closeIdleConnections();
+    });
+  });
+  return async (graceMs) => {
+    closing = true;
+    for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+    // Resolves once every connection has ended; Node's close() destroys the idle ones at once.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+    const finished = await Promise.race([closed.then(() => true as const), deadline]);
+    clearTimeout(timer);
+    if (!finished) {
+      server.closeAllConnections();
+      await closed;
+    }
+    return finished;
+  };
 }
 
 function trustProxySetting(value: string): boolean | number | string {
@@ -63,6 +99,7 @@ export async function startServer(
     if (url === '/graphql' || url.startsWith('/graphql?')) void handleGraphql(req, res);
     else app(req, res);
   });
+  const drainHttp = gracefulHttpClose(httpServer);
   httpServer.requestTimeout = config.REQUEST_TIMEOUT_MS;
   httpServer.headersTimeout = Math.min(config.REQUEST_TIMEOUT_MS, 20_000);
   const armor = armorProtection();
@@ -77,11 +114,12 @@ export async function startServer(
     // itself through its schema and the admin's data provider reads it; INTROSPECTION=false turns it off.
     introspection: config.INTROSPECTION,
     validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
     // No @cacheControl hints are used; without the plugin Apollo does not wrap every field resolver.
     // Inline traces are for federated subgraphs, which this is not; disabled, the plugin is not asked per request.
     // armor's plugins and the rate limiter listen to every request through one merged listener (oneRequestListener).
+    // No ApolloServerPluginDrainHttpServer: close() drains the HTTP server itself (gracefulHttpClose), first.
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ...oneRequestListener<Context>([...(armor.plugins as ApolloServerPlugin<Context>[]), rateLimitPlugin(config, deps.security.limits) as never]),
@@ -200,6 +238,12 @@ export async function startServer(
     httpServer,
     apollo,
     url: `http://127.0.0.1:${port}`,
-    close: () => apollo.stop(),
+    async close() {
+      const started = Date.now();
+      const finished = await drainHttp(config.SHUTDOWN_GRACE_MS);
+      if (!finished) deps.log.warn({ event: 'shutdown.deadline', graceMs: config.SHUTDOWN_GRACE_MS }, 'requests still running at the shutdown deadline were cut off');
+      else deps.log.info({ event: 'shutdown.drained', ms: Date.now() - started }, 'requests in flight finished');
+      await apollo.stop();
+    },
   };
 }

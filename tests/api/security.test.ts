@@ -78,6 +78,26 @@ describe('passwords and sessions', () => {
     expect(s.logs.filter((l) => l.event === 'security.login_failed' && l.username === 'lock-me')).toHaveLength(5);
   });
 
+  it('throttles wrong current passwords in changePassword like failed logins (per username): 429 RATE_LIMITED with Retry-After', async () => {
+    const u = await s.createUser({ username: 'guess-me', role: 'OPERATOR', organizationIds: [zzOrg] });
+    const change = (current: string) =>
+      s.post({ query: `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { username } }`, variables: { c: current, n: 'a brand new passphrase' } }, { token: u.token });
+    for (let i = 0; i < 5; i++) {
+      const wrong = await change(`wrong-guess-${i}`);
+      expect({ status: wrong.status, ...wrong.body.errors[0].extensions }).toMatchObject({ status: 200, code: 'BAD_USER_INPUT', field: 'currentPassword' });
+    }
+    // The sixth try, even with the right password, is refused without checking it; so is a login.
+    for (const attempt of [() => change('wrong-guess-5'), () => change(TEST_PASSWORD), () => s.post({ query: `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, variables: { u: 'guess-me', p: TEST_PASSWORD } }, 'anonymous')]) {
+      const limited = await attempt();
+      expect({ status: limited.status, code: limited.body.errors[0].extensions.code }).toEqual({ status: 429, code: 'RATE_LIMITED' });
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(60);
+    }
+    expect(s.logs.filter((l) => l.event === 'security.password_change_failed' && l.username === 'guess-me')).toHaveLength(5);
+    // Nothing was changed: the session still works; the limit is per username, not on the whole IP.
+    expect((await s.post({ query: '{ me { username } }' }, { token: u.token })).status).toBe(200);
+    expect(await s.app.limits.assertLoginAllowed('another-user', '127.0.0.1')).toBeUndefined();
+  });
+
   it('a changed password ends the other sessions; a one-time password allows nothing but changing it', async () => {
     const u = await s.createUser({ username: 'changer', role: 'OPERATOR', organizationIds: [zzOrg] });
     const second = await s.login('changer');

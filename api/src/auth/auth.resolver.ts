@@ -47,11 +47,16 @@ export class AuthResolver {
   }
 
   @Mutation(() => User, {
-    description: 'Changes your own password (10–128 characters, not containing the username). BAD_USER_INPUT on currentPassword when it is wrong; ends your other sessions.',
+    description:
+      'Changes your own password (10–128 characters, not containing the username). BAD_USER_INPUT on currentPassword when it is wrong; wrong current passwords count as failed logins (per username and per IP), and past the login limits the answer is RATE_LIMITED (HTTP 429, Retry-After). Ends your other sessions.',
   })
   changePassword(@Arg('currentPassword') currentPassword: string, @Arg('newPassword') newPassword: string, @Ctx() ctx: Context): Promise<User> {
     const user = ctx.access.requireUser({ allowPasswordChange: true });
-    return service.changePassword(ctx.em, user.userId, user.sessionId, currentPassword, newPassword);
+    return service.changePassword(
+      ctx.em,
+      { limits: ctx.security.limits, log: ctx.log },
+      { userId: user.userId, sessionId: user.sessionId, current: currentPassword, next: newPassword, ip: ctx.ip },
+    );
   }
 
   @Authorized(Role.ADMIN)

@@ -76,18 +76,31 @@ export async function revokeSessionsOf(em: EntityManager, userId: string, keep: 
 }
 
 /**
- * Changes the signed-in user's password after checking the current one (UNAUTHENTICATED if wrong), clears
- * mustChangePassword and ends every other session of the account.
+ * Changes the signed-in user's password after checking the current one (BAD_USER_INPUT on currentPassword if
+ * wrong), clears mustChangePassword and ends every other session of the account. A wrong current password
+ * counts as a failed login against the username and the IP, and past the same limits as login the answer is
+ * RATE_LIMITED (HTTP 429, Retry-After): a stolen session cannot be used to guess the password.
  */
-export async function changePassword(em: EntityManager, userId: string, sessionId: string, current: string, next: string): Promise<User> {
-  const user = await em.findOneOrFail(User, userId, { populate: ['passwordHash'] });
-  if (!(await verifyPassword(user.passwordHash, current.slice(0, 128)))) throw new BadInputError('currentPassword', 'is not your current password');
+export async function changePassword(
+  em: EntityManager,
+  deps: { limits: RateLimits; log: Logger },
+  input: { userId: string; sessionId: string; current: string; next: string; ip: string },
+): Promise<User> {
+  const { current, next } = input;
+  const user = await em.findOneOrFail(User, input.userId, { populate: ['passwordHash'] });
+  await deps.limits.assertLoginAllowed(user.username, input.ip);
+  if (!(await verifyPassword(user.passwordHash, current.slice(0, 128)))) {
+    await deps.limits.loginFailed(user.username, input.ip);
+    deps.log.warn({ event: 'security.password_change_failed', username: user.username, ip: input.ip }, 'wrong current password');
+    throw new BadInputError('currentPassword', 'is not your current password');
+  }
+  await deps.limits.loginSucceeded(user.username);
   assertPasswordAcceptable(next, user.username, 'newPassword');
   if (next === current) throw new BadInputError('newPassword', 'must differ from the current password');
   user.passwordHash = await hashPassword(next);
   user.mustChangePassword = false;
   await em.flush();
-  await revokeSessionsOf(em, user.id, sessionId);
+  await revokeSessionsOf(em, user.id, input.sessionId);
   return user;
 }
 

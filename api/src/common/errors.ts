@@ -7,7 +7,7 @@ import { ArgumentValidationError } from 'type-graphql';
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
 
 /** Codes that errors raised outside resolvers (validation rules, plugins) may carry to the client unchanged. */
-const PASSED_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'RATE_LIMITED', 'UNAUTHENTICATED', 'FORBIDDEN', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+const PASSED_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'RATE_LIMITED', 'UNAUTHENTICATED', 'FORBIDDEN', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
 
 /**
  * Database failures a client should retry rather than report: no free pooled connection (knex acquire timeout),
@@ -116,6 +116,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === 'string' && PASSED_CODES.has(code)) {
     const { http: _http, stacktrace: _stack, exception: _exception, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...base, extensions: { ...rest, code } };
+  }
+  // Apollo's own refusals of a malformed request that carry an HTTP 4xx but no code (a persisted-query hash that
+  // does not match the query, an unsupported persisted-query version): the client's mistake, not ours.
+  const status = (original as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
+  if (original instanceof GraphQLError && !original.originalError && original.extensions.code === undefined && typeof status === 'number' && status >= 400 && status < 500) {
+    return { ...base, extensions: { code: 'BAD_REQUEST' } };
   }
   if (original instanceof GraphQLError && !original.originalError && code === undefined) {
     return { ...base, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };

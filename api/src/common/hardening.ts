@@ -8,22 +8,28 @@ import { requestStore } from './request-context';
 import { RateLimitedError, type RateLimitCharge, type RateLimits } from './rate-limit';
 import type { Viewer } from '../auth/viewer';
 
+/** Most lexical tokens in one document; a longer one is refused as GRAPHQL_PARSE_FAILED (HTTP 400). */
+export const MAX_TOKENS = 2000;
+
 /**
- * Static limits on every operation (OWASP GraphQL Cheat Sheet), by @escape.tech/graphql-armor: depth 6
- * (introspection excepted), 15 aliases, 10 directives, 2000 tokens, and no "Did you mean …" field
- * suggestions. Cost is limited separately (`operationCost`), because armor's cost rule ignores list sizes.
+ * Static limits on every operation (OWASP GraphQL Cheat Sheet): depth 6 (introspection excepted), 15 aliases,
+ * 10 directives and no "Did you mean …" field suggestions by @escape.tech/graphql-armor, and 2000 tokens by
+ * graphql-js's own parser (`parseOptions`, for Apollo's `parseOptions`). armor's token limit is not used: its
+ * Apollo plugin parses the document a second time in `parsingDidStart`, outside Apollo's error handling, so a
+ * syntax error became HTTP 500. Cost is limited separately (`operationCost`), because armor's cost rule
+ * ignores list sizes.
  */
-export function armorProtection(): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+export function armorProtection(): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
   const armor = new ApolloArmor({
     maxDepth: { n: 6, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: 15 },
     maxDirectives: { n: 10 },
-    maxTokens: { n: 2000 },
+    maxTokens: { enabled: false },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules };
+  return { plugins, validationRules, parseOptions: { maxTokens: MAX_TOKENS } };
 }
 
 /**
@@ -93,6 +99,19 @@ function topLevelFields(op: OperationDefinitionNode): string {
   return fields;
 }
 
+/**
+ * Throws the client's mistake when Apollo found no operation to run (graphql-js's getOperationAST gave none):
+ * an `operationName` the document does not define, or several operations and no `operationName`.
+ * OPERATION_RESOLUTION_FAILURE (Apollo's code for it), HTTP 400, `field: "operationName"`.
+ */
+function unresolvedOperation(document: DocumentNode, operationName: string | null | undefined): never {
+  const names = document.definitions.flatMap((d) => (d.kind === 'OperationDefinition' ? [d.name?.value ?? '(anonymous)'] : []));
+  const message = operationName
+    ? `operationName: the document has no operation named "${operationName}" (it has ${names.join(', ') || 'none'})`
+    : `operationName: the document has ${names.length} operations (${names.join(', ')}); say which one to run`;
+  throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', field: 'operationName', http: { status: 400 } } });
+}
+
 function budgetOf(viewer: Viewer, ip: string, config: Config): { kind: 'anon' | 'key' | 'user'; key: string; points: number; maxCost: number } {
   switch (viewer.kind) {
     case 'USER':
@@ -111,7 +130,9 @@ function setRateHeaders(headers: Map<string, string>, charge: RateLimitCharge): 
 }
 
 /**
- * Apollo plugin: records the operation's top-level fields for the audit and security logs, refuses operations
+ * Apollo plugin: refuses a request whose operation cannot be run (unknown or missing `operationName`: see
+ * unresolvedOperation; a subscription, which this API does not have: GRAPHQL_VALIDATION_FAILED), both HTTP 400;
+ * records the operation's top-level fields for the audit and security logs, refuses operations
  * over the cost maximum (BAD_USER_INPUT with `cost` and `maxCost`), charges the cost to the caller's budget
  * (per API key, per staff account, per IP for anonymous callers) and sends `x-ratelimit-limit`,
  * `x-ratelimit-remaining` and `x-ratelimit-reset` (seconds). Over budget: RATE_LIMITED, HTTP 429, Retry-After.
@@ -124,7 +145,10 @@ export function rateLimitPlugin(config: Config, limits: RateLimits): ApolloServe
       let charge: RateLimitCharge | null = null;
       return {
         async didResolveOperation(rc) {
-          const op = rc.operation as OperationDefinitionNode;
+          const op = rc.operation ?? unresolvedOperation(rc.document, rc.request.operationName);
+          if (!rc.schema.getRootType(op.operation)) {
+            throw new GraphQLError(`This API has no ${op.operation} operations`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+          }
           const store = requestStore.getStore();
           if (store) store.operation = topLevelFields(op);
           const cost = operationCost(rc.schema, rc.document, rc.request.variables, rc.request.operationName ?? undefined);
