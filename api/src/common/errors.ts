@@ -191,6 +191,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // Errors raised before resolvers run (parse, validation rules, variable coercion, the rate-limit plugin).
   if (typeof code === 'string' && PASSED_CODES.has(code)) {
     const { http: _http, stacktrace: _stack, exception: _exception, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    // A variable GraphQL could not coerce (a DateTime that is not RFC 3339, a string for an Int): its path in the
+    // variables, `$i.validFrom`, as graphql-js's message gives it.
+    const variable = code === 'BAD_USER_INPUT' && rest.field === undefined ? /^Variable "\$([^"]+)" (?:got invalid value .*?(?: at "([^"]+)")?; |of (?:required|non-null) type)/s.exec(formatted.message) : null;
+    if (variable) rest.field = `$${variable[2] ?? variable[1]}`;
     return { ...base, extensions: { ...rest, code } };
   }
   if (original instanceof GraphQLError && !original.originalError && code === undefined) {
