@@ -12,7 +12,7 @@ beforeAll(async () => {
   db = await openTestOrm();
   const [org] = await db.em().execute<{ id: string }[]>(`insert into organization (id, kind, name, created_at, updated_at) values (gen_random_uuid(), 'UNION', 'db-errors', now(), now()) returning id`);
   orgId = org.id;
-}, 120_000);
+}, 300_000);
 afterAll(async () => db?.close());
 
 /** The error `sql` raises. */
