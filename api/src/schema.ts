@@ -12,6 +12,7 @@ import { AuthResolver } from './auth/auth.resolver';
 import { ApiKeyResolver } from './auth/api-key.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { authChecker } from './auth/access';
+import { normaliseTextInput } from './common/text-input';
 import {
   CampaignResolver,
   ShiftAssignmentResolver,
@@ -98,5 +99,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       field.resolve = resolve;
     }
   }
+  // Last, so it covers the plain resolvers above too.
+  normaliseTextInput(schema);
   return schema;
 }

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, InputType, Int, Query, Resolver } from 'type-graphql';
-import { IsOptional, MaxLength } from 'class-validator';
+import { TextRule } from '../common/text-input';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
 import { assertPage, offsetPage } from '../common/pagination';
@@ -12,9 +12,9 @@ const AuditEventPage = offsetPage(AuditEvent, 'AuditEventPage');
 
 @InputType({ description: 'Which audit events to list.' })
 export class AuditEventFilter {
-  @Field(() => String, { nullable: true, description: 'Entity name: Station, Organization, User, ApiKey.' }) @IsOptional() @MaxLength(50) entityType?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) entityId?: string;
-  @Field(() => String, { nullable: true, description: 'User or API key id.' }) @IsOptional() @MaxLength(100) actorId?: string;
+  @Field(() => String, { nullable: true, description: 'Entity name: Station, Organization, User, ApiKey.' }) @TextRule({ max: 50 }) entityType?: string;
+  @Field(() => String, { nullable: true, description: 'At most 100 characters.' }) @TextRule({ max: 100 }) entityId?: string;
+  @Field(() => String, { nullable: true, description: 'User or API key id, at most 100 characters.' }) @TextRule({ max: 100 }) actorId?: string;
 }
 
 @Resolver(() => AuditEvent)

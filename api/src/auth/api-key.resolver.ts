@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional } from 'class-validator';
+import { nameRule, TextRule } from '../common/text-input';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { BadInputError, NotFoundError } from '../common/errors';
@@ -16,9 +17,9 @@ const ApiKeyPage = offsetPage(ApiKey, 'ApiKeyPage');
 
 @InputType({ description: 'A new third-party API key.' })
 export class ApiKeyCreateInput {
-  @Field({ description: 'What the key is for, 1–100 characters.' }) @Length(1, 100) name!: string;
+  @Field({ description: 'What the key is for, 1–100 characters (trimmed), at least one of them visible.' }) @TextRule(nameRule(100)) name!: string;
   @Field(() => String, { nullable: true, description: 'Organization responsible for the key.' }) @IsOptional() ownerOrganizationId?: string;
-  @Field(() => String, { nullable: true, description: 'Who to call about the key (not public).' }) @IsOptional() @MaxLength(200) contact?: string;
+  @Field(() => String, { nullable: true, description: 'Who to call about the key (not public), at most 200 characters (trimmed).' }) @TextRule({ max: 200, emptyToNull: true }) contact?: string;
   @Field(() => [ApiScope], { nullable: true, defaultValue: [ApiScope.PUBLIC_READ] }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(5) scopes?: ApiScope[];
   @Field(() => Int, { nullable: true, description: 'Query cost points per minute, 1–1000000 (default API_KEY_DEFAULT_QUOTA).' }) quotaPerMinute?: number;
 }

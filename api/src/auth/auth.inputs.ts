@@ -1,22 +1,23 @@
 import { Field, InputType } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
+import { nameRule, TextRule } from '../common/text-input';
 import { Role } from './user.entity';
 
 @InputType({ description: 'A new staff account. OPERATOR and COORDINATOR accounts need at least one organization.' })
 export class UserCreateInput {
-  @Field({ description: '3–40 of a–z, 0–9, `.`, `_`, `-`; stored lower-case.' }) @Length(3, 40) username!: string;
-  @Field({ description: 'Name shown in the admin, 1–100 characters.' }) @Length(1, 100) displayName!: string;
+  @Field({ description: '3–40 of a–z, 0–9, `.`, `_`, `-` (trimmed), starting with a letter or digit; stored lower-case.' }) @TextRule({}) username!: string;
+  @Field({ description: 'Name shown in the admin, 1–100 characters (trimmed), at least one of them visible.' }) @TextRule(nameRule(100)) displayName!: string;
   @Field(() => Role) role!: Role;
   @Field(() => [String], { nullable: true, description: 'Organization ids; the account acts for these and every organization below them.' })
   @IsOptional() @ArrayMaxSize(50) organizationIds?: string[];
-  @Field({ description: 'Initial password, 10–128 characters, not containing the username.' }) @Length(1, 128) password!: string;
+  @Field({ description: 'Initial password, 10–128 characters, not containing the username (not trimmed).' }) @TextRule({ trim: false, max: 128 }) password!: string;
   @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Make the user choose their own password at first login (default true).' })
   mustChangePassword?: boolean;
 }
 
 @InputType({ description: 'Changes to a staff account; omitted fields stay as they are. Role, organization and disabling changes end its sessions.' })
 export class UserUpdateInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) displayName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Name shown in the admin, 1–100 characters (trimmed), at least one of them visible.' }) @TextRule(nameRule(100)) displayName?: string | null;
   @Field(() => Role, { nullable: true }) role?: Role | null;
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(50) organizationIds?: string[] | null;
   @Field(() => Boolean, { nullable: true, description: 'A disabled account cannot sign in; its sessions end at once.' }) disabled?: boolean | null;
@@ -27,5 +28,5 @@ export class UserFilter {
   @Field(() => Role, { nullable: true }) role?: Role;
   @Field(() => Boolean, { nullable: true }) disabled?: boolean;
   @Field(() => String, { nullable: true, description: 'Members of this organization (directly).' }) organizationId?: string;
-  @Field(() => String, { nullable: true, description: 'Part of the username or display name.' }) @IsOptional() @MaxLength(100) search?: string;
+  @Field(() => String, { nullable: true, description: 'Part of the username or display name (at most 100 characters, trimmed).' }) @TextRule({ max: 100 }) search?: string;
 }

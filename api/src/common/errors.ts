@@ -1,6 +1,6 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type FieldNode, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { OptimisticLockError, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
+import { OptimisticLockError } from '@mikro-orm/core';
 import { ArgumentValidationError } from 'type-graphql';
 
 /** The `extensions.code` values Yizhan returns (DESIGN.md, "Errors"). Anything else is masked as INTERNAL_SERVER_ERROR. */
@@ -21,9 +21,82 @@ export function transientDatabaseError(e: unknown): string | null {
   const message = String(err.message ?? '');
   if (err.name === 'KnexTimeoutError' || /Timeout acquiring a connection/i.test(message)) return 'The database is busy (no free connection); retry shortly';
   if (code === '57014' || /canceling statement due to statement timeout/i.test(message)) return 'The query took too long and was cancelled; narrow it or retry';
-  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08')) return 'The database is unavailable; retry shortly';
+  // 08P01 (protocol violation) is what PostgreSQL answers a NUL in query text: the client's input, not an outage.
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) || (code.startsWith('08') && code !== '08P01')) return 'The database is unavailable; retry shortly';
   if (/Connection terminated|terminating connection|server closed the connection|ECONNREFUSED|Client has encountered a connection error/i.test(message)) return 'The database is unavailable; retry shortly';
   return transientDatabaseError(err.previous ?? err.cause ?? null);
+}
+
+/**
+ * Argument fields named by constraints whose name does not end in the column (`<table>_<column>_check`,
+ * `…_foreign`, `…_unique`, `…_key`): constraint name → input field. The one table from database names to fields.
+ */
+const CONSTRAINT_FIELDS: Record<string, string> = {
+  station_validity_check: 'validUntil',
+  campaign_check: 'endsAt',
+  shift_time_check: 'endsAt',
+  shift_min_max_check: 'minVolunteers',
+  shift_capacity_check: 'maxVolunteers',
+  shift_slot_key: 'startsAt',
+  shift_assignment_checkout_check: 'at',
+  shift_assignment_no_overlap: 'shiftId',
+  shift_assignment_once_key: 'volunteerId',
+  supply_item_campaign_id_name_key: 'name',
+  service_log_station_id_day_key: 'day',
+  user_account_username_key: 'username',
+  station_source_key_key: 'sourceKey',
+};
+
+const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+
+/** The input field a constraint or column names: the table above, else the column (`host_organization_id` → `hostOrganizationId`). */
+function constraintField(err: { constraint?: string; column?: string; table?: string }): string | undefined {
+  if (err.constraint && CONSTRAINT_FIELDS[err.constraint]) return CONSTRAINT_FIELDS[err.constraint];
+  if (err.column) return camel(err.column);
+  const c = err.constraint;
+  if (!c) return undefined;
+  const rest = err.table && c.startsWith(`${err.table}_`) ? c.slice(err.table.length + 1) : c;
+  const column = rest.replace(/_(check|foreign|fkey|key|unique|excl)$/, '');
+  return column && column !== rest ? camel(column) : undefined;
+}
+
+/**
+ * What a database refusal of the client's data becomes: constraint violations (SQLSTATE class 23) and data
+ * exceptions (class 22: invalid text, date or number, value too long, NUL or an invalid byte sequence), plus a NUL
+ * in query text (08P01) and an over-long value for an index (54000). Not-null, check and foreign-key (a missing
+ * referenced record) are BAD_USER_INPUT; unique, exclusion and restrict (a record still referenced) are
+ * CONFLICT. `field` comes from the constraint or column through CONSTRAINT_FIELDS. Null for anything else.
+ */
+export function databaseInputError(e: unknown): { code: 'BAD_USER_INPUT' | 'CONFLICT'; field?: string; message: string } | null {
+  const err = e as { code?: unknown; constraint?: string; column?: string; table?: string; detail?: string; message?: string; previous?: unknown; cause?: unknown } | null;
+  if (!err || typeof err !== 'object') return null;
+  const code = typeof err.code === 'string' ? err.code : '';
+  if (/^[0-9A-Z]{5}$/.test(code)) {
+    const field = constraintField(err);
+    switch (code) {
+      case '23505':
+        return { code: 'CONFLICT', field, message: 'A record with the same key already exists' };
+      case '23P01':
+        return { code: 'CONFLICT', field, message: 'It overlaps an existing record (for a volunteer: another shift at the same time)' };
+      case '23001':
+        return { code: 'CONFLICT', field, message: 'The record is still referenced by other records' };
+      case '23503':
+        return /is still referenced/.test(String(err.detail ?? err.message))
+          ? { code: 'CONFLICT', field, message: 'The record is still referenced by other records' }
+          : { code: 'BAD_USER_INPUT', field, message: 'refers to a record that does not exist' };
+      case '23502':
+        return { code: 'BAD_USER_INPUT', field, message: 'is required' };
+      case '23514':
+        return { code: 'BAD_USER_INPUT', field, message: 'is not an allowed value' };
+      case '08P01':
+        return /invalid message format/i.test(String(err.message)) ? { code: 'BAD_USER_INPUT', message: 'The input contains a character the database cannot store (NUL)' } : null;
+      case '54000':
+        return { code: 'BAD_USER_INPUT', field, message: 'A value is too long to store or index' };
+    }
+    if (code.startsWith('23')) return { code: 'BAD_USER_INPUT', field, message: 'The input breaks a rule of the database' };
+    if (code.startsWith('22')) return { code: 'BAD_USER_INPUT', field, message: 'A value is not valid for the database (text, number or date out of range or malformed)' };
+  }
+  return databaseInputError(err.previous ?? err.cause ?? null);
 }
 
 /** Base of every domain error: a message for people, a code for programs, and optional details (e.g. `field`). */
@@ -99,12 +172,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: 'CONFLICT' },
     };
   }
-  if (original instanceof UniqueConstraintViolationException) {
-    return { ...base, message: 'A record with the same key already exists', extensions: { code: 'CONFLICT' } };
-  }
-  // 23001 restrict_violation: newer PostgreSQL (the embedded PGlite is 17) reports ON DELETE RESTRICT with it.
-  if (original instanceof ForeignKeyConstraintViolationException || (original as { code?: string } | null)?.code === '23001') {
-    return { ...base, message: 'The record is still referenced by other records', extensions: { code: 'CONFLICT' } };
+  const refused = databaseInputError(original);
+  if (refused) {
+    // The operation's argument names tell whether the column is inside `input` (most mutations) or an argument.
+    const args = ((error as GraphQLError | undefined)?.nodes?.[0] as FieldNode | undefined)?.arguments?.map((a) => a.name.value) ?? [];
+    const field = refused.field && !args.includes(refused.field) && args.includes('input') ? `input.${refused.field}` : refused.field;
+    const message = field && refused.code === 'BAD_USER_INPUT' ? `${field}: ${refused.message}` : refused.message;
+    const o = original as { code?: string; constraint?: string };
+    console.error(`[graphql] refused by the database: SQLSTATE ${o.code}${o.constraint ? ` (${o.constraint})` : ''}`);
+    return { ...base, message, extensions: field ? { code: refused.code, field } : { code: refused.code } };
   }
   const transient = transientDatabaseError(original);
   if (transient) {
@@ -115,6 +191,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // Errors raised before resolvers run (parse, validation rules, variable coercion, the rate-limit plugin).
   if (typeof code === 'string' && PASSED_CODES.has(code)) {
     const { http: _http, stacktrace: _stack, exception: _exception, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    // A variable GraphQL could not coerce (a DateTime that is not RFC 3339, a string for an Int): its path in the
+    // variables, `$i.validFrom`, as graphql-js's message gives it.
+    const variable = code === 'BAD_USER_INPUT' && rest.field === undefined ? /^Variable "\$([^"]+)" (?:got invalid value .*?(?: at "([^"]+)")?; |of (?:required|non-null) type)/s.exec(formatted.message) : null;
+    if (variable) rest.field = `$${variable[2] ?? variable[1]}`;
     return { ...base, extensions: { ...rest, code } };
   }
   // Apollo's own refusals of a malformed request that carry an HTTP 4xx but no code (a persisted-query hash that

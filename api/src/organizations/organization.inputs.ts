@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { IsOptional, Length } from 'class-validator';
+import { nameRule, TextRule } from '../common/text-input';
 import { SortDirection } from '../common/pagination';
 import { OrganizationKind } from './organization.entity';
 
@@ -7,9 +7,9 @@ import { OrganizationKind } from './organization.entity';
 export class OrganizationFilter {
   @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000).' }) ids?: string[];
   @Field(() => [OrganizationKind], { nullable: true }) kinds?: OrganizationKind[];
-  @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name.' }) search?: string;
+  @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name (at most 100 characters, trimmed).' }) @TextRule({ max: 100 }) search?: string;
   @Field(() => ID, { nullable: true, description: 'Only direct children of this organization.' }) parentId?: string;
-  @Field(() => String, { nullable: true, description: 'Leading digits of the GB/T 2260 code.' }) regionCodePrefix?: string;
+  @Field(() => String, { nullable: true, description: 'Leading digits of the GB/T 2260 code (1–6 digits).' }) @TextRule({ pattern: /^[0-9]{0,6}$/, patternMessage: 'must be 1 to 6 digits' }) regionCodePrefix?: string;
 }
 
 export enum OrganizationOrderField {
@@ -31,23 +31,22 @@ export class OrganizationOrder {
 export class OrganizationCreateInput {
   @Field(() => OrganizationKind) kind!: OrganizationKind;
 
-  @Field({ description: '1–200 characters.' })
-  @Length(1, 200)
+  @Field({ description: '1–200 characters (Unicode code points, trimmed), at least one of them visible.' })
+  @TextRule(nameRule(200))
   name!: string;
 
   @Field(() => ID, { nullable: true, description: 'The enclosing union or federation.' }) parentId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code that must exist.' }) regionCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code that must exist.' }) @TextRule({ max: 6, singleLine: true }) regionCode?: string | null;
 }
 
 @InputType({ description: 'Changes to an organization; fields left out stay as they are.' })
 export class OrganizationUpdateInput {
   @Field(() => OrganizationKind, { nullable: true }) kind?: OrganizationKind;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 200)
+  @Field(() => String, { nullable: true, description: '1–200 characters (Unicode code points, trimmed), at least one of them visible.' })
+  @TextRule(nameRule(200))
   name?: string;
 
   @Field(() => ID, { nullable: true }) parentId?: string | null;
-  @Field(() => String, { nullable: true }) regionCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code that must exist; null clears it.' }) @TextRule({ max: 6, singleLine: true }) regionCode?: string | null;
 }

@@ -98,18 +98,18 @@ export async function listOrganizations(
     parts.push('kind = any(?::text[])');
     params.push(pgArray(filter.kinds));
   }
-  if (filter?.search?.trim()) {
-    if (filter.search.length > 100) throw new BadInputError('filter.search', 'at most 100 characters');
+  // Trimmed and limited to 100 characters by its declared text rule (OrganizationFilter.search).
+  if (filter?.search) {
     parts.push('name ilike ?');
-    params.push(containsPattern(filter.search.trim()));
+    params.push(containsPattern(filter.search));
   }
   if (filter?.parentId) {
     assertUuid(filter.parentId, 'filter.parentId');
     parts.push('parent_id = ?');
     params.push(filter.parentId);
   }
+  // Digits only, by its declared text rule (OrganizationFilter.regionCodePrefix).
   if (filter?.regionCodePrefix) {
-    if (!/^[0-9]{1,6}$/.test(filter.regionCodePrefix)) throw new BadInputError('filter.regionCodePrefix', 'must be 1 to 6 digits');
     parts.push('region_code like ?');
     params.push(`${filter.regionCodePrefix}%`);
   }

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import { LOCAL_DATE_RULE, nameRule, TextArgRule } from '../common/text-input';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
@@ -667,13 +668,16 @@ async function assertCanRecordAt(ctx: Context, stationId: string, campaignId: st
 export class SuppliesResolver {
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => SupplyItem, { description: 'ADMIN, COORDINATOR: a supply of a campaign, e.g. 矿泉水 (瓶). CONFLICT when the campaign already has one with that name.' })
-  async createSupplyItem(@Arg('campaignId', () => ID) campaignId: string, @Arg('name') name: string, @Arg('unit') unit: string, @Ctx() ctx: Context) {
+  async createSupplyItem(
+    @Arg('campaignId', () => ID) campaignId: string,
+    @Arg('name', { description: '1–50 characters (trimmed, at least one visible).' }) @TextArgRule(nameRule(50)) name: string,
+    @Arg('unit', { description: '1–20 characters (trimmed, at least one visible), e.g. 瓶.' }) @TextArgRule(nameRule(20)) unit: string,
+    @Ctx() ctx: Context,
+  ) {
     assertUuid(campaignId, 'campaignId');
     await loadOr404(ctx.em, Campaign, campaignId, 'Campaign');
     await scopeOf(ctx).assertCampaign(campaignId);
-    if (!name.trim() || name.length > 50) throw new BadInputError('name', 'must be 1–50 characters');
-    if (!unit.trim() || unit.length > 20) throw new BadInputError('unit', 'must be 1–20 characters');
-    const item = ctx.em.create(SupplyItem, { name: name.trim(), unit: unit.trim(), campaign: campaignId } as never);
+    const item = ctx.em.create(SupplyItem, { name, unit, campaign: campaignId } as never);
     await ctx.em.flush();
     return item;
   }
@@ -682,7 +686,7 @@ export class SuppliesResolver {
   @Mutation(() => [SupplyTally], { description: 'Staff who run the station (its OPERATOR, a COORDINATOR of a campaign it serves, ADMIN): supplies handed out on a local day.' })
   async recordSupplies(
     @Arg('stationId', () => ID) stationId: string,
-    @Arg('day') day: string,
+    @Arg('day', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) day: string,
     @Arg('items', () => [SupplyQuantityInput]) items: SupplyQuantityInput[],
     @Ctx() ctx: Context,
     @Arg('shiftId', () => ID, { nullable: true }) shiftId?: string,
@@ -695,7 +699,7 @@ export class SuppliesResolver {
   @Mutation(() => ServiceLog, { description: 'Staff who run the station: people served (服务人次) on a local day; a second entry for the day replaces the first.' })
   async recordServiceLog(
     @Arg('stationId', () => ID) stationId: string,
-    @Arg('day') day: string,
+    @Arg('day', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) day: string,
     @Arg('peopleServed', () => Int) peopleServed: number,
     @Ctx() ctx: Context,
     @Arg('campaignId', () => ID, { nullable: true }) campaignId?: string,
@@ -707,14 +711,14 @@ export class SuppliesResolver {
 
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
   @Query(() => [ServiceLog], { description: 'Staff who run the station (as for recordServiceLog): people-served entries of a station between two local dates (inclusive).' })
-  async serviceLogs(@Arg('stationId', () => ID) stationId: string, @Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: Context) {
+  async serviceLogs(@Arg('stationId', () => ID) stationId: string, @Arg('from', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) from: string, @Arg('to', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) to: string, @Ctx() ctx: Context) {
     await assertCanRecordAt(ctx, stationId, null);
     return ctx.em.find(ServiceLog, { station: stationId, day: { $gte: from, $lte: to } }, { orderBy: { day: 'asc' }, limit: 1000 });
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
   @Query(() => [SupplyTally], { description: 'Staff who run the station (as for recordSupplies): supply entries at a station between two local dates (inclusive).' })
-  async supplyTallies(@Arg('stationId', () => ID) stationId: string, @Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: Context) {
+  async supplyTallies(@Arg('stationId', () => ID) stationId: string, @Arg('from', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) from: string, @Arg('to', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) to: string, @Ctx() ctx: Context) {
     await assertCanRecordAt(ctx, stationId, null);
     return ctx.em.find(SupplyTally, { station: stationId, day: { $gte: from, $lte: to } }, { orderBy: { day: 'asc', createdAt: 'asc' }, limit: 1000 });
   }

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IsOptional, Length, MaxLength, Min, Max } from 'class-validator';
+import { IsOptional, Min, Max } from 'class-validator';
+import { nameRule, STATION_PHONE_RULE, TextRule } from '../common/text-input';
 import { CoordinateSystem, LngLatInput } from '../common/geo';
 import { SortDirection } from '../common/pagination';
 import { Amenity, StationKind, StationStatus } from './station.enums';
@@ -21,7 +22,8 @@ export class StationFilter {
   @Field(() => [Amenity], { nullable: true, description: 'A station must have all of them.' }) amenities?: Amenity[];
   @Field(() => String, { nullable: true, description: 'Leading digits of the GB/T 2260 code: `41` Henan, `4101` Zhengzhou, `410102` 中原区.' })
   regionCodePrefix?: string;
-  @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name or address (at most 100 characters).' })
+  @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name or address (at most 100 characters, trimmed).' })
+  @TextRule({ max: 100 })
   search?: string;
   @Field(() => BoundingBoxInput, { nullable: true, description: 'Only stations inside this box.' }) within?: BoundingBoxInput;
   @Field(() => ID, { nullable: true }) hostOrganizationId?: string;
@@ -49,20 +51,20 @@ export class StationOrder {
 export class StationCreateInput {
   @Field(() => StationKind) kind!: StationKind;
 
-  @Field({ description: '1–200 characters.' })
-  @Length(1, 200)
+  @Field({ description: '1–200 characters (Unicode code points, trimmed), at least one of them visible.' })
+  @TextRule(nameRule(200))
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'At most 500 characters.' })
-  @IsOptional()
-  @MaxLength(500)
+  @Field(() => String, { nullable: true, description: 'At most 500 characters (trimmed; empty means none).' })
+  @TextRule({ max: 500, emptyToNull: true })
   address?: string | null;
 
   @Field(() => LngLatInput) location!: LngLatInput;
 
   @Field(() => [Amenity], { defaultValue: [] }) amenities?: Amenity[];
 
-  @Field(() => String, { nullable: true, description: 'OSM opening_hours syntax, e.g. `Mo-Fr 09:00-17:00; PH off`.' })
+  @Field(() => String, { nullable: true, description: 'OSM opening_hours syntax, e.g. `Mo-Fr 09:00-17:00; PH off`; at most 500 characters.' })
+  @TextRule({ max: 500, emptyToNull: true })
   openingHours?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Temporary service points: first instant it is found by nearbyStations.' })
@@ -72,13 +74,13 @@ export class StationCreateInput {
   validUntil?: Date | null;
 
   @Field(() => String, { nullable: true, description: 'IANA time zone; default Asia/Shanghai.' })
+  @TextRule({ max: 100, singleLine: true, emptyToNull: true })
   timezone?: string | null;
 
   @Field(() => StationStatus, { nullable: true }) status?: StationStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'Public contact phone, at most 50 characters.' })
-  @IsOptional()
-  @MaxLength(50)
+  @Field(() => String, { nullable: true, description: 'Public contact phone: one or more numbers, each like a volunteer phone (an optional +, then 5–20 digits, spaces or dashes), separated by `;`, `,` or `、`; at most 50 characters. Empty means none.' })
+  @TextRule(STATION_PHONE_RULE)
   phone?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Seats, 0–10000.' })
@@ -87,7 +89,7 @@ export class StationCreateInput {
   @Max(10000)
   capacity?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code that must exist.' }) regionCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code that must exist.' }) @TextRule({ max: 6, singleLine: true }) regionCode?: string | null;
   @Field(() => ID, { nullable: true }) hostOrganizationId?: string | null;
   @Field(() => ID, { nullable: true }) operatorOrganizationId?: string | null;
 }
@@ -96,27 +98,24 @@ export class StationCreateInput {
 export class StationUpdateInput {
   @Field(() => StationKind, { nullable: true }) kind?: StationKind;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 200)
+  @Field(() => String, { nullable: true, description: '1–200 characters (Unicode code points, trimmed), at least one of them visible.' })
+  @TextRule(nameRule(200))
   name?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(500)
+  @Field(() => String, { nullable: true, description: 'At most 500 characters (trimmed; empty or null clears it).' })
+  @TextRule({ max: 500, emptyToNull: true })
   address?: string | null;
 
   @Field(() => LngLatInput, { nullable: true }) location?: LngLatInput;
   @Field(() => [Amenity], { nullable: true }) amenities?: Amenity[];
-  @Field(() => String, { nullable: true }) openingHours?: string | null;
-  @Field(() => String, { nullable: true }) timezone?: string | null;
+  @Field(() => String, { nullable: true, description: 'OSM opening_hours syntax; at most 500 characters; empty or null clears it.' }) @TextRule({ max: 500, emptyToNull: true }) openingHours?: string | null;
+  @Field(() => String, { nullable: true, description: 'IANA time zone; empty or null means Asia/Shanghai.' }) @TextRule({ max: 100, singleLine: true, emptyToNull: true }) timezone?: string | null;
   @Field(() => StationStatus, { nullable: true }) status?: StationStatus;
   @Field(() => Date, { nullable: true, description: 'Temporary service points: start of the validity window; null clears it.' }) validFrom?: Date | null;
   @Field(() => Date, { nullable: true, description: 'Temporary service points: end of the validity window (exclusive); null clears it.' }) validUntil?: Date | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(50)
+  @Field(() => String, { nullable: true, description: 'Public contact phone, as in StationCreateInput.phone; empty or null clears it.' })
+  @TextRule(STATION_PHONE_RULE)
   phone?: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -125,7 +124,7 @@ export class StationUpdateInput {
   @Max(10000)
   capacity?: number | null;
 
-  @Field(() => String, { nullable: true }) regionCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code that must exist; null finds it from the location.' }) @TextRule({ max: 6, singleLine: true }) regionCode?: string | null;
   @Field(() => ID, { nullable: true }) hostOrganizationId?: string | null;
   @Field(() => ID, { nullable: true }) operatorOrganizationId?: string | null;
 }

@@ -206,10 +206,9 @@ export function stationFilterSql(filter: StationFilter | undefined | null, field
     parts.push('s.region_code like ?');
     params.push(`${filter.regionCodePrefix}%`);
   }
-  if (filter.search?.trim()) {
-    const q = filter.search.trim();
-    if (q.length > 100) throw new BadInputError(`${field}.search`, 'at most 100 characters');
-    const like = containsPattern(q);
+  // Trimmed and limited to 100 characters by its declared text rule (StationFilter.search).
+  if (filter.search) {
+    const like = containsPattern(filter.search);
     parts.push('(s.name ilike ? or s.address ilike ?)');
     params.push(like, like);
   }
