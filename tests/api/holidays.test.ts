@@ -194,3 +194,34 @@ describe('an administrator enters the notice', () => {
     expect(await openAt10('2027-02-20')).toBe(false);
   });
 });
+
+describe('sunrise-sunset at the station\'s own position', () => {
+  it('opens a Zhengzhou station at 08:30 Beijing time on 2 December while one in Ürümqi (sunrise after 09:30) is still closed', async () => {
+    const create = async (name: string, lng: number, lat: number) => {
+      const r: any = await s.graphql(`mutation($i: StationCreateInput!) { createStation(input: $i) { id } }`, {
+        i: { kind: 'LOVE_STATION', name, location: { lng, lat, crs: 'WGS84' }, openingHours: 'sunrise-sunset' },
+      });
+      expect(r.errors).toBeUndefined();
+      return r.data.createStation.id as string;
+    };
+    const zhengzhou = await create('日出日落测试驿站（郑州）', 113.6654, 34.7536);
+    const urumqi = await create('日出日落测试驿站（乌鲁木齐）', 87.6168, 43.8256);
+    const isOpen = async (id: string, at: string) => {
+      const r: any = await s.graphql(`query($id: ID!, $at: DateTime) { station(id: $id) { isOpen(at: $at) } }`, { id, at }, 'anonymous');
+      expect(r.errors).toBeUndefined();
+      return r.data.station.isOpen;
+    };
+    expect(await isOpen(zhengzhou, '2026-12-02T08:30:00+08:00')).toBe(true);
+    expect(await isOpen(urumqi, '2026-12-02T08:30:00+08:00')).toBe(false);
+    expect(await isOpen(urumqi, '2026-12-02T10:00:00+08:00')).toBe(true);
+    // 18:30 Beijing time: dark in Zhengzhou (sunset about 17:14), daylight in Ürümqi (about 19:05).
+    expect(await isOpen(zhengzhou, '2026-12-02T18:30:00+08:00')).toBe(false);
+    expect(await isOpen(urumqi, '2026-12-02T18:30:00+08:00')).toBe(true);
+    const nearby: any = await s.graphql(
+      `{ nearbyStations(near: { lng: 87.6168, lat: 43.8256 }, radiusMeters: 1000, openAt: "2026-12-02T08:30:00+08:00") { totalCount } }`,
+      {},
+      'anonymous',
+    );
+    expect(nearby.data.nearbyStations.totalCount).toBe(0);
+  });
+});

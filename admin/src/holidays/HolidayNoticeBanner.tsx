@@ -2,7 +2,7 @@ import { Alert } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
-import { fetchHolidayCalendar, todayInChina } from './queries';
+import { fetchHolidayCalendar, HOLIDAYS_CHANGED, todayInChina } from './queries';
 
 /**
  * From 1 November, a warning while next year's State Council notice is not entered (its calendar is only the
@@ -16,11 +16,15 @@ export const HolidayNoticeBanner = () => {
     if (today.slice(5) < '11-01') return;
     const next = Number(today.slice(0, 4)) + 1;
     let live = true;
-    fetchHolidayCalendar(next)
-      .then((c) => live && setMissing(c.coverage === 'STATUTORY_ONLY' ? next : null))
-      .catch(() => undefined);
+    const check = () =>
+      fetchHolidayCalendar(next)
+        .then((c) => live && setMissing(c.coverage === 'STATUTORY_ONLY' ? next : null))
+        .catch(() => undefined);
+    check();
+    window.addEventListener(HOLIDAYS_CHANGED, check);
     return () => {
       live = false;
+      window.removeEventListener(HOLIDAYS_CHANGED, check);
     };
   }, []);
   if (missing === null) return null;

@@ -2,7 +2,7 @@ import { Alert, Box, Button, Card, CardContent, Chip, MenuItem, Stack, Table, Ta
 import { useCallback, useEffect, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
-import { fetchHolidayCalendar, importHolidayNotice, toCsv, todayInChina, type HolidayCalendar } from './queries';
+import { fetchHolidayCalendar, HOLIDAYS_CHANGED, importHolidayNotice, toCsv, todayInChina, type HolidayCalendar } from './queries';
 
 /**
  * China's holiday calendar of one year (what `PH` means in opening hours), and the entry of the year's State
@@ -40,6 +40,7 @@ export const HolidaysPage = () => {
       if (dryRun) setPreview(result);
       else {
         notify('yizhan.holidays.saved', { type: 'success', messageArgs: { year } });
+        window.dispatchEvent(new Event(HOLIDAYS_CHANGED));
         await load();
       }
     } catch (e) {

@@ -33,3 +33,6 @@ export const todayInChina = () => new Intl.DateTimeFormat('en-CA', { timeZone: '
 
 /** The days as CSV lines `date,kind,name`, with the header, for editing. */
 export const toCsv = (days: HolidayDay[]) => ['date,kind,name', ...days.map((d) => `${d.date},${d.kind},${d.name}`)].join('\n');
+
+/** Window event sent after a notice is saved, so the warning banner checks again. */
+export const HOLIDAYS_CHANGED = 'yizhan:holidays-changed';

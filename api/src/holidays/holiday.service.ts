@@ -42,7 +42,7 @@ export async function loadCalendar(em: EntityManager): Promise<void> {
     `select to_char(date, 'YYYY-MM-DD') as date, year, kind, name, source from holiday_day order by date`,
   );
   const byYear = new Map<number, YearCalendar>(
-    years.map((y) => [y.year, { year: y.year, coverage: 'OFFICIAL', notice: y.notice ?? y.source, updatedAt: new Date(y.updated_at), days: [] }]),
+    years.map((y) => [y.year, { year: y.year, coverage: 'OFFICIAL', notice: y.notice, updatedAt: new Date(y.updated_at), days: [] }]),
   );
   for (const d of days) byYear.get(d.year)?.days.push({ date: d.date, kind: d.kind, name: d.name, source: d.source });
   holidayStore.load([...byYear.values()], version);
