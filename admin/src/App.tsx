@@ -4,6 +4,7 @@ import apiKeys from './apiKeys';
 import { AppLayout, authProvider, can, CHANGE_PASSWORD_PATH, ChangePasswordPage, LoginPage, QUICK_ENTRY_PATH, type Permissions } from './auth';
 import { campaignResource } from './campaigns';
 import { dataProvider } from './dataProvider';
+import { HOLIDAYS_PATH, HolidaysPage } from './holidays';
 import { i18nProvider } from './i18n';
 import { organizationResource } from './organizations';
 import regions from './regions';
@@ -47,6 +48,11 @@ const resourcesFor = (permissions: Permissions | null) => {
           {can.manageScheduling(role) && <Resource name="volunteers" {...volunteers} />}
           {can.manageUsers(role) && <Resource name="users" {...users} />}
           {can.manageApiKeys(role) && <Resource name="apiKeys" {...apiKeys} />}
+          {role === 'ADMIN' && (
+            <CustomRoutes>
+              <Route path={HOLIDAYS_PATH} element={<HolidaysPage />} />
+            </CustomRoutes>
+          )}
           {can.recordSupplies(role) && (
             <CustomRoutes>
               <Route path={QUICK_ENTRY_PATH} element={<QuickEntryPage />} />

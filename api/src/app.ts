@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './common/log';
 import { RateLimits } from './common/rate-limit';
 import { sessionSecret } from './auth/secrets';
 import { ensureFirstAdmin } from './auth/auth.service';
+import { startCalendarRefresh } from './holidays/holiday.service';
 
 export interface RunningApp {
   server: Server;
@@ -39,6 +40,7 @@ export async function startApp(config: Config, log: (msg: string) => void = cons
     acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
     idleTimeoutMs: config.DB_POOL_IDLE_TIMEOUT_MS,
   });
+  const stopCalendar = await startCalendarRefresh(orm, (e) => logger.warn({ err: e }, 'holiday calendar refresh failed'));
   if (config.SEED_ON_FIRST_START) await seedFirstStart(orm.em.fork() as never, config.SEEDS_DIR, log);
   await ensureFirstAdmin(orm.em.fork() as never, config.ADMIN_USERNAME, config.ADMIN_PASSWORD, log);
   const secret = await sessionSecret(orm.em.fork() as never, config.SESSION_SECRET);
@@ -53,6 +55,7 @@ export async function startApp(config: Config, log: (msg: string) => void = cons
     log: logger,
     async stop() {
       await server.close();
+      stopCalendar();
       await limits.close();
       await orm.close(true);
       await embedded?.stop();

@@ -11,6 +11,7 @@ import { MiscResolver } from './misc/misc.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { ApiKeyResolver } from './auth/api-key.resolver';
 import { AuditResolver } from './audit/audit.resolver';
+import { HolidayResolver } from './holidays/holiday.resolver';
 import { authChecker } from './auth/access';
 import { normaliseTextInput } from './common/text-input';
 import {
@@ -83,6 +84,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [StationResolver, NearbyStationConnectionResolver, OrganizationResolver, RegionResolver, MiscResolver, AuthResolver, ApiKeyResolver, AuditResolver,
       VolunteerTeamResolver, VolunteerResolver, CampaignResolver, ShiftResolver, ShiftAssignmentResolver, SuppliesResolver, SupplyTallyResolver,
+      HolidayResolver,
     ],
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

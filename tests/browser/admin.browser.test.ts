@@ -404,6 +404,43 @@ describe('admin in the browser', { timeout: TIMEOUT }, () => {
     expect(revoked.data.apiKeys.nodes.find((k: { id: string }) => k.id === key.id).revokedAt).not.toBeNull();
   });
 
+  it('warns from 1 November while next year has no notice, and enters the notice on the holiday page', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const next = Number(today.slice(0, 4)) + 1;
+    await page.goto(`${server.url}/#/stations`);
+    await page.locator('table tbody tr').first().waitFor({ timeout: 30_000 });
+    const banner = page.getByTestId('holiday-notice-banner');
+    if (today.slice(5) >= '11-01') {
+      await banner.waitFor({ timeout: 15_000 });
+      expect(await banner.innerText()).toContain(`${next}`);
+    } else {
+      expect(await banner.count()).toBe(0);
+    }
+    await menuLink(page, 'holidays').click();
+    await page.goto(`${server.url}/#/holidays?year=${next}`);
+    await expect.poll(async () => (await page.getByTestId('holiday-coverage').innerText().catch(() => '')), { timeout: 30_000 }).toContain('仅法定节假日');
+    const statutory = await server.graphql(`query($y: Int!) { holidayCalendar(year: $y) { days { date name } } }`, { y: next });
+    // The statutory days as rest days, and the first Saturday after 春节 worked (a 调休 day of the made-up notice).
+    const chunjie = statutory.data.holidayCalendar.days.filter((d: { name: string }) => d.name === '春节').map((d: { date: string }) => d.date);
+    const last = new Date(`${chunjie[chunjie.length - 1]}T12:00:00Z`);
+    const saturday = new Date(last.getTime() + (((6 - last.getUTCDay() + 7) % 7) || 7) * 86_400_000).toISOString().slice(0, 10);
+    const csv = ['date,kind,name', ...statutory.data.holidayCalendar.days.map((d: { date: string; name: string }) => `${d.date},休,${d.name}`), `${saturday},班,春节`].join('\n');
+    await page.getByTestId('holiday-text').fill(`${csv}\n${next}-13-01,休,错`);
+    await page.getByTestId('holiday-check').click();
+    await page.getByTestId('holiday-error').waitFor({ timeout: 15_000 });
+    await page.getByTestId('holiday-text').fill(csv);
+    await page.getByTestId('holiday-check').click();
+    await page.getByText('检查结果（尚未保存）').waitFor({ timeout: 15_000 });
+    expect((await server.graphql(`query($y: Int!) { holidayCalendar(year: $y) { coverage } }`, { y: next })).data.holidayCalendar.coverage).toBe('STATUTORY_ONLY');
+    await page.getByTestId('holiday-save').click();
+    await expect.poll(async () => (await page.getByTestId('holiday-coverage').innerText().catch(() => '')), { timeout: 15_000 }).toContain('已录入');
+    const saved = await server.graphql(`query($y: Int!) { holidayCalendar(year: $y) { coverage days { date kind source } } }`, { y: next });
+    expect(saved.data.holidayCalendar.coverage).toBe('OFFICIAL');
+    expect(saved.data.holidayCalendar.days).toContainEqual({ date: saturday, kind: 'WORKDAY', source: 'notice' });
+    await page.getByTestId('holiday-notice-banner').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.screenshot({ path: `${OUTPUT}admin-holidays.png` });
+  });
+
   it('shows an OPERATOR only the stations they may edit, without the admin menu entries', async () => {
     const all = await server.graphql<{ stations: { totalCount: number; nodes: StationRow[] } }>(
       `query { stations(limit: 1000) { totalCount nodes { id name operatorOrganization { id name } hostOrganization { id } } } }`,

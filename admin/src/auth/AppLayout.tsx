@@ -17,6 +17,8 @@ import {
   type AppBarProps,
 } from 'react-admin';
 import { can, CHANGE_PASSWORD_PATH, QUICK_ENTRY_PATH, type Permissions } from './permissions';
+import EventBusy from '@mui/icons-material/EventBusy';
+import { HOLIDAYS_PATH, HolidayNoticeBanner } from '../holidays';
 
 /** User menu entry to the change-password page. */
 const ChangePasswordMenuItem = () => {
@@ -57,6 +59,9 @@ const AppMenu = () => {
       {can.recordSupplies(permissions?.role) && !permissions?.mustChangePassword && (
         <Menu.Item to={QUICK_ENTRY_PATH} primaryText="yizhan.scheduling.entry.menu" leftIcon={<EditNote />} data-testid="menu-quick-entry" />
       )}
+      {permissions?.role === 'ADMIN' && !permissions.mustChangePassword && (
+        <Menu.Item to={HOLIDAYS_PATH} primaryText="yizhan.holidays.menu" leftIcon={<EventBusy />} data-testid="menu-holidays" />
+      )}
     </Menu>
   );
 };
@@ -73,6 +78,7 @@ export const AppLayout = ({ children }: { children?: ReactNode }) => {
   }
   return (
     <Layout appBar={AppAppBar} menu={AppMenu}>
+      {permissions?.role === 'ADMIN' && !permissions.mustChangePassword && <HolidayNoticeBanner />}
       {children}
     </Layout>
   );

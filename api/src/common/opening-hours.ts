@@ -1,12 +1,18 @@
 import OpeningHours from 'opening_hours';
-import { getDayDetail, getHolidaysInRange } from 'chinese-days';
 import { BadInputError } from './errors';
+import { chinaDayType } from '../holidays/holiday-calendar';
+
+// suncalc 2 is an ES module with a CommonJS build; this package compiles to CommonJS.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SunCalc: typeof import('suncalc', { with: { 'resolution-mode': 'require' } }) = require('suncalc');
 
 /** Default IANA time zone of a station (all of mainland China keeps China Standard Time). */
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
-// The library needs a place to know that PH means China's public holidays; it only knows the fixed-date ones.
-const NOMINATIM = { lat: 34.75, lon: 113.62, address: { country_code: 'cn', state: '河南省' } };
+// The library needs a country to accept PH; which days are PH comes from the holiday calendar (see libraryDate),
+// and sunrise and sunset are computed here (see withSunTimes). Its types declare lat/lon as numbers, but it reads
+// them only as strings (numbers are ignored, giving a fixed 06:00-18:00).
+const NOMINATIM = { lat: '34.75', lon: '113.62', address: { country_code: 'cn', state: '河南省' } } as unknown as ConstructorParameters<typeof OpeningHours>[1];
 const cache = new Map<string, OpeningHours>();
 const CACHE_LIMIT = 5000;
 
@@ -42,35 +48,7 @@ export function assertValidTimezone(timeZone: string, field = 'timezone'): void 
   }
 }
 
-/** How China's State Council calendar treats a local date. */
-export type ChinaDayType = 'STATUTORY_HOLIDAY' | 'MAKEUP_WORKDAY' | 'ORDINARY' | 'NOT_PUBLISHED';
-
-const coveredYears = new Map<number, boolean>();
-function yearPublished(year: number): boolean {
-  let known = coveredYears.get(year);
-  if (known === undefined) {
-    known = getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
-    coveredYears.set(year, known);
-  }
-  return known;
-}
-
-const WEEKDAY_NAMES = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
-
-/**
- * Classifies a local date (`YYYY-MM-DD`) by the official schedule in `chinese-days`:
- * a statutory holiday rest day (including weekends inside a holiday block), a make-up workday (调休, a weekend
- * day worked), an ordinary day, or NOT_PUBLISHED when the year's schedule is not yet known.
- */
-export function chinaDayType(date: string): ChinaDayType {
-  if (!yearPublished(Number(date.slice(0, 4)))) return 'NOT_PUBLISHED';
-  const detail = getDayDetail(date);
-  const festival = !WEEKDAY_NAMES.test(detail.name);
-  if (!festival) return 'ORDINARY';
-  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-  if (detail.work) return weekday === 0 || weekday === 6 ? 'MAKEUP_WORKDAY' : 'ORDINARY';
-  return 'STATUTORY_HOLIDAY';
-}
+export { chinaDayType, type ChinaDayType } from '../holidays/holiday-calendar';
 
 interface WallClock {
   year: number;
@@ -109,43 +87,129 @@ function wallClock(at: Date, timeZone: string): WallClock {
 }
 
 const phProbe = new OpeningHours('PH open', NOMINATIM);
-const libraryThinksPH = (d: Date) => phProbe.getState(d);
+const probed = new Map<number, boolean>();
+function libraryThinksPH(y: number, m: number, d: number): boolean {
+  const key = y * 10_000 + m * 100 + d;
+  let ph = probed.get(key);
+  if (ph === undefined) {
+    ph = phProbe.getState(new Date(y, m - 1, d, 12));
+    if (probed.size >= 100_000) probed.clear();
+    probed.set(key, ph);
+  }
+  return ph;
+}
+
+const movedDates = new Map<string, [number, number, number]>();
+const dayMs = 86_400_000;
 
 /**
- * The instant, in the server's own time zone, at which the opening_hours library must be asked so that it
- * sees the station's wall-clock time on a day of the right kind. The library reads local Date fields and
- * knows only fixed-date Chinese holidays, so a statutory holiday is moved (in whole weeks, keeping the weekday
- * and time) to a date the library treats as PH, an ordinary day the library wrongly treats as PH to one it
- * does not, and a make-up workday (调休) to an ordinary Monday: it keeps Monday–Friday hours.
+ * The date the opening_hours library must see so that it treats a station's local date as a day of the kind
+ * the holiday calendar gives it: the same weekday (Monday for a make-up workday: it keeps Monday–Friday hours)
+ * and a PH state that matches. The library's own holiday list never decides a day: it is only searched for a
+ * date it evaluates the same way — first the same month and day in a nearby year, then the nearest days.
  */
-function libraryInstant(w: WallClock): Date {
-  const date = `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+function libraryDate(y: number, m: number, d: number, hour: number, minute: number): [number, number, number] {
+  const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   const type = chinaDayType(date);
-  const local = new Date(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  if (type === 'NOT_PUBLISHED') return local;
-  let wantPH = type === 'STATUTORY_HOLIDAY';
-  let candidate = local;
-  if (type === 'MAKEUP_WORKDAY') {
-    const back = (local.getDay() + 6) % 7; // days since Monday
-    candidate = new Date(w.year, w.month - 1, w.day - back, w.hour, w.minute, w.second);
-    wantPH = false;
+  const key = `${date}|${type}`;
+  const known = movedDates.get(key);
+  // A date found for another time of day serves unless this time falls in a DST gap of the server's zone there.
+  if (known && new Date(known[0], known[1] - 1, known[2], hour, minute).getHours() === hour) return known;
+  const wantPH = type === 'STATUTORY_HOLIDAY';
+  const weekday = type === 'MAKEUP_WORKDAY' ? 1 : new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  let found: [number, number, number] = [y, m, d];
+  search: for (let off = 0; off <= 400; off++) {
+    for (const dayOffset of off === 0 ? [0] : [-off, off]) {
+      for (let yo = 0; yo <= 28; yo++) {
+        for (const yearOffset of yo === 0 ? [0] : [-yo, yo]) {
+          const c = new Date(Date.UTC(y + yearOffset, m - 1, d) + dayOffset * dayMs);
+          if (c.getUTCDay() !== weekday) continue;
+          const [cy, cm, cd] = [c.getUTCFullYear(), c.getUTCMonth() + 1, c.getUTCDate()];
+          if (libraryThinksPH(cy, cm, cd) !== wantPH) continue;
+          // The wall-clock time must exist on that date in the server's zone (no DST gap).
+          const local = new Date(cy, cm - 1, cd, hour, minute);
+          if (local.getHours() !== hour || local.getMinutes() !== minute) continue;
+          found = [cy, cm, cd];
+          break search;
+        }
+      }
+    }
   }
-  for (let weeks = 0; weeks < 800; weeks++) {
-    if (libraryThinksPH(candidate) === wantPH) return candidate;
-    candidate = new Date(candidate.getFullYear(), candidate.getMonth(), candidate.getDate() - 7, w.hour, w.minute, w.second);
-  }
-  return local;
+  if (movedDates.size >= 20_000) movedDates.clear();
+  movedDates.set(key, found);
+  return found;
 }
+
+/** A station's position, WGS-84 degrees. */
+export interface Place {
+  lng: number;
+  lat: number;
+}
+
+/** Where sunrise and sunset are computed when the caller gives no position (the centre of Zhengzhou). */
+const DEFAULT_PLACE: Place = { lng: 113.62, lat: 34.75 };
+
+const VARIABLE_TIME = /\(\s*(sunrise|sunset|dawn|dusk)\s*([+-])\s*(\d{1,2}):(\d{2})\s*\)|\b(sunrise|sunset|dawn|dusk)\b/g;
+const hhmm = (minutes: number) => {
+  const m = Math.min(24 * 60, Math.max(0, Math.round(minutes)));
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+};
+
+/**
+ * `value` with its variable times (`sunrise`, `sunset`, `dawn`, `dusk`, also with an offset such as
+ * `(sunset-01:00)`) replaced by the local times they have on the station's date at the station's position, in
+ * its own time zone (suncalc; dawn and dusk are civil twilight). The opening_hours library would compute them
+ * from the server's time zone, and it ignores numeric coordinates (it takes only strings), answering 06:00 and
+ * 18:00 everywhere. A time that does not occur that day (polar day or night) is left for the library.
+ */
+function withSunTimes(value: string, place: Place, timeZone: string, w: WallClock, at: Date): string {
+  // Noon of the station's local date: suncalc then gives that day's events.
+  const noon = new Date(at.getTime() + ((12 - w.hour) * 3600 - w.minute * 60 - w.second) * 1000);
+  const times = SunCalc.getTimes(noon, place.lat, place.lng) as unknown as Record<string, Date>;
+  const local = (event: string): number | null => {
+    const t = times[event];
+    if (!(t instanceof Date) || Number.isNaN(t.getTime())) return null;
+    const c = wallClock(t, timeZone);
+    return c.hour * 60 + c.minute + c.second / 60;
+  };
+  return value.replace(VARIABLE_TIME, (match, withOffset, sign, oh, om, bare) => {
+    const minutes = local(withOffset ?? bare);
+    if (minutes === null) return match;
+    const offset = withOffset ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) : 0;
+    return hhmm(minutes + offset);
+  });
+}
+
+const concrete = new Map<string, OpeningHours>();
 
 /**
  * Whether a station with OSM `openingHours` is open at instant `at`, evaluated in `timeZone` whatever the
- * server's TZ is, with China's statutory holidays (PH) and make-up workdays from the State Council schedule
- * (`chinese-days`). Returns null when the station publishes no hours or they say `unknown` for that time.
+ * server's TZ is, with China's holidays (PH) and make-up workdays from the holiday calendar (the State
+ * Council's notice where it is in, else the statutory days; see holidays/holiday-calendar.ts) and sunrise and
+ * sunset at `place` (default the centre of Zhengzhou). Returns null when the station publishes no hours or
+ * they say `unknown` for that time.
  */
-export function isOpenAt(openingHours: string | null | undefined, timeZone: string, at: Date): boolean | null {
+export function isOpenAt(openingHours: string | null | undefined, timeZone: string, at: Date, place?: Place | null): boolean | null {
   if (!openingHours) return null;
-  const oh = parseOpeningHours(openingHours);
-  const instant = libraryInstant(wallClock(at, timeZone));
+  let oh = parseOpeningHours(openingHours);
+  const w = wallClock(at, timeZone);
+  VARIABLE_TIME.lastIndex = 0;
+  if (VARIABLE_TIME.test(openingHours)) {
+    const value = withSunTimes(openingHours, place && Number.isFinite(place.lat) && Number.isFinite(place.lng) ? place : DEFAULT_PLACE, timeZone, w, at);
+    let fixed = concrete.get(value);
+    if (!fixed) {
+      try {
+        fixed = new OpeningHours(value, NOMINATIM);
+      } catch {
+        fixed = oh;
+      }
+      if (concrete.size >= CACHE_LIMIT) concrete.delete(concrete.keys().next().value as string);
+      concrete.set(value, fixed);
+    }
+    oh = fixed;
+  }
+  const [y, m, d] = libraryDate(w.year, w.month, w.day, w.hour, w.minute);
+  const instant = new Date(y, m - 1, d, w.hour, w.minute, w.second);
   if (oh.getUnknown(instant)) return null;
   return oh.getState(instant);
 }

@@ -30,9 +30,9 @@ export function stationLocation(station: StationRoot, crs: CoordinateSystem | nu
   return GeoPoint.of(station.location, crs ?? CoordinateSystem.WGS84);
 }
 
-/** `Station.isOpen(at)`: open at `at` (default now) in the station's own time zone; null when hours are unknown. */
+/** `Station.isOpen(at)`: open at `at` (default now) in the station's own time zone and at its position (sunrise, sunset); null when hours are unknown. */
 export function stationIsOpen(station: StationRoot, at: Date | null | undefined): boolean | null {
-  return isOpenAt(station.openingHours, station.timezone, at ?? new Date());
+  return isOpenAt(station.openingHours, station.timezone, at ?? new Date(), station.location);
 }
 
 /** Selections already read, per field node of a cached document (see selectedNodeFields). */

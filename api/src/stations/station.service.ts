@@ -411,7 +411,7 @@ const FIELD_COLUMNS: Record<string, StationColumn[]> = {
   amenities: ['amenities'],
   openingHours: ['opening_hours'],
   timezone: ['timezone'],
-  isOpen: ['opening_hours', 'timezone'],
+  isOpen: ['opening_hours', 'timezone', 'lng', 'lat'],
   status: ['status'],
   phone: ['phone'],
   capacity: ['capacity'],
@@ -518,7 +518,7 @@ export async function nearbyStations(em: EntityManager, args: NearbyArgs, fields
   for (;;) {
     const page = await queryPrepared<NearbyRow>(em, nearbyPageSql(from, after, batch, columns));
     for (const r of page) {
-      if (args.openAt && !isOpenAt(r.opening_hours as string | null, r.timezone as string, args.openAt)) continue;
+      if (args.openAt && !isOpenAt(r.opening_hours as string | null, r.timezone as string, args.openAt, { lng: Number(r.lng), lat: Number(r.lat) })) continue;
       hits.push(new NearbyHit(r.id, Number(r.knn), Number(r.distance), r));
       if (hits.length === wanted) break;
     }
@@ -541,12 +541,12 @@ export async function countNearbyStations(em: EntityManager, args: NearbyArgs): 
     const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n ${from}`, params);
     return Number(n);
   }
-  const rows = await em.execute<{ opening_hours: string | null; timezone: string }[]>(
-    `select s.opening_hours, s.timezone ${from}`,
+  const rows = await em.execute<{ opening_hours: string | null; timezone: string; lng: number; lat: number }[]>(
+    `select s.opening_hours, s.timezone, ST_X(s.location::geometry) as lng, ST_Y(s.location::geometry) as lat ${from}`,
     params,
   );
   const at = args.openAt;
-  return rows.filter((r) => isOpenAt(r.opening_hours, r.timezone, at)).length;
+  return rows.filter((r) => isOpenAt(r.opening_hours, r.timezone, at, { lng: Number(r.lng), lat: Number(r.lat) })).length;
 }
 
 /** A station near a route: how far along the route (from its first point) and how far off it, in metres. */
