@@ -15,6 +15,7 @@ import { idempotent } from '../common/idempotency';
 import { Amenity, StationKind } from './station.enums';
 import { StationCreateInput, StationFilter, StationOrder, StationUpdateInput } from './station.inputs';
 import * as service from './station.service';
+import * as nearby from './nearby';
 
 const StationPage = offsetPage(Station, 'StationPage');
 
@@ -67,7 +68,7 @@ function selectedNodeFields(info: GraphQLResolveInfo, connectionType: string, ed
 @ObjectType({ description: 'A station found by `nearbyStations`, with its distance from the search point.' })
 export class NearbyStationEdge {
   constructor(
-    private readonly hit: service.NearbyHit,
+    private readonly hit: nearby.NearbyHit,
     node: Station,
   ) {
     this.distanceMeters = hit.distanceMeters;
@@ -140,19 +141,20 @@ export class StationResolver {
     assertIntRange(radiusMeters, 1, 50_000, 'radiusMeters');
     assertIntRange(first, 1, 100, 'first');
     if (a.openAt && a.openNow) throw new BadInputError('openNow', 'give either openAt or openNow, not both');
-    const args: service.NearbyArgs = {
+    const args: nearby.NearbyArgs = {
       near,
       radiusMeters,
       kinds: a.kinds,
       amenities: a.amenities,
       openAt: a.openAt ?? (a.openNow ? new Date() : null),
+      openNow: Boolean(a.openNow),
       first,
       after: a.after,
     };
     // A read-only statement: no fork of the EntityManager unless a field later loads an organization.
-    const { hits, hasNextPage } = await service.nearbyStations(ctx.rawReader, args, selectedNodeFields(info, 'NearbyStationConnection', 'NearbyStationEdge'));
+    const { hits, hasNextPage } = await nearby.nearbyStations(ctx.rawReader, args, selectedNodeFields(info, 'NearbyStationConnection', 'NearbyStationEdge'));
     const loadOrganization = (id: string) => ctx.loaders.organization.load(id);
-    const edges = hits.map((h) => new NearbyStationEdge(h, service.stationFromRow(h.row, loadOrganization)));
+    const edges = hits.map((h) => new NearbyStationEdge(h, nearby.stationFromRow(h.row, loadOrganization)));
     return Object.assign(new NearbyStationConnection(), {
       edges,
       pageInfo: {
@@ -165,7 +167,7 @@ export class StationResolver {
           return edges.at(-1)?.cursor ?? null;
         },
       },
-      countFn: () => service.countNearbyStations(ctx.rawReader, args),
+      countFn: () => nearby.countNearbyStations(ctx.rawReader, args),
     });
   }
 
