@@ -257,12 +257,14 @@ type NearbyRow = { id: string; knn: number; distance: number } & Record<string, 
  * Candidates in index (sphere) order: `select <columns>, knn, distance … order by knn, id limit ?`. With `after`
  * (spheroid distance, id) only rows after it; the sphere bound in front of the exact test is implied by it (see
  * SPHEROID_OVER_SPHERE) and lets rows before it skip the spheroid computation. With `from` (sphere distance, id)
- * the scan continues after that row. Parameters in text order: from's, after's, from-keys, then the limit.
+ * the scan continues after that row, in (sphere distance, id) order; with `continueAfter` null the order is the
+ * sphere distance alone, which the GiST index returns directly (KNN) instead of a sort of every row in the radius.
+ * Parameters in text order: from's, after's, from-keys, then the limit.
  */
-function candidatesSql(from: Sql & { shape: string }, after: [number, string] | null, continueAfter: boolean, columns: readonly StationColumn[]): string {
+function candidatesSql(from: Sql & { shape: string }, after: [number, string] | null, continueAfter: boolean | null, columns: readonly StationColumn[]): string {
   return `select ${columns.map((c) => STATION_COLUMNS[c].sql).join(', ')}, s.location <-> p.g as knn, ST_Distance(s.location, p.g) as distance
          ${from.text}${after ? ' and s.location <-> p.g >= ?::float8 and (ST_Distance(s.location, p.g), s.id) > (?::float8, ?::uuid)' : ''}${continueAfter ? ' and (s.location <-> p.g, s.id) > (?::float8, ?::uuid)' : ''}
-        order by s.location <-> p.g, s.id
+        order by s.location <-> p.g${continueAfter === null ? '' : ', s.id'}
         limit ?`;
 }
 
@@ -278,7 +280,7 @@ function rankedPageSql(from: Sql & { shape: string }, after: [number, string] | 
     `ranked:${from.shape}:${after ? 'after' : ''}:${columns.join(',')}`,
     // The row's columns come with the page, so the resolver maps them without a second query.
     () => `select c.*, max(c.knn) over () as reach, count(*) over () as candidates
-         from (${candidatesSql(from, after, false, columns)}) c
+         from (${candidatesSql(from, after, null, columns)}) c
         order by c.distance, c.id
         limit ?`,
   );

@@ -85,7 +85,7 @@ export class NearbyStationEdge {
   @Field(() => Station) node: Station;
 }
 
-@ObjectType({ description: 'A page of nearby stations, nearest first (Relay connection).' })
+@ObjectType({ description: 'A page of nearby stations, nearest first by `distanceMeters` (WGS-84 spheroid metres), then id (Relay connection).' })
 export class NearbyStationConnection {
   @Field(() => [NearbyStationEdge]) edges!: NearbyStationEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
@@ -103,7 +103,8 @@ export class NearbyStationsArgs {
   openAt?: Date;
   @Field(() => Boolean, { nullable: true, description: 'true: only stations open now (same rules as openAt). Not together with openAt.' }) openNow?: boolean;
   @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1–100.' }) first?: number | null;
-  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' }) after?: string;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page of the same search (same near, radiusMeters, kinds, amenities and openAt/openNow; first may differ). A cursor of another search is BAD_USER_INPUT on `after`.' })
+  after?: string;
 }
 
 @ObjectType({ description: 'A station near a route, with its position along the route and its distance off it.' })
