@@ -374,21 +374,26 @@ describe('property: opening hours', () => {
 // 3. Pagination cursors, in-process
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The shape check of nearby cursors, as in station.service.ts (`isCursorKeys`, not exported). */
-type CursorKeys = [number, string];
-const isCursorKeys = (v: unknown[]): v is CursorKeys => v.length === 2 && typeof v[0] === 'number' && Number.isFinite(v[0]) && typeof v[1] === 'string' && UUID.test(v[1]);
+/** The shape check of nearby cursors (spheroid distance, id, search digest), as in nearby.ts (`isCursorKeys`, not exported). */
+type CursorKeys = [number, string, string];
+const isCursorKeys = (v: unknown[]): v is CursorKeys =>
+  v.length === 3 && typeof v[0] === 'number' && Number.isFinite(v[0]) && typeof v[1] === 'string' && UUID.test(v[1]) && typeof v[2] === 'string';
 
-/** The decoded keys of a nearby cursor, or null where the API must answer BAD_USER_INPUT on `after`. */
-function decodeNearby(after: string): CursorKeys | null {
+/**
+ * The decoded keys of a nearby cursor, or null where the API must answer BAD_USER_INPUT on `after`: a bad shape,
+ * or (with `search`) a cursor of another search than the one whose digest is `search`.
+ */
+function decodeNearby(after: string, search?: string): CursorKeys | null {
   try {
-    return decodeCursor(after, 'after', isCursorKeys);
+    const keys = decodeCursor(after, 'after', isCursorKeys);
+    return search === undefined || keys[2] === search ? keys : null;
   } catch (e) {
     expectBadInput(e, 'after');
     return null;
   }
 }
 
-const cursorKeys = fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.uuid());
+const cursorKeys = fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.uuid(), fc.string({ maxLength: 20 }));
 
 describe('property: cursors', () => {
   it('decodeCursor on any string returns well-typed keys or throws BadInputError on the field', () => {
@@ -406,7 +411,7 @@ describe('property: cursors', () => {
       fc.property(anyCursor, (c) => {
         const v = decodeNearby(c);
         if (v) {
-          expect(v).toHaveLength(2);
+          expect(v).toHaveLength(3);
           expect(typeof v[0] === 'number' && Number.isFinite(v[0])).toBe(true);
           expect(v[1]).toMatch(UUID);
         }
@@ -421,6 +426,7 @@ describe('property: cursors', () => {
         const back = decodeCursor(encodeCursor(k), 'after', isCursorKeys);
         expect(back[0] === k[0]).toBe(true);
         expect(back[1]).toBe(k[1]);
+        expect(back[2]).toBe(k[2]);
       }),
       { numRuns: 2000 },
     );
@@ -467,12 +473,15 @@ describe('property: nearbyStations through the API', () => {
     }
   });
 
-  /** (knn, id) > (k, id') as PostgreSQL compares a (float8, uuid) row: uuids compare as lower-case hex text. */
+  /** The digest of PAGE's search, as its cursors carry it. */
+  const digest = () => all[0].keys[2];
+
+  /** (distance, id) > (d, id') as PostgreSQL compares a (float8, uuid) row: uuids compare as lower-case hex text. */
   const after = (a: CursorKeys, b: CursorKeys) => a[0] > b[0] || (a[0] === b[0] && a[1].toLowerCase() > b[1].toLowerCase());
 
   /** Checks one answer to PAGE for `cursor`: BAD_USER_INPUT on `after` exactly when it does not decode, else the right page. */
   function checkPage(cursor: string, r: any): void {
-    const keys = decodeNearby(cursor);
+    const keys = decodeNearby(cursor, digest());
     if (cursor === '' || keys) {
       expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
       // an empty `after` is treated as no cursor (`args.after ? … : null`): the first page
@@ -520,9 +529,21 @@ describe('property: nearbyStations through the API', () => {
         fc.uuid(),
         fc.constantFrom('00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff'),
       );
-    const keyEdit = real.chain((x) => fc.tuple(knn(x.keys[0]), id(x.keys[1]))).map((k) => encodeCursor(k));
+    const search = (d: string) => fc.oneof({ arbitrary: fc.constant(d), weight: 4 }, fc.string({ maxLength: 20 }), fc.constant(d.slice(1)), fc.constant(d.toUpperCase()));
+    const keyEdit = real.chain((x) => fc.tuple(knn(x.keys[0]), id(x.keys[1]), search(x.keys[2]))).map((k) => encodeCursor(k));
     const shapeEdit = real.chain((x) =>
-      fc.constantFrom<unknown[]>([x.keys[0]], [x.keys[0], x.keys[1], 1], [String(x.keys[0]), x.keys[1]], [x.keys[1], x.keys[0]], [null, x.keys[1]], [x.keys[0], `${x.keys[1]} `], [x.keys[0], `{${x.keys[1]}}`]),
+      fc.constantFrom<unknown[]>(
+        [x.keys[0]],
+        [x.keys[0], x.keys[1]], // a cursor without its search
+        [x.keys[0], x.keys[1], x.keys[2], 1],
+        [String(x.keys[0]), x.keys[1], x.keys[2]],
+        [x.keys[1], x.keys[0], x.keys[2]],
+        [null, x.keys[1], x.keys[2]],
+        [x.keys[0], `${x.keys[1]} `, x.keys[2]],
+        [x.keys[0], `{${x.keys[1]}}`, x.keys[2]],
+        [x.keys[0], x.keys[1], null],
+        [x.keys[0], x.keys[1], 7],
+      ),
     ).map((k) => encodeCursor(k));
     return fc.oneof(textEdit, keyEdit, shapeEdit, real.map((x) => x.cursor));
   };
@@ -534,7 +555,7 @@ describe('property: nearbyStations through the API', () => {
 
   it('after: arbitrary strings answer a page or BAD_USER_INPUT on after (admin)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 60 }), fc.base64String({ maxLength: 80 }), cursorKeys.map((k) => encodeCursor(k))), async (cursor) => {
+      fc.asyncProperty(fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 60 }), fc.base64String({ maxLength: 80 }), cursorKeys.map((k) => encodeCursor(k)), cursorKeys.map(([d, id]) => encodeCursor([d, id, digest()]))), async (cursor) => {
         checkPage(cursor, await s.graphql(PAGE, { after: cursor }));
       }),
       { numRuns: 100 },

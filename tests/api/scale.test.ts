@@ -239,7 +239,7 @@ describe('no N+1', () => {
 
 describe('query plans', () => {
   it('nearbyStations with kinds and amenities filters keeps to the location GiST index', async () => {
-    const { nearbyFirstPageSql } = await import('../../api/src/stations/station.service');
+    const { nearbyFirstPageSql } = await import('../../api/src/stations/nearby');
     const sql = nearbyFirstPageSql({ near: { lng: 113.65, lat: 34.76 }, radiusMeters: 5000, kinds: ['LOVE_STATION' as never], amenities: ['DRINKING_WATER' as never, 'PHONE_CHARGING' as never], first: 20 });
     const em = s.app.orm.em.fork();
     await em.execute('analyze station');

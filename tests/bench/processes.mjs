@@ -16,7 +16,7 @@ export const NEARBY_QUERY = `query($lng: Float!, $lat: Float!) { nearbyStations(
  * Used by the SQL floor (bench.mjs) and the HTTP floor (http-floor.mjs).
  */
 export async function nearbyStatement(name) {
-  const { nearbyFirstPageSql } = await import(path.join(root, 'api/dist/stations/station.service.js'));
+  const { nearbyFirstPageSql } = await import(path.join(root, 'api/dist/stations/nearby.js'));
   const { positional } = await import(path.join(root, 'api/dist/db/prepared.js'));
   return (p) => {
     const { text, params } = nearbyFirstPageSql({ near: { lng: p.lng, lat: p.lat }, radiusMeters: 5000, amenities: ['DRINKING_WATER', 'PHONE_CHARGING'], first: 20 }, ['id', 'name', 'amenities', 'location']);

@@ -15,6 +15,7 @@ import { idempotent } from '../common/idempotency';
 import { Amenity, StationKind } from './station.enums';
 import { StationCreateInput, StationFilter, StationOrder, StationUpdateInput } from './station.inputs';
 import * as service from './station.service';
+import * as nearby from './nearby';
 
 const StationPage = offsetPage(Station, 'StationPage');
 
@@ -67,7 +68,7 @@ function selectedNodeFields(info: GraphQLResolveInfo, connectionType: string, ed
 @ObjectType({ description: 'A station found by `nearbyStations`, with its distance from the search point.' })
 export class NearbyStationEdge {
   constructor(
-    private readonly hit: service.NearbyHit,
+    private readonly hit: nearby.NearbyHit,
     node: Station,
   ) {
     this.distanceMeters = hit.distanceMeters;
@@ -84,7 +85,7 @@ export class NearbyStationEdge {
   @Field(() => Station) node: Station;
 }
 
-@ObjectType({ description: 'A page of nearby stations, nearest first (Relay connection).' })
+@ObjectType({ description: 'A page of nearby stations, nearest first by `distanceMeters` (WGS-84 spheroid metres), then id (Relay connection).' })
 export class NearbyStationConnection {
   @Field(() => [NearbyStationEdge]) edges!: NearbyStationEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
@@ -102,7 +103,8 @@ export class NearbyStationsArgs {
   openAt?: Date;
   @Field(() => Boolean, { nullable: true, description: 'true: only stations open now (same rules as openAt). Not together with openAt.' }) openNow?: boolean;
   @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1–100.' }) first?: number | null;
-  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' }) after?: string;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page of the same search (same near, radiusMeters, kinds, amenities and openAt/openNow; first may differ). A cursor of another search is BAD_USER_INPUT on `after`.' })
+  after?: string;
 }
 
 @ObjectType({ description: 'A station near a route, with its position along the route and its distance off it.' })
@@ -140,19 +142,20 @@ export class StationResolver {
     assertIntRange(radiusMeters, 1, 50_000, 'radiusMeters');
     assertIntRange(first, 1, 100, 'first');
     if (a.openAt && a.openNow) throw new BadInputError('openNow', 'give either openAt or openNow, not both');
-    const args: service.NearbyArgs = {
+    const args: nearby.NearbyArgs = {
       near,
       radiusMeters,
       kinds: a.kinds,
       amenities: a.amenities,
       openAt: a.openAt ?? (a.openNow ? new Date() : null),
+      openNow: Boolean(a.openNow),
       first,
       after: a.after,
     };
     // A read-only statement: no fork of the EntityManager unless a field later loads an organization.
-    const { hits, hasNextPage } = await service.nearbyStations(ctx.rawReader, args, selectedNodeFields(info, 'NearbyStationConnection', 'NearbyStationEdge'));
+    const { hits, hasNextPage } = await nearby.nearbyStations(ctx.rawReader, args, selectedNodeFields(info, 'NearbyStationConnection', 'NearbyStationEdge'));
     const loadOrganization = (id: string) => ctx.loaders.organization.load(id);
-    const edges = hits.map((h) => new NearbyStationEdge(h, service.stationFromRow(h.row, loadOrganization)));
+    const edges = hits.map((h) => new NearbyStationEdge(h, nearby.stationFromRow(h.row, loadOrganization)));
     return Object.assign(new NearbyStationConnection(), {
       edges,
       pageInfo: {
@@ -165,7 +168,7 @@ export class StationResolver {
           return edges.at(-1)?.cursor ?? null;
         },
       },
-      countFn: () => service.countNearbyStations(ctx.rawReader, args),
+      countFn: () => nearby.countNearbyStations(ctx.rawReader, args),
     });
   }
 
