@@ -20,8 +20,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     setupFiles: ['reflect-metadata'],
     globalSetup: ['tests/helpers/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // The PGlite pass runs PostGIS in WebAssembly, one query at a time: set-ups that load thousands of rows take longer.
+    testTimeout: process.env.YIZHAN_TEST_DB === 'pglite' ? 120_000 : 60_000,
+    hookTimeout: process.env.YIZHAN_TEST_DB === 'pglite' ? 300_000 : 120_000,
     pool: 'forks',
     maxWorkers: 2,
   },

@@ -32,7 +32,7 @@ export async function startApp(config: Config, log: (msg: string) => void = cons
   let url = config.DATABASE_URL;
   if (!url) {
     log(`database: embedded PGlite + PostGIS in ${config.DATA_DIR}`);
-    embedded = await startEmbeddedDatabase(config.DATA_DIR, 0, config.EMBEDDED_SHARED_BUFFERS);
+    embedded = await startEmbeddedDatabase(config.DATA_DIR, 0, { sharedBuffers: config.EMBEDDED_SHARED_BUFFERS });
     url = embedded.url;
   }
   const orm = await initOrm(url, embedded ? 1 : config.DB_POOL_MAX, {

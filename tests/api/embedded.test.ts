@@ -29,7 +29,7 @@ async function boot(): Promise<{ url: string; output: () => string; seconds: num
   const child = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line in 90 s:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`no ready line in 240 s:\n${output}`)), 240_000);
     const onData = (b: Buffer) => {
       output += b.toString();
       const m = /API (http:\/\/localhost:\d+)\/graphql/.exec(output);
@@ -157,5 +157,5 @@ describe.skipIf(process.env.YIZHAN_TEST_DB === 'pglite')('embedded mode, started
     } finally {
       expect(await warm.stop()).toBe(0);
     }
-  }, 240_000);
+  }, 900_000);
 });

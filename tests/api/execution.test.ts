@@ -5,12 +5,15 @@ import { startTestServer, type TestServer } from '../helpers/server';
  * Operations run by graphql-jit (the default) answer exactly what graphql-js's interpreter answers (JIT=false):
  * data, nulls, errors with their codes, fields, paths and messages.
  */
+// The comparison needs two servers on one database, each with its own pool: the embedded PGlite serves one
+// connection at a time, so on PGlite only the tests of one server run.
+const onPglite = process.env.YIZHAN_TEST_DB === 'pglite';
 let jit: TestServer;
 let interpreted: TestServer;
 beforeAll(async () => {
   jit = await startTestServer({ seed: true });
   // The same database, so ids and orders are the same.
-  interpreted = await startTestServer({ seed: false, env: { JIT: 'false', DATABASE_URL: jit.app.orm.config.get('clientUrl') as string } });
+  if (!onPglite) interpreted = await startTestServer({ seed: false, env: { JIT: 'false', DATABASE_URL: jit.app.orm.config.get('clientUrl') as string } });
 }, 120_000);
 afterAll(async () => {
   await Promise.all([jit?.stop(), interpreted?.stop()]);
@@ -37,7 +40,7 @@ const CASES: { name: string; query: string; variables?: Record<string, unknown>;
   { name: 'route search', query: `{ stationsAlongRoute(route: [{lng: 113.60, lat: 34.74}, {lng: 113.70, lat: 34.78}], bufferMeters: 800) { alongRouteMeters distanceFromRouteMeters node { name } } }` },
 ];
 
-describe('graphql-jit execution', () => {
+describe.skipIf(onPglite)('graphql-jit execution', () => {
   for (const c of CASES) {
     it(`answers like graphql-js: ${c.name}`, async () => {
       const [a, b] = await Promise.all([jit.post({ query: c.query, variables: c.variables }, c.as ?? 'anonymous'), interpreted.post({ query: c.query, variables: c.variables }, c.as ?? 'anonymous')]);

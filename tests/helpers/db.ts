@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -38,6 +39,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await c.end();
       },
     };
+  }
+  const template = inject('pgliteTemplate');
+  if (template) {
+    const embedded = await startEmbeddedDatabase('memory://', 0, { loadDataDir: new Blob([fs.readFileSync(template)]) });
+    return { url: embedded.url, poolMax: 1, drop: () => embedded.stop() };
   }
   const embedded = await startEmbeddedDatabase('memory://');
   const orm = await initOrm(embedded.url, 1);

@@ -12,7 +12,7 @@ import { seedFirstStart } from '../seeds';
  * log's actor (`system:<what>`), then closes everything. Returns `fn`'s exit code.
  */
 export async function withCliDatabase(config: Config, actor: string, fn: (orm: MikroORM<PostgreSqlDriver>) => Promise<number>): Promise<number> {
-  const embedded = config.DATABASE_URL ? null : await startEmbeddedDatabase(config.DATA_DIR, 0, config.EMBEDDED_SHARED_BUFFERS);
+  const embedded = config.DATABASE_URL ? null : await startEmbeddedDatabase(config.DATA_DIR, 0, { sharedBuffers: config.EMBEDDED_SHARED_BUFFERS });
   const orm = await initOrm(config.DATABASE_URL ?? embedded!.url, embedded ? 1 : config.DB_POOL_MAX);
   try {
     await seedFirstStart(orm.em.fork() as never, config.SEEDS_DIR, () => undefined);

@@ -4,16 +4,25 @@ import type { Socket } from 'node:net';
 /** A running embedded PostgreSQL (PGlite + PostGIS) reachable over the wire protocol at `url`. */
 export interface EmbeddedDatabase {
   url: string;
+  /** The whole data directory as a tarball, e.g. to start copies of this database with `loadDataDir`. */
+  dump(): Promise<Blob>;
   stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** PostgreSQL's `shared_buffers` (default `64MB`). */
+  sharedBuffers?: string;
+  /** Start from this tarball of a data directory (from `dump()`) instead of an empty one; only with `memory://`. */
+  loadDataDir?: Blob;
 }
 
 /**
  * Starts PGlite with PostGIS and btree_gist on `dataDir` (created if missing; `memory://` for a throwaway one)
  * and serves it on 127.0.0.1:`port` (0 picks a free port) through pglite-socket.
- * PGlite runs one query at a time, so clients must use a pool of one connection. `sharedBuffers` is PostgreSQL's
- * `shared_buffers` (e.g. `64MB`).
+ * PGlite runs one query at a time, so clients must use a pool of one connection.
  */
-export async function startEmbeddedDatabase(dataDir: string, port = 0, sharedBuffers = '64MB'): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(dataDir: string, port = 0, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+  const { sharedBuffers = '64MB', loadDataDir } = options;
   const { PGlite } = await import('@electric-sql/pglite');
   const { postgis } = await import('@electric-sql/pglite-postgis');
   const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
@@ -22,13 +31,14 @@ export async function startEmbeddedDatabase(dataDir: string, port = 0, sharedBuf
   // shared_buffers: PGlite's buffer pages are WASM memory, counted in this process's resident memory and never
   // given back, while the data files stay in the OS page cache anyway (64 MB keeps the embedded mode under 1 GiB at
   // 200k stations; README, "Performance").
-  const db = await PGlite.create(dataDir, { extensions: { postgis, btree_gist }, postgresqlconf: [`shared_buffers=${sharedBuffers}`] });
+  const db = await PGlite.create(dataDir, { extensions: { postgis, btree_gist }, postgresqlconf: [`shared_buffers=${sharedBuffers}`], loadDataDir });
   if (port === 0) port = await freePort();
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 1 });
   freshSessionPerConnection(server, db);
   await server.start();
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    dump: () => db.dumpDataDir('none'),
     async stop() {
       await server.stop();
       await db.close();
