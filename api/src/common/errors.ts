@@ -77,6 +77,16 @@ function firstViolation(errors: Violation[], prefix: string): { path: string; co
 }
 
 /**
+ * The variable path a variable-coercion error is about (graphql-js: `Variable "$i" got invalid value … at
+ * "i.name"; …`, or the variable itself when it is null or missing), e.g. `i.name`; null for other errors.
+ */
+function variableAtFault(error: unknown): string | null {
+  const node = error instanceof GraphQLError ? error.nodes?.[0] : undefined;
+  if (node?.kind !== 'VariableDefinition') return null;
+  return /^Variable "\$[_A-Za-z][_0-9A-Za-z]*" got invalid value .*? at "([^"]+)";/s.exec((error as GraphQLError).message)?.[1] ?? node.variable.name.value;
+}
+
+/**
  * The one place errors become responses: domain errors and validation keep their code and field,
  * MikroORM's optimistic-lock and constraint errors become CONFLICT, and everything else is logged
  * and masked as INTERNAL_SERVER_ERROR. Stack traces never leave the server.
@@ -115,6 +125,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // Errors raised before resolvers run (parse, validation rules, variable coercion, the rate-limit plugin).
   if (typeof code === 'string' && PASSED_CODES.has(code)) {
     const { http: _http, stacktrace: _stack, exception: _exception, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    if (code === 'BAD_USER_INPUT' && rest.field === undefined) {
+      const field = variableAtFault(original);
+      if (field) rest.field = field;
+    }
     return { ...base, extensions: { ...rest, code } };
   }
   // Apollo's own refusals of a malformed request that carry an HTTP 4xx but no code (a persisted-query hash that
