@@ -108,9 +108,16 @@ const CASES: Case[] = [
   // Apollo's APQ protocol: 200 with PERSISTED_QUERY_NOT_FOUND tells the client to send the query text.
   { name: 'a persisted-query hash not seen yet', body: { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }, status: 200, code: 'PERSISTED_QUERY_NOT_FOUND' },
   // Variables
-  { name: 'a non-null variable given null', body: { query: 'query($id: ID!) { station(id: $id) { id } }', variables: { id: null } }, status: 400, code: 'BAD_USER_INPUT' },
-  { name: 'a required variable missing', body: { query: 'query($id: ID!) { station(id: $id) { id } }' }, status: 400, code: 'BAD_USER_INPUT' },
-  { name: 'a variable of the wrong type', body: { query: 'query($id: ID!) { station(id: $id) { id } }', variables: { id: { a: 1 } } }, status: 400, code: 'BAD_USER_INPUT' },
+  { name: 'a non-null variable given null', body: { query: 'query($id: ID!) { station(id: $id) { id } }', variables: { id: null } }, status: 400, code: 'BAD_USER_INPUT', field: 'id' },
+  { name: 'a required variable missing', body: { query: 'query($id: ID!) { station(id: $id) { id } }' }, status: 400, code: 'BAD_USER_INPUT', field: 'id' },
+  { name: 'a variable of the wrong type', body: { query: 'query($id: ID!) { station(id: $id) { id } }', variables: { id: { a: 1 } } }, status: 400, code: 'BAD_USER_INPUT', field: 'id' },
+  {
+    name: 'a field of an input variable of the wrong type',
+    body: { query: 'mutation($i: StationCreateInput!) { createStation(input: $i) { id } }', variables: { i: { kind: 'LOVE_STATION', name: 1, location: { lng: 113.6, lat: 34.7 } } } },
+    status: 400,
+    code: 'BAD_USER_INPUT',
+    field: 'i.name',
+  },
   { name: 'variables that are not an object', body: { query: '{ __typename }', variables: [1] }, status: 400, code: 'BAD_REQUEST' },
   { name: 'variables as a JSON-encoded string', body: { query: '{ __typename }', variables: '{}' }, status: 400, code: 'BAD_REQUEST' },
   { name: 'variables that are not JSON, by GET', method: 'GET', path: get('{ __typename }', '&variables=%7B'), headers: PREFLIGHT, status: 400, code: 'BAD_REQUEST' },

@@ -150,6 +150,16 @@ function firstViolation(errors: Violation[], prefix: string): { path: string; co
 }
 
 /**
+ * The variable path a variable-coercion error is about (graphql-js: `Variable "$i" got invalid value … at
+ * "i.name"; …`, or the variable itself when it is null or missing), e.g. `i.name`; null for other errors.
+ */
+function variableAtFault(error: unknown): string | null {
+  const node = error instanceof GraphQLError ? error.nodes?.[0] : undefined;
+  if (node?.kind !== 'VariableDefinition') return null;
+  return /^Variable "\$[_A-Za-z][_0-9A-Za-z]*" got invalid value .*? at "([^"]+)";/s.exec((error as GraphQLError).message)?.[1] ?? node.variable.name.value;
+}
+
+/**
  * The one place errors become responses: domain errors and validation keep their code and field,
  * MikroORM's optimistic-lock and constraint errors become CONFLICT, and everything else is logged
  * and masked as INTERNAL_SERVER_ERROR. Stack traces never leave the server.
