@@ -51,13 +51,22 @@ export class NearbyHit {
     readonly distanceMeters: number,
     /** The station's columns (plus the search's own `knn` and `distance`, which stationFromRow skips). */
     readonly row: Record<string, unknown>,
-    /** searchDigest of the search that found it. */
-    readonly search: string,
+    /** The search that found it (its digest is computed once, when a cursor is first asked for). */
+    readonly search: NearbySearch,
   ) {}
 
   /** Opaque keyset cursor (spheroid distance, id, search digest), encoded only when a client asks for it. */
   get cursor(): string {
-    return encodeCursor([this.distanceMeters, this.id, this.search]);
+    return encodeCursor([this.distanceMeters, this.id, this.search.digest]);
+  }
+}
+
+/** The arguments of one search and, when first asked for, their searchDigest. */
+class NearbySearch {
+  private memo: string | null = null;
+  constructor(private readonly args: NearbyArgs) {}
+  get digest(): string {
+    return (this.memo ??= searchDigest(this.args));
   }
 }
 
@@ -79,9 +88,9 @@ export function searchDigest(args: NearbyArgs): string {
 }
 
 /** The keys of `after` (spheroid distance, id), refused unless it is a cursor of this very search. */
-function cursorOf(after: string, search: string): [number, string] {
+function cursorOf(after: string, search: NearbySearch): [number, string] {
   const [distance, id, digest] = decodeCursor(after, 'after', isCursorKeys);
-  if (digest !== search) throw new BadInputError('after', 'this cursor belongs to another search (point, radius, kinds, amenities or opening filter); start again without `after`');
+  if (digest !== search.digest) throw new BadInputError('after', 'this cursor belongs to another search (point, radius, kinds, amenities or opening filter); start again without `after`');
   return [distance, id];
 }
 
@@ -333,7 +342,7 @@ const complete = (kept: NearbyRow[], wanted: number, reach: number) => kept.leng
  * run prepared (queryPrepared).
  */
 export async function nearbyStations(em: EntityManager, args: NearbyArgs, fields: Iterable<string> | null = null): Promise<{ hits: NearbyHit[]; hasNextPage: boolean }> {
-  const search = searchDigest(args);
+  const search = new NearbySearch(args);
   const from = nearbyFromWhere(args);
   const columns = nearbyColumns(args, fields);
   const after = args.after ? cursorOf(args.after, search) : null;
