@@ -12,6 +12,8 @@ import { AuthResolver } from './auth/auth.resolver';
 import { ApiKeyResolver } from './auth/api-key.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { authChecker } from './auth/access';
+import { NodeResolver } from './node/node.resolver';
+import { configureDateTimeScalar } from './common/datetime';
 import {
   CampaignResolver,
   ShiftAssignmentResolver,
@@ -79,8 +81,9 @@ function dropPassThroughResolvers(schema: GraphQLSchema): number {
  * `@Authorized` role gates checked by `authChecker` (row ownership is checked in the services).
  */
 export async function createSchema(): Promise<GraphQLSchema> {
+  configureDateTimeScalar();
   const schema = await buildSchema({
-    resolvers: [StationResolver, NearbyStationConnectionResolver, OrganizationResolver, RegionResolver, MiscResolver, AuthResolver, ApiKeyResolver, AuditResolver,
+    resolvers: [NodeResolver, StationResolver, NearbyStationConnectionResolver, OrganizationResolver, RegionResolver, MiscResolver, AuthResolver, ApiKeyResolver, AuditResolver,
       VolunteerTeamResolver, VolunteerResolver, CampaignResolver, ShiftResolver, ShiftAssignmentResolver, SuppliesResolver, SupplyTallyResolver,
     ],
     authChecker,

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '../common/orm';
 import { randomUUID } from 'node:crypto';
+import { Node } from '../node/node.interface';
 
 /** What an organization is in the union world (总工会, 基层工会, 工会联合会, 承建单位, …). */
 export enum OrganizationKind {
@@ -17,7 +18,7 @@ export enum OrganizationKind {
 }
 registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'Kind of organization: federation, union, union alliance, host unit, government department or enterprise.' });
 
-@ObjectType({ description: 'A union, federation or host unit. Unions form a tree through `parent`.' })
+@ObjectType({ implements: Node, description: 'A union, federation or host unit. Unions form a tree through `parent`.' })
 @Entity({ tableName: 'organization' })
 export class Organization {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version';

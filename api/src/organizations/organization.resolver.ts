@@ -8,8 +8,12 @@ import { OrganizationCreateInput, OrganizationFilter, OrganizationOrder, Organiz
 import * as service from './organization.service';
 import { Role } from '../auth/user.entity';
 import { idempotent } from '../common/idempotency';
+import { registerNodeType } from '../node/node.registry';
 
 const OrganizationPage = offsetPage(Organization, 'OrganizationPage');
+
+// Any caller may read any organization by id, as with `organization(id:)`.
+registerNodeType(Organization, (ctx, ids) => ctx.em.find(Organization, { id: { $in: ids } }));
 
 @Resolver(() => Organization)
 export class OrganizationResolver {

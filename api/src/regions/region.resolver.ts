@@ -4,8 +4,12 @@ import { BadInputError } from '../common/errors';
 import { CoordinateSystem, GeoPoint } from '../common/geo';
 import { assertPage, offsetPage, containsPattern } from '../common/pagination';
 import { Region, RegionLevel } from './region.entity';
+import { registerNodeType } from '../node/node.registry';
 
 const RegionPage = offsetPage(Region, 'RegionPage');
+
+// Public, as `region(code:)`; a region's Node id is its six-digit code, so no table lookup is needed.
+registerNodeType(Region, (ctx, codes) => ctx.em.find(Region, { code: { $in: codes } }), { idPattern: /^[0-9]{6}$/ });
 
 @InputType({ description: 'Filters of the region list.' })
 class RegionFilter {

@@ -5,6 +5,7 @@ import { CoordinateSystem, GeographyPointType, type LngLat } from '../common/geo
 import { DEFAULT_TIMEZONE } from '../common/opening-hours';
 import { Organization } from '../organizations/organization.entity';
 import { Amenity, StationKind, StationStatus } from './station.enums';
+import { Node } from '../node/node.interface';
 
 /** Where a station record came from and how far it can be trusted. */
 @ObjectType({ description: 'Where a station record came from and which of its facts were verified, inferred or are suspect.' })
@@ -32,7 +33,7 @@ export class Provenance {
  * A station: a love station (爱心驿站), drivers' home (司机之家), courier home or temporary service point.
  * Location is stored once, WGS-84 `geography(Point, 4326)` with a GiST index.
  */
-@ObjectType({ description: 'A rest station for outdoor workers: love station, drivers\' home, courier home or temporary service point.' })
+@ObjectType({ implements: Node, description: 'A rest station for outdoor workers: love station, drivers\' home, courier home or temporary service point.' })
 @Entity({ tableName: 'station' })
 export class Station {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'status' | 'timezone' | 'amenities';

@@ -15,8 +15,12 @@ import { idempotent } from '../common/idempotency';
 import { Amenity, StationKind } from './station.enums';
 import { StationCreateInput, StationFilter, StationOrder, StationUpdateInput } from './station.inputs';
 import * as service from './station.service';
+import { registerNodeType } from '../node/node.registry';
 
 const StationPage = offsetPage(Station, 'StationPage');
+
+// Any caller may read any station by id, as with `station(id:)`.
+registerNodeType(Station, (ctx, ids) => ctx.em.find(Station, { id: { $in: ids } }));
 
 /**
  * A station as its field resolvers receive it: a managed entity, or a read-only row from `stationFromRow`
