@@ -124,7 +124,14 @@ export function rateLimitPlugin(config: Config, limits: RateLimits): ApolloServe
       let charge: RateLimitCharge | null = null;
       return {
         async didResolveOperation(rc) {
-          const op = rc.operation as OperationDefinitionNode;
+          const op = rc.operation as OperationDefinitionNode | undefined;
+          // No operation of that name (or several and none chosen): a client error, as graphql-js would report it.
+          if (!op) {
+            const name = rc.request.operationName;
+            throw new GraphQLError(name ? `Unknown operation named "${name}".` : 'Must provide operation name if query contains multiple operations.', {
+              extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
+            });
+          }
           const store = requestStore.getStore();
           if (store) store.operation = topLevelFields(op);
           const cost = operationCost(rc.schema, rc.document, rc.request.variables, rc.request.operationName ?? undefined);
