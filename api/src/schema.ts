@@ -92,6 +92,11 @@ export async function createSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
   });
   dropPassThroughResolvers(schema);
+  // type-graphql has no option for the root types' own descriptions.
+  schema.getQueryType()!.description =
+    'Reads. Public (anonymous callers and API keys): station, nearbyStations, stationsAlongRoute, region, regions, organization, node, nodes, openingHoursCheck, appConfig, me. The rest needs a staff account; each field says which roles.';
+  schema.getMutationType()!.description =
+    'Writes. Each field says which roles may call it; a refused or invalid call writes nothing. Creating mutations take an `idempotencyKey` for safe retries.';
   for (const [typeName, fields] of Object.entries(PLAIN_RESOLVERS)) {
     const type = schema.getType(typeName);
     if (!(type instanceof GraphQLObjectType)) throw new Error(`createSchema: no object type ${typeName}`);

@@ -6,7 +6,7 @@ import { Role } from './user.entity';
 export class UserCreateInput {
   @Field({ description: '3–40 of a–z, 0–9, `.`, `_`, `-`; stored lower-case.' }) @Length(3, 40) username!: string;
   @Field({ description: 'Name shown in the admin, 1–100 characters.' }) @Length(1, 100) displayName!: string;
-  @Field(() => Role) role!: Role;
+  @Field(() => Role, { description: 'What the account may do.' }) role!: Role;
   @Field(() => [String], { nullable: true, description: 'Organization ids; the account acts for these and every organization below them.' })
   @IsOptional() @ArrayMaxSize(50) organizationIds?: string[];
   @Field({ description: 'Initial password, 10–128 characters, not containing the username.' }) @Length(1, 128) password!: string;
@@ -16,16 +16,16 @@ export class UserCreateInput {
 
 @InputType({ description: 'Changes to a staff account; omitted fields stay as they are. Role, organization and disabling changes end its sessions.' })
 export class UserUpdateInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) displayName?: string | null;
-  @Field(() => Role, { nullable: true }) role?: Role | null;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(50) organizationIds?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'New display name, at most 100 characters.' }) @IsOptional() @MaxLength(100) displayName?: string | null;
+  @Field(() => Role, { nullable: true, description: 'New role.' }) role?: Role | null;
+  @Field(() => [String], { nullable: true, description: 'The whole new list of organization ids (at most 50), replacing the old one.' }) @IsOptional() @ArrayMaxSize(50) organizationIds?: string[] | null;
   @Field(() => Boolean, { nullable: true, description: 'A disabled account cannot sign in; its sessions end at once.' }) disabled?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: 'Filters of the account list; all given conditions must hold.' })
 export class UserFilter {
-  @Field(() => Role, { nullable: true }) role?: Role;
-  @Field(() => Boolean, { nullable: true }) disabled?: boolean;
+  @Field(() => Role, { nullable: true, description: 'Only accounts with this role.' }) role?: Role;
+  @Field(() => Boolean, { nullable: true, description: 'Only disabled (true) or enabled (false) accounts.' }) disabled?: boolean;
   @Field(() => String, { nullable: true, description: 'Members of this organization (directly).' }) organizationId?: string;
   @Field(() => String, { nullable: true, description: 'Part of the username or display name.' }) @IsOptional() @MaxLength(100) search?: string;
 }

@@ -6,7 +6,7 @@ import { OrganizationKind } from './organization.entity';
 @InputType({ description: 'Filters of the admin organization list; all given conditions must hold.' })
 export class OrganizationFilter {
   @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000).' }) ids?: string[];
-  @Field(() => [OrganizationKind], { nullable: true }) kinds?: OrganizationKind[];
+  @Field(() => [OrganizationKind], { nullable: true, description: 'Only organizations of these kinds.' }) kinds?: OrganizationKind[];
   @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name.' }) search?: string;
   @Field(() => ID, { nullable: true, description: 'Only direct children of this organization.' }) parentId?: string;
   @Field(() => String, { nullable: true, description: 'Leading digits of the GB/T 2260 code.' }) regionCodePrefix?: string;
@@ -19,17 +19,27 @@ export enum OrganizationOrderField {
   CREATED_AT = 'CREATED_AT',
   UPDATED_AT = 'UPDATED_AT',
 }
-registerEnumType(OrganizationOrderField, { name: 'OrganizationOrderField' });
+registerEnumType(OrganizationOrderField, {
+  name: 'OrganizationOrderField',
+  description: 'What the admin organization list is sorted by.',
+  valuesConfig: {
+    NAME: { description: 'Name, in the database collation.' },
+    KIND: { description: 'Kind (enum name).' },
+    REGION_CODE: { description: 'GB/T 2260 region code; organizations without one last.' },
+    CREATED_AT: { description: 'When the record was created.' },
+    UPDATED_AT: { description: 'When the record last changed.' },
+  },
+});
 
 @InputType({ description: 'Sort order of the admin organization list (ties broken by id).' })
 export class OrganizationOrder {
-  @Field(() => OrganizationOrderField, { defaultValue: OrganizationOrderField.NAME }) field!: OrganizationOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
+  @Field(() => OrganizationOrderField, { defaultValue: OrganizationOrderField.NAME, description: 'Sort key.' }) field!: OrganizationOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Sort direction.' }) direction!: SortDirection;
 }
 
 @InputType({ description: 'A new organization.' })
 export class OrganizationCreateInput {
-  @Field(() => OrganizationKind) kind!: OrganizationKind;
+  @Field(() => OrganizationKind, { description: 'What the organization is.' }) kind!: OrganizationKind;
 
   @Field({ description: '1–200 characters.' })
   @Length(1, 200)
@@ -41,13 +51,13 @@ export class OrganizationCreateInput {
 
 @InputType({ description: 'Changes to an organization; fields left out stay as they are.' })
 export class OrganizationUpdateInput {
-  @Field(() => OrganizationKind, { nullable: true }) kind?: OrganizationKind;
+  @Field(() => OrganizationKind, { nullable: true, description: 'New kind.' }) kind?: OrganizationKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New name, 1–200 characters.' })
   @IsOptional()
   @Length(1, 200)
   name?: string;
 
-  @Field(() => ID, { nullable: true }) parentId?: string | null;
-  @Field(() => String, { nullable: true }) regionCode?: string | null;
+  @Field(() => ID, { nullable: true, description: 'New enclosing organization (UUID; not itself or one below it); null makes it a root.' }) parentId?: string | null;
+  @Field(() => String, { nullable: true, description: 'New six-digit GB/T 2260 code that must exist; null clears it.' }) regionCode?: string | null;
 }

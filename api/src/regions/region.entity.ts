@@ -10,7 +10,16 @@ export enum RegionLevel {
   CITY = 'CITY',
   COUNTY = 'COUNTY',
 }
-registerEnumType(RegionLevel, { name: 'RegionLevel', description: 'Level of a GB/T 2260 administrative division.' });
+registerEnumType(RegionLevel, {
+  name: 'RegionLevel',
+  description: 'Level of a GB/T 2260 administrative division.',
+  valuesConfig: {
+    COUNTRY: { description: 'The country (中国, 100000).' },
+    PROVINCE: { description: 'Province, autonomous region or municipality (省级), e.g. 410000 河南省.' },
+    CITY: { description: 'Prefecture-level city (地级), e.g. 410100 郑州市.' },
+    COUNTY: { description: 'County-level division (县级: district, county, county-level city), e.g. 410102 中原区.' },
+  },
+});
 
 /**
  * A GB/T 2260 administrative division down to county level (行政区划), from the bundled cn-adcode table
@@ -33,7 +42,7 @@ export class Region {
   @Property({ columnType: 'text' })
   name!: string;
 
-  @Field(() => RegionLevel)
+  @Field(() => RegionLevel, { description: 'Whether it is a province, city or county.' })
   @Enum({ items: () => RegionLevel, nativeEnumName: undefined, columnType: 'text' })
   level!: RegionLevel;
 

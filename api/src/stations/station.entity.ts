@@ -38,11 +38,11 @@ export class Provenance {
 export class Station {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'status' | 'timezone' | 'amenities';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'UUID of the station; stable, the id apps store and refetch with `station(id:)` or `node(id:)`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => StationKind)
+  @Field(() => StationKind, { description: 'What kind of station it is: love station, drivers\' home, courier home or temporary service point.' })
   @Enum({ items: () => StationKind, columnType: 'text' })
   kind!: StationKind;
 
@@ -74,7 +74,7 @@ export class Station {
   @Property({ columnType: 'text' })
   timezone: string = DEFAULT_TIMEZONE;
 
-  @Field(() => StationStatus)
+  @Field(() => StationStatus, { description: 'Whether it is in service; nearby search returns ACTIVE stations only.' })
   @Enum({ items: () => StationStatus, columnType: 'text' })
   status: StationStatus = StationStatus.ACTIVE;
 
@@ -108,7 +108,7 @@ export class Station {
   @Property({ type: JsonType, columnType: 'jsonb' })
   provenance!: Provenance;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   @Property({ columnType: 'timestamptz' })
   createdAt: Date = new Date();
 
