@@ -10,5 +10,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     chunkSizeWarningLimit: 2500,
+    // The GraphQL explorer (served at /graphql to browsers) and the developer guide (/developers) are pages of their own.
+    rolldownOptions: { input: { main: 'index.html', explorer: 'explorer.html', developers: 'developers.html' } },
   },
 });

@@ -14,6 +14,8 @@ import { AuditResolver } from './audit/audit.resolver';
 import { HolidayResolver } from './holidays/holiday.resolver';
 import { authChecker } from './auth/access';
 import { normaliseTextInput } from './common/text-input';
+import { NodeResolver } from './node/node.resolver';
+import { configureDateTimeScalar } from './common/datetime';
 import {
   CampaignResolver,
   ShiftAssignmentResolver,
@@ -81,8 +83,9 @@ function dropPassThroughResolvers(schema: GraphQLSchema): number {
  * `@Authorized` role gates checked by `authChecker` (row ownership is checked in the services).
  */
 export async function createSchema(): Promise<GraphQLSchema> {
+  configureDateTimeScalar();
   const schema = await buildSchema({
-    resolvers: [StationResolver, NearbyStationConnectionResolver, OrganizationResolver, RegionResolver, MiscResolver, AuthResolver, ApiKeyResolver, AuditResolver,
+    resolvers: [NodeResolver, StationResolver, NearbyStationConnectionResolver, OrganizationResolver, RegionResolver, MiscResolver, AuthResolver, ApiKeyResolver, AuditResolver,
       VolunteerTeamResolver, VolunteerResolver, CampaignResolver, ShiftResolver, ShiftAssignmentResolver, SuppliesResolver, SupplyTallyResolver,
       HolidayResolver,
     ],
@@ -92,6 +95,11 @@ export async function createSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
   });
   dropPassThroughResolvers(schema);
+  // type-graphql has no option for the root types' own descriptions.
+  schema.getQueryType()!.description =
+    'Reads. Public (anonymous callers and API keys): station, nearbyStations, stationsAlongRoute, region, regions, organization, node, nodes, openingHoursCheck, appConfig, me. The rest needs a staff account; each field says which roles.';
+  schema.getMutationType()!.description =
+    'Writes. Each field says which roles may call it; a refused or invalid call writes nothing. Creating mutations take an `idempotencyKey` for safe retries.';
   for (const [typeName, fields] of Object.entries(PLAIN_RESOLVERS)) {
     const type = schema.getType(typeName);
     if (!(type instanceof GraphQLObjectType)) throw new Error(`createSchema: no object type ${typeName}`);

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import express from 'express';
 import helmet from 'helmet';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { mountDeveloperPages, prefersHtml } from './common/explorer';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
@@ -96,7 +97,8 @@ export async function startServer(
   // `/graphql` (any method) goes to the lean Apollo handler; everything else to express.
   const httpServer = http.createServer((req, res) => {
     const url = req.url ?? '/';
-    if (url === '/graphql' || url.startsWith('/graphql?')) void handleGraphql(req, res);
+    // A browser opening /graphql gets the bundled explorer (express below); API requests go to Apollo.
+    if ((url === '/graphql' || url.startsWith('/graphql?')) && !prefersHtml(req)) void handleGraphql(req, res);
     else app(req, res);
   });
   const drainHttp = gracefulHttpClose(httpServer);
@@ -122,6 +124,8 @@ export async function startServer(
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // Apollo's landing page loads its scripts from a CDN, which the CSP forbids; /graphql serves the bundled explorer instead.
+      ApolloServerPluginLandingPageDisabled(),
       ...oneRequestListener<Context>([...(armor.plugins as ApolloServerPlugin<Context>[]), rateLimitPlugin(config, deps.security.limits) as never]),
     ],
   });
@@ -225,6 +229,7 @@ export async function startServer(
     }
   });
   const adminDir = config.ADMIN_DIST;
+  mountDeveloperPages(app, adminDir);
   if (fs.existsSync(path.join(adminDir, 'index.html'))) {
     app.use(express.static(adminDir, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/(?!graphql|healthz|tiles|ical).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));

@@ -7,7 +7,11 @@ export enum AuditAction {
   UPDATE = 'UPDATE',
   DELETE = 'DELETE',
 }
-registerEnumType(AuditAction, { name: 'AuditAction' });
+registerEnumType(AuditAction, {
+  name: 'AuditAction',
+  description: 'What happened to the record.',
+  valuesConfig: { CREATE: { description: 'The record was created.' }, UPDATE: { description: 'Fields of the record changed.' }, DELETE: { description: 'The record was deleted.' } },
+});
 
 export enum ActorKind {
   USER = 'USER',
@@ -15,7 +19,16 @@ export enum ActorKind {
   ANONYMOUS = 'ANONYMOUS',
   SYSTEM = 'SYSTEM',
 }
-registerEnumType(ActorKind, { name: 'ActorKind', description: 'USER: a staff account; API_KEY: a third-party key; SYSTEM: seeds, the import CLI.' });
+registerEnumType(ActorKind, {
+  name: 'ActorKind',
+  description: 'USER: a staff account; API_KEY: a third-party key; SYSTEM: seeds, the import CLI.',
+  valuesConfig: {
+    USER: { description: 'A signed-in staff account (actorId: its UUID).' },
+    API_KEY: { description: 'A third-party API key (actorId: the key record\'s UUID).' },
+    ANONYMOUS: { description: 'A caller without credentials (only operations open to anyone, such as login, write).' },
+    SYSTEM: { description: 'The server itself: seeds, the import and synthetic-data CLIs.' },
+  },
+});
 
 @ObjectType({ description: 'One field of a record before and after a change. Secrets (password and key hashes) read `"[redacted]"`.' })
 export class FieldChange {
@@ -31,7 +44,7 @@ export class FieldChange {
 @ObjectType({ description: 'One change to one record: who, what, when, and the changed fields before and after. Append-only.' })
 @Entity({ tableName: 'audit_event' })
 export class AuditEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'UUID of the event.' })
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
@@ -39,7 +52,7 @@ export class AuditEvent {
   @Property({ columnType: 'timestamptz', defaultRaw: 'clock_timestamp()' })
   at!: Date;
 
-  @Field(() => ActorKind)
+  @Field(() => ActorKind, { description: 'Who made the change.' })
   @Enum({ items: () => ActorKind, columnType: 'text' })
   actorKind!: ActorKind;
 
@@ -55,7 +68,7 @@ export class AuditEvent {
   @Property({ columnType: 'text', nullable: true })
   operation?: string | null;
 
-  @Field(() => AuditAction)
+  @Field(() => AuditAction, { description: 'Create, update or delete.' })
   @Enum({ items: () => AuditAction, columnType: 'text' })
   action!: AuditAction;
 
@@ -63,15 +76,15 @@ export class AuditEvent {
   @Property({ columnType: 'text' })
   entityType!: string;
 
-  @Field()
+  @Field({ description: 'Id of the record changed (a UUID, or a region code).' })
   @Property({ columnType: 'text' })
   entityId!: string;
 
-  @Field(() => [FieldChange])
+  @Field(() => [FieldChange], { description: 'Each changed field, before and after.' })
   @Property({ type: JsonType, columnType: 'jsonb' })
   changes!: FieldChange[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The x-request-id of the HTTP request that made the change.' })
   @Property({ columnType: 'text', nullable: true })
   requestId?: string | null;
 

@@ -25,9 +25,9 @@ export class AuditResolver {
   })
   async auditEvents(
     @Ctx() { em, access }: Context,
-    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter,
-    @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+    @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Conditions an event must all meet.' }) filter?: AuditEventFilter,
+    @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) limit = 25,
+    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) offset = 0,
   ) {
     assertPage(limit, offset);
     if (!access.isAdmin) {

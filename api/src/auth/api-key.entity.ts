@@ -17,6 +17,10 @@ export enum ApiScope {
 registerEnumType(ApiScope, {
   name: 'ApiScope',
   description: 'PUBLIC_READ: the public station queries. VOLUNTEER_APP: also sign-up, cancel, check-in and check-out for a volunteer app that authenticates its volunteers. Keys never reach staff data.',
+  valuesConfig: {
+    PUBLIC_READ: { description: 'The public queries (stations, nearby search, regions, organizations, node), on the key\'s own quota.' },
+    VOLUNTEER_APP: { description: 'Also signUpForShift, cancelShiftAssignment, checkIn and checkOut, for an app that authenticates its volunteers itself.' },
+  },
 });
 
 @ObjectType({ description: 'A third-party API key. The secret is shown once, at creation; only its SHA-256 is stored.' })
@@ -24,7 +28,7 @@ registerEnumType(ApiScope, {
 export class ApiKey {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'lastUsedAt' | 'revokedAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'UUID of the key record (not the key itself).' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -47,7 +51,7 @@ export class ApiKey {
   @Property({ columnType: 'text', nullable: true })
   contact?: string | null;
 
-  @Field(() => [ApiScope])
+  @Field(() => [ApiScope], { description: 'What the key may do.' })
   @Property({ type: ArrayType, columnType: 'text[]' })
   scopes: ApiScope[] = [ApiScope.PUBLIC_READ];
 
@@ -58,11 +62,11 @@ export class ApiKey {
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
   createdBy?: Ref<User> | null;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   @Property({ columnType: 'timestamptz' })
   createdAt: Date = new Date();
 
-  @Field()
+  @Field({ description: 'When the record last changed.' })
   @Property({ columnType: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
@@ -74,7 +78,7 @@ export class ApiKey {
   @Property({ columnType: 'timestamptz', nullable: true })
   revokedAt?: Date | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Optimistic-lock version.' })
   @Property({ version: true })
   version: number = 1;
 }

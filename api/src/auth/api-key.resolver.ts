@@ -26,7 +26,7 @@ export class ApiKeyCreateInput {
 
 @ObjectType({ description: 'A created API key with its secret. The secret is shown only here, once; it is null on an idempotent replay.' })
 export class CreatedApiKey {
-  @Field(() => ApiKey) apiKey!: ApiKey;
+  @Field(() => ApiKey, { description: 'The stored key record.' }) apiKey!: ApiKey;
   @Field(() => String, { nullable: true, description: 'The full key, `yz_<prefix>_<secret>`; send it as `Authorization: Bearer …` or `X-API-Key`.' }) secret!: string | null;
 }
 
@@ -63,9 +63,9 @@ export class ApiKeyResolver {
   @Query(() => ApiKeyPage, { description: 'ADMIN: API keys (never their secrets), newest first.' })
   async apiKeys(
     @Ctx() { em }: Context,
-    @Arg('includeRevoked', () => Boolean, { defaultValue: false }) includeRevoked: boolean,
-    @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+    @Arg('includeRevoked', () => Boolean, { defaultValue: false, description: 'Also list revoked keys.' }) includeRevoked: boolean,
+    @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) limit = 25,
+    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) offset = 0,
   ) {
     assertPage(limit, offset);
     const [items, totalCount] = await em.findAndCount(ApiKey, includeRevoked ? {} : { revokedAt: null }, { limit, offset, orderBy: { createdAt: 'desc', id: 'asc' } });
@@ -75,7 +75,7 @@ export class ApiKeyResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => CreatedApiKey, { description: 'ADMIN: creates an API key and returns its secret once (only a SHA-256 of it is stored).' })
   async createApiKey(
-    @Arg('input', () => ApiKeyCreateInput) input: ApiKeyCreateInput,
+    @Arg('input', () => ApiKeyCreateInput, { description: 'The new key\'s name, contact, owner, scopes and quota.' }) input: ApiKeyCreateInput,
     @Ctx() ctx: Context,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'The same key and input return the first key (with secret null: it is shown once).' }) idempotencyKey?: string,
   ): Promise<CreatedApiKey> {
@@ -95,7 +95,7 @@ export class ApiKeyResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => ApiKey, { description: 'ADMIN: revokes an API key at once (its next request is UNAUTHENTICATED). Revoking twice keeps the first time.' })
-  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<ApiKey> {
+  async revokeApiKey(@Arg('id', () => ID, { description: 'UUID of the key record to revoke.' }) id: string, @Ctx() { em }: Context): Promise<ApiKey> {
     assertUuid(id, 'id');
     const key = await em.findOne(ApiKey, id);
     if (!key) throw new NotFoundError('ApiKey', id);
@@ -106,7 +106,7 @@ export class ApiKeyResolver {
     return key;
   }
 
-  @FieldResolver(() => Organization, { nullable: true })
+  @FieldResolver(() => Organization, { nullable: true, description: 'Organization responsible for the key.' })
   ownerOrganization(@Root() key: ApiKey): Promise<Organization | null> | null {
     return key.ownerOrganization ? key.ownerOrganization.load({ dataloader: true }) : null;
   }

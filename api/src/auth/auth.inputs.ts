@@ -7,7 +7,7 @@ import { Role } from './user.entity';
 export class UserCreateInput {
   @Field({ description: '3–40 of a–z, 0–9, `.`, `_`, `-` (trimmed), starting with a letter or digit; stored lower-case.' }) @TextRule({}) username!: string;
   @Field({ description: 'Name shown in the admin, 1–100 characters (trimmed), at least one of them visible.' }) @TextRule(nameRule(100)) displayName!: string;
-  @Field(() => Role) role!: Role;
+  @Field(() => Role, { description: 'What the account may do.' }) role!: Role;
   @Field(() => [String], { nullable: true, description: 'Organization ids; the account acts for these and every organization below them.' })
   @IsOptional() @ArrayMaxSize(50) organizationIds?: string[];
   @Field({ description: 'Initial password, 10–128 characters, not containing the username (not trimmed).' }) @TextRule({ trim: false, max: 128 }) password!: string;
@@ -18,15 +18,15 @@ export class UserCreateInput {
 @InputType({ description: 'Changes to a staff account; omitted fields stay as they are. Role, organization and disabling changes end its sessions.' })
 export class UserUpdateInput {
   @Field(() => String, { nullable: true, description: 'Name shown in the admin, 1–100 characters (trimmed), at least one of them visible.' }) @TextRule(nameRule(100)) displayName?: string | null;
-  @Field(() => Role, { nullable: true }) role?: Role | null;
+  @Field(() => Role, { nullable: true, description: 'New role.' }) role?: Role | null;
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(50) organizationIds?: string[] | null;
   @Field(() => Boolean, { nullable: true, description: 'A disabled account cannot sign in; its sessions end at once.' }) disabled?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: 'Filters of the account list; all given conditions must hold.' })
 export class UserFilter {
-  @Field(() => Role, { nullable: true }) role?: Role;
-  @Field(() => Boolean, { nullable: true }) disabled?: boolean;
+  @Field(() => Role, { nullable: true, description: 'Only accounts with this role.' }) role?: Role;
+  @Field(() => Boolean, { nullable: true, description: 'Only disabled (true) or enabled (false) accounts.' }) disabled?: boolean;
   @Field(() => String, { nullable: true, description: 'Members of this organization (directly).' }) organizationId?: string;
   @Field(() => String, { nullable: true, description: 'Part of the username or display name (at most 100 characters, trimmed).' }) @TextRule({ max: 100 }) search?: string;
 }

@@ -15,6 +15,11 @@ export enum Role {
 registerEnumType(Role, {
   name: 'Role',
   description: 'ADMIN: federation staff, everything. OPERATOR: stations of their organizations. COORDINATOR: teams, volunteers, campaigns and shifts of their organizations.',
+  valuesConfig: {
+    ADMIN: { description: 'Federation staff: everything, including accounts, API keys and the audit log.' },
+    OPERATOR: { description: 'Keeps the stations of their organizations (and those below them in the union tree) true.' },
+    COORDINATOR: { description: 'Plans the teams, volunteers, campaigns and shifts of their organizations.' },
+  },
 });
 
 @ObjectType({ description: 'A staff account (federation staff, station operator or volunteer coordinator). Never visible to anonymous callers or API keys.' })
@@ -22,7 +27,7 @@ registerEnumType(Role, {
 export class User {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'disabled' | 'mustChangePassword' | 'lastLoginAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'UUID of the account.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -38,7 +43,7 @@ export class User {
   @Property({ columnType: 'text', lazy: true })
   passwordHash!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the account may do.' })
   @Enum({ items: () => Role, columnType: 'text' })
   role!: Role;
 
@@ -57,15 +62,15 @@ export class User {
   @Property({ default: false })
   mustChangePassword: boolean = false;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   @Property({ columnType: 'timestamptz' })
   createdAt: Date = new Date();
 
-  @Field()
+  @Field({ description: 'When the record last changed.' })
   @Property({ columnType: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Last successful sign-in; null if never.' })
   @Property({ columnType: 'timestamptz', nullable: true })
   lastLoginAt?: Date | null;
 

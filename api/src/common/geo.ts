@@ -15,6 +15,11 @@ export enum CoordinateSystem {
 registerEnumType(CoordinateSystem, {
   name: 'CoordinateSystem',
   description: 'Datum of a coordinate: WGS84 (GPS/OSM), GCJ02 (AMap, Tencent, WeChat) or BD09 (Baidu). Converted with gcoord.',
+  valuesConfig: {
+    WGS84: { description: 'WGS-84: GPS, OpenStreetMap, EPSG:4326. The datum stations are stored in.' },
+    GCJ02: { description: 'GCJ-02 (火星坐标), China\'s offset datum used by AMap (高德), Tencent and WeChat (`wx.getLocation({type: "gcj02"})`).' },
+    BD09: { description: 'BD-09, Baidu Maps\' datum (GCJ-02 with a further offset).' },
+  },
 });
 
 /** A WGS-84 point in decimal degrees. */

@@ -6,14 +6,18 @@ export enum SortDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(SortDirection, { name: 'SortDirection' });
+registerEnumType(SortDirection, {
+  name: 'SortDirection',
+  description: 'Sort direction of an admin list.',
+  valuesConfig: { ASC: { description: 'Smallest (or earliest, or A) first.' }, DESC: { description: 'Largest (or latest, or Z) first.' } },
+});
 
 @ObjectType({ description: 'Relay PageInfo: whether more edges follow and the cursors at both ends of this page.' })
 export class PageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field() hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field({ description: 'True when more edges follow this page: pass `endCursor` as `after` to get them.' }) hasNextPage!: boolean;
+  @Field({ description: 'True when this page was asked for with `after` (edges come before it).' }) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of this page; null when the page is empty.' }) startCursor!: string | null;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of this page; null when the page is empty. Pass it as `after` for the next page.' }) endCursor!: string | null;
 }
 
 /** Throws BadInputError on `field` unless `value` is an integer in [min, max]. */
@@ -44,7 +48,7 @@ export function decodeCursor<T extends unknown[]>(cursor: string, field: string,
 export function offsetPage<T>(cls: new () => T, name: string) {
   @ObjectType(name, { description: `One page of ${cls.name} records with the total count matching the filter.` })
   class Page {
-    @Field(() => [cls]) nodes!: T[];
+    @Field(() => [cls], { description: `The ${cls.name} records of this page, in the requested order (at most \`limit\`).` }) nodes!: T[];
     @Field(() => Int, { description: 'Number of records matching the filter, over all pages.' }) totalCount!: number;
   }
   return Page;

@@ -22,9 +22,9 @@ class AppConfig {
 export class MiscResolver {
   @Query(() => OpeningHoursCheck, { description: 'Validates an OSM opening_hours value and tells whether it is open at `at` (for forms).' })
   openingHoursCheck(
-    @Arg('openingHours') openingHours: string,
-    @Arg('timezone', () => String, { nullable: true }) timezone?: string,
-    @Arg('at', () => DateTimeResolver, { nullable: true }) at?: Date,
+    @Arg('openingHours', { description: 'The value to check, OSM opening_hours syntax, e.g. `Mo-Fr 08:00-20:00; PH off`.' }) openingHours: string,
+    @Arg('timezone', () => String, { nullable: true, description: 'IANA time zone to evaluate in; default Asia/Shanghai.' }) timezone?: string,
+    @Arg('at', () => DateTimeResolver, { nullable: true, description: 'Instant to evaluate at (RFC 3339 with offset); default now.' }) at?: Date,
   ): OpeningHoursCheck {
     const tz = timezone || DEFAULT_TIMEZONE;
     assertValidTimezone(tz, 'timezone');
@@ -37,7 +37,7 @@ export class MiscResolver {
     return { valid: true, error: null, isOpen: isOpenAt(openingHours, tz, at ?? new Date()) };
   }
 
-  @Query(() => AppConfig)
+  @Query(() => AppConfig, { description: 'Settings the admin reads at start (public: nothing secret).' })
   appConfig(@Ctx() { config }: Context): AppConfig {
     return { mapStyleUrl: config.MAP_STYLE_URL ?? null };
   }

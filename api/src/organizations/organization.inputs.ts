@@ -19,17 +19,27 @@ export enum OrganizationOrderField {
   CREATED_AT = 'CREATED_AT',
   UPDATED_AT = 'UPDATED_AT',
 }
-registerEnumType(OrganizationOrderField, { name: 'OrganizationOrderField' });
+registerEnumType(OrganizationOrderField, {
+  name: 'OrganizationOrderField',
+  description: 'What the admin organization list is sorted by.',
+  valuesConfig: {
+    NAME: { description: 'Name, in the database collation.' },
+    KIND: { description: 'Kind (enum name).' },
+    REGION_CODE: { description: 'GB/T 2260 region code; organizations without one last.' },
+    CREATED_AT: { description: 'When the record was created.' },
+    UPDATED_AT: { description: 'When the record last changed.' },
+  },
+});
 
 @InputType({ description: 'Sort order of the admin organization list (ties broken by id).' })
 export class OrganizationOrder {
-  @Field(() => OrganizationOrderField, { defaultValue: OrganizationOrderField.NAME }) field!: OrganizationOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
+  @Field(() => OrganizationOrderField, { defaultValue: OrganizationOrderField.NAME, description: 'Sort key.' }) field!: OrganizationOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Sort direction.' }) direction!: SortDirection;
 }
 
 @InputType({ description: 'A new organization.' })
 export class OrganizationCreateInput {
-  @Field(() => OrganizationKind) kind!: OrganizationKind;
+  @Field(() => OrganizationKind, { description: 'What the organization is.' }) kind!: OrganizationKind;
 
   @Field({ description: '1–200 characters (Unicode code points, trimmed), at least one of them visible.' })
   @TextRule(nameRule(200))
@@ -41,7 +51,7 @@ export class OrganizationCreateInput {
 
 @InputType({ description: 'Changes to an organization; fields left out stay as they are.' })
 export class OrganizationUpdateInput {
-  @Field(() => OrganizationKind, { nullable: true }) kind?: OrganizationKind;
+  @Field(() => OrganizationKind, { nullable: true, description: 'New kind.' }) kind?: OrganizationKind;
 
   @Field(() => String, { nullable: true, description: '1–200 characters (Unicode code points, trimmed), at least one of them visible.' })
   @TextRule(nameRule(200))

@@ -8,13 +8,17 @@ import { OrganizationCreateInput, OrganizationFilter, OrganizationOrder, Organiz
 import * as service from './organization.service';
 import { Role } from '../auth/user.entity';
 import { idempotent } from '../common/idempotency';
+import { registerNodeType } from '../node/node.registry';
 
 const OrganizationPage = offsetPage(Organization, 'OrganizationPage');
+
+// Any caller may read any organization by id, as with `organization(id:)`.
+registerNodeType(Organization, (ctx, ids) => ctx.em.find(Organization, { id: { $in: ids } }));
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: 'An organization by id; null when there is none.' })
-  organization(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Organization | null> {
+  organization(@Arg('id', () => ID, { description: 'The organization\'s UUID; BAD_USER_INPUT when it is not a UUID.' }) id: string, @Ctx() { em }: Context): Promise<Organization | null> {
     assertUuid(id, 'id');
     return em.findOne(Organization, id);
   }
@@ -23,10 +27,10 @@ export class OrganizationResolver {
   @Query(() => OrganizationPage, { description: 'Staff: list of organizations, one page (limit 1–1000) with the total count.' })
   organizations(
     @Ctx() { em }: Context,
-    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter,
-    @Arg('orderBy', () => OrganizationOrder, { nullable: true }) orderBy?: OrganizationOrder,
-    @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+    @Arg('filter', () => OrganizationFilter, { nullable: true, description: 'Conditions an organization must all meet.' }) filter?: OrganizationFilter,
+    @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: 'Sort order; default by name ascending, ties by id.' }) orderBy?: OrganizationOrder,
+    @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) limit = 25,
+    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) offset = 0,
   ) {
     return service.listOrganizations(em, filter, orderBy, limit, offset);
   }
@@ -34,7 +38,7 @@ export class OrganizationResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => Organization, { description: 'ADMIN: creates an organization. BAD_USER_INPUT names the field at fault.' })
   async createOrganization(
-    @Arg('input', () => OrganizationCreateInput) input: OrganizationCreateInput,
+    @Arg('input', () => OrganizationCreateInput, { description: 'The new organization.' }) input: OrganizationCreateInput,
     @Ctx() { em, access }: Context,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'Any unique string (a UUID); the same key and input return the first result.' }) idempotencyKey?: string,
   ): Promise<Organization> {
@@ -50,9 +54,9 @@ export class OrganizationResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => Organization, { description: 'ADMIN: changes an organization whose version is still `version`; CONFLICT otherwise.' })
   updateOrganization(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('input', () => OrganizationUpdateInput) input: OrganizationUpdateInput,
+    @Arg('id', () => ID, { description: 'UUID of the organization to change.' }) id: string,
+    @Arg('version', () => Int, { description: 'The `version` the change was made on; CONFLICT when it has changed since.' }) version: number,
+    @Arg('input', () => OrganizationUpdateInput, { description: 'The fields to change.' }) input: OrganizationUpdateInput,
     @Ctx() { em }: Context,
   ) {
     return service.updateOrganization(em, id, version, input);
@@ -60,7 +64,7 @@ export class OrganizationResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Organization, { description: 'ADMIN: deletes an organization; CONFLICT while stations or child organizations refer to it.' })
-  deleteOrganization(@Arg('id', () => ID) id: string, @Ctx() { em }: Context) {
+  deleteOrganization(@Arg('id', () => ID, { description: 'UUID of the organization to delete.' }) id: string, @Ctx() { em }: Context) {
     return service.deleteOrganization(em, id);
   }
 
@@ -69,7 +73,7 @@ export class OrganizationResolver {
     return org.parent ? org.parent.load({ dataloader: true }) : null;
   }
 
-  @FieldResolver(() => Region, { nullable: true })
+  @FieldResolver(() => Region, { nullable: true, description: 'The GB/T 2260 division of regionCode.' })
   region(@Root() org: Organization, @Ctx() { loaders }: Context) {
     return org.regionCode ? loaders.region.load(org.regionCode) : null;
   }

@@ -4,13 +4,17 @@ import { BadInputError } from '../common/errors';
 import { CoordinateSystem, GeoPoint } from '../common/geo';
 import { assertPage, offsetPage, containsPattern } from '../common/pagination';
 import { Region, RegionLevel } from './region.entity';
+import { registerNodeType } from '../node/node.registry';
 
 const RegionPage = offsetPage(Region, 'RegionPage');
+
+// Public, as `region(code:)`; a region's Node id is its six-digit code, so no table lookup is needed.
+registerNodeType(Region, (ctx, codes) => ctx.em.find(Region, { code: { $in: codes } }), { idPattern: /^[0-9]{6}$/ });
 
 @InputType({ description: 'Filters of the region list.' })
 class RegionFilter {
   @Field(() => [ID], { nullable: true, description: 'Only these codes (at most 1000).' }) codes?: string[];
-  @Field(() => RegionLevel, { nullable: true }) level?: RegionLevel;
+  @Field(() => RegionLevel, { nullable: true, description: 'Only divisions of this level.' }) level?: RegionLevel;
   @Field(() => String, { nullable: true, description: 'Only direct children of this code.' }) parentCode?: string;
   @Field(() => String, { nullable: true, description: 'Text contained in the name, or leading digits of the code.' }) search?: string;
 }
@@ -18,7 +22,7 @@ class RegionFilter {
 @Resolver(() => Region)
 export class RegionResolver {
   @Query(() => Region, { nullable: true, description: 'A GB/T 2260 division by its six-digit code.' })
-  region(@Arg('code', () => ID) code: string, @Ctx() { loaders }: Context) {
+  region(@Arg('code', () => ID, { description: 'Six-digit GB/T 2260 code, e.g. 410102; BAD_USER_INPUT otherwise.' }) code: string, @Ctx() { loaders }: Context) {
     if (!/^[0-9]{6}$/.test(code)) throw new BadInputError('code', 'must be six digits');
     return loaders.region.load(code);
   }
@@ -26,9 +30,9 @@ export class RegionResolver {
   @Query(() => RegionPage, { description: 'GB/T 2260 divisions ordered by code, one page (limit 1–1000).' })
   async regions(
     @Ctx() { em }: Context,
-    @Arg('filter', () => RegionFilter, { nullable: true }) filter?: RegionFilter,
-    @Arg('limit', () => Int, { defaultValue: 50 }) limit = 50,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+    @Arg('filter', () => RegionFilter, { nullable: true, description: 'Conditions a division must all meet.' }) filter?: RegionFilter,
+    @Arg('limit', () => Int, { defaultValue: 50, description: 'Page size, 1–1000.' }) limit = 50,
+    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) offset = 0,
   ) {
     assertPage(limit, offset);
     const where: Record<string, unknown> = {};
@@ -48,7 +52,7 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => GeoPoint, { nullable: true, description: 'Centre (seat of government) in the requested datum.' })
-  centre(@Root() region: Region, @Arg('crs', () => CoordinateSystem, { nullable: true, defaultValue: CoordinateSystem.WGS84 }) crs: CoordinateSystem | null) {
+  centre(@Root() region: Region, @Arg('crs', () => CoordinateSystem, { nullable: true, defaultValue: CoordinateSystem.WGS84, description: 'Datum to give the point in.' }) crs: CoordinateSystem | null) {
     return regionCentre(region, crs);
   }
 }

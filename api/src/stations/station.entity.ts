@@ -5,6 +5,7 @@ import { CoordinateSystem, GeographyPointType, type LngLat } from '../common/geo
 import { DEFAULT_TIMEZONE } from '../common/opening-hours';
 import { Organization } from '../organizations/organization.entity';
 import { Amenity, StationKind, StationStatus } from './station.enums';
+import { Node } from '../node/node.interface';
 
 /** Where a station record came from and how far it can be trusted. */
 @ObjectType({ description: 'Where a station record came from and which of its facts were verified, inferred or are suspect.' })
@@ -32,16 +33,16 @@ export class Provenance {
  * A station: a love station (爱心驿站), drivers' home (司机之家), courier home or temporary service point.
  * Location is stored once, WGS-84 `geography(Point, 4326)` with a GiST index.
  */
-@ObjectType({ description: 'A rest station for outdoor workers: love station, drivers\' home, courier home or temporary service point.' })
+@ObjectType({ implements: Node, description: 'A rest station for outdoor workers: love station, drivers\' home, courier home or temporary service point.' })
 @Entity({ tableName: 'station' })
 export class Station {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'status' | 'timezone' | 'amenities';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'UUID of the station; stable, the id apps store and refetch with `station(id:)` or `node(id:)`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => StationKind)
+  @Field(() => StationKind, { description: 'What kind of station it is: love station, drivers\' home, courier home or temporary service point.' })
   @Enum({ items: () => StationKind, columnType: 'text' })
   kind!: StationKind;
 
@@ -73,7 +74,7 @@ export class Station {
   @Property({ columnType: 'text' })
   timezone: string = DEFAULT_TIMEZONE;
 
-  @Field(() => StationStatus)
+  @Field(() => StationStatus, { description: 'Whether it is in service; nearby search returns ACTIVE stations only.' })
   @Enum({ items: () => StationStatus, columnType: 'text' })
   status: StationStatus = StationStatus.ACTIVE;
 
@@ -107,7 +108,7 @@ export class Station {
   @Property({ type: JsonType, columnType: 'jsonb' })
   provenance!: Provenance;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   @Property({ columnType: 'timestamptz' })
   createdAt: Date = new Date();
 

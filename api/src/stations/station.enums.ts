@@ -14,6 +14,12 @@ export enum StationKind {
 registerEnumType(StationKind, {
   name: 'StationKind',
   description: 'LOVE_STATION 爱心驿站, DRIVERS_HOME 司机之家, COURIER_HOME 快递小哥之家, SERVICE_POINT 临时服务点.',
+  valuesConfig: {
+    LOVE_STATION: { description: '爱心驿站 / 工会驿站 / 暖心驿站: a fixed union outdoor-worker station, hosted by a union, pharmacy, bank, community centre or petrol station.' },
+    DRIVERS_HOME: { description: '司机之家: for truck drivers (hot water, rest, toilet, charging, first aid).' },
+    COURIER_HOME: { description: '快递小哥之家 / 新业态工会驿站: for couriers and delivery riders.' },
+    SERVICE_POINT: { description: '临时服务点 / 昼夜志愿服务点: temporary, belongs to a campaign, found only inside its validFrom–validUntil window.' },
+  },
 });
 
 /** Operating status. Only ACTIVE stations appear in `nearbyStations`. */
@@ -25,6 +31,11 @@ export enum StationStatus {
 registerEnumType(StationStatus, {
   name: 'StationStatus',
   description: 'ACTIVE (in service), TEMPORARILY_CLOSED (e.g. renovation), RETIRED (closed for good, kept for history).',
+  valuesConfig: {
+    ACTIVE: { description: 'In service; the only status nearbyStations returns.' },
+    TEMPORARILY_CLOSED: { description: 'Closed for a while (renovation, staff shortage); hidden from nearby search.' },
+    RETIRED: { description: 'Closed for good; kept for history and service counts, hidden from nearby search.' },
+  },
 });
 
 /** The one amenity vocabulary (DESIGN.md). Local standards (六有, 七个一, 6+X) map onto it. Extend, never rename. */

@@ -7,18 +7,18 @@ import { Amenity, StationKind, StationStatus } from './station.enums';
 
 @InputType({ description: 'A bounding box in decimal degrees (west/east longitudes, south/north latitudes) in the datum `crs`.' })
 export class BoundingBoxInput {
-  @Field(() => Float) west!: number;
-  @Field(() => Float) south!: number;
-  @Field(() => Float) east!: number;
-  @Field(() => Float) north!: number;
-  @Field(() => CoordinateSystem, { nullable: true, defaultValue: CoordinateSystem.WGS84 }) crs?: CoordinateSystem;
+  @Field(() => Float, { description: 'Western edge: longitude in degrees, -180..180.' }) west!: number;
+  @Field(() => Float, { description: 'Southern edge: latitude in degrees, -90..90.' }) south!: number;
+  @Field(() => Float, { description: 'Eastern edge: longitude in degrees, -180..180, east of `west`.' }) east!: number;
+  @Field(() => Float, { description: 'Northern edge: latitude in degrees, -90..90, north of `south`.' }) north!: number;
+  @Field(() => CoordinateSystem, { nullable: true, defaultValue: CoordinateSystem.WGS84, description: 'Datum of the four edges.' }) crs?: CoordinateSystem;
 }
 
 @InputType({ description: 'Filters of the admin station list; all given conditions must hold.' })
 export class StationFilter {
   @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000).' }) ids?: string[];
-  @Field(() => [StationKind], { nullable: true }) kinds?: StationKind[];
-  @Field(() => [StationStatus], { nullable: true }) statuses?: StationStatus[];
+  @Field(() => [StationKind], { nullable: true, description: 'Only stations of these kinds.' }) kinds?: StationKind[];
+  @Field(() => [StationStatus], { nullable: true, description: 'Only stations in these statuses.' }) statuses?: StationStatus[];
   @Field(() => [Amenity], { nullable: true, description: 'A station must have all of them.' }) amenities?: Amenity[];
   @Field(() => String, { nullable: true, description: 'Leading digits of the GB/T 2260 code: `41` Henan, `4101` Zhengzhou, `410102` 中原区.' })
   regionCodePrefix?: string;
@@ -26,8 +26,8 @@ export class StationFilter {
   @TextRule({ max: 100 })
   search?: string;
   @Field(() => BoundingBoxInput, { nullable: true, description: 'Only stations inside this box.' }) within?: BoundingBoxInput;
-  @Field(() => ID, { nullable: true }) hostOrganizationId?: string;
-  @Field(() => ID, { nullable: true }) operatorOrganizationId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only stations hosted by this organization (UUID).' }) hostOrganizationId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only stations operated by this organization (UUID).' }) operatorOrganizationId?: string;
   @Field(() => Boolean, { nullable: true, description: 'Only records whose provenance says they need a check on site.' }) needsReview?: boolean;
 }
 
@@ -39,17 +39,28 @@ export enum StationOrderField {
   CREATED_AT = 'CREATED_AT',
   UPDATED_AT = 'UPDATED_AT',
 }
-registerEnumType(StationOrderField, { name: 'StationOrderField' });
+registerEnumType(StationOrderField, {
+  name: 'StationOrderField',
+  description: 'What the admin station list is sorted by.',
+  valuesConfig: {
+    NAME: { description: 'Name, in the database collation.' },
+    KIND: { description: 'Kind (enum name).' },
+    STATUS: { description: 'Status (enum name).' },
+    REGION_CODE: { description: 'GB/T 2260 region code; stations without one last.' },
+    CREATED_AT: { description: 'When the record was created.' },
+    UPDATED_AT: { description: 'When the record last changed.' },
+  },
+});
 
 @InputType({ description: 'Sort order of the admin station list (ties broken by id).' })
 export class StationOrder {
-  @Field(() => StationOrderField, { defaultValue: StationOrderField.NAME }) field!: StationOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
+  @Field(() => StationOrderField, { defaultValue: StationOrderField.NAME, description: 'Sort key.' }) field!: StationOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Sort direction.' }) direction!: SortDirection;
 }
 
 @InputType({ description: 'A new station. `regionCode` is found from the location when left out.' })
 export class StationCreateInput {
-  @Field(() => StationKind) kind!: StationKind;
+  @Field(() => StationKind, { description: 'What kind of station it is.' }) kind!: StationKind;
 
   @Field({ description: '1–200 characters (Unicode code points, trimmed), at least one of them visible.' })
   @TextRule(nameRule(200))
@@ -59,9 +70,9 @@ export class StationCreateInput {
   @TextRule({ max: 500, emptyToNull: true })
   address?: string | null;
 
-  @Field(() => LngLatInput) location!: LngLatInput;
+  @Field(() => LngLatInput, { description: 'Where it is, in the datum of its `crs`; must lie within China.' }) location!: LngLatInput;
 
-  @Field(() => [Amenity], { defaultValue: [] }) amenities?: Amenity[];
+  @Field(() => [Amenity], { defaultValue: [], description: 'What it offers; duplicates are dropped.' }) amenities?: Amenity[];
 
   @Field(() => String, { nullable: true, description: 'OSM opening_hours syntax, e.g. `Mo-Fr 09:00-17:00; PH off`; at most 500 characters.' })
   @TextRule({ max: 500, emptyToNull: true })
@@ -77,7 +88,7 @@ export class StationCreateInput {
   @TextRule({ max: 100, singleLine: true, emptyToNull: true })
   timezone?: string | null;
 
-  @Field(() => StationStatus, { nullable: true }) status?: StationStatus | null;
+  @Field(() => StationStatus, { nullable: true, description: 'Default ACTIVE.' }) status?: StationStatus | null;
 
   @Field(() => String, { nullable: true, description: 'Public contact phone: one or more numbers, each like a volunteer phone (an optional +, then 5–20 digits, spaces or dashes), separated by `;`, `,` or `、`; at most 50 characters. Empty means none.' })
   @TextRule(STATION_PHONE_RULE)
@@ -96,7 +107,7 @@ export class StationCreateInput {
 
 @InputType({ description: 'Changes to a station; fields left out stay as they are, null clears an optional field.' })
 export class StationUpdateInput {
-  @Field(() => StationKind, { nullable: true }) kind?: StationKind;
+  @Field(() => StationKind, { nullable: true, description: 'New kind.' }) kind?: StationKind;
 
   @Field(() => String, { nullable: true, description: '1–200 characters (Unicode code points, trimmed), at least one of them visible.' })
   @TextRule(nameRule(200))
@@ -118,7 +129,7 @@ export class StationUpdateInput {
   @TextRule(STATION_PHONE_RULE)
   phone?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'New seat count, 0–10000; null: unknown.' })
   @IsOptional()
   @Min(0)
   @Max(10000)

@@ -16,8 +16,12 @@ import { Amenity, StationKind } from './station.enums';
 import { StationCreateInput, StationFilter, StationOrder, StationUpdateInput } from './station.inputs';
 import * as service from './station.service';
 import * as nearby from './nearby';
+import { registerNodeType } from '../node/node.registry';
 
 const StationPage = offsetPage(Station, 'StationPage');
+
+// Any caller may read any station by id, as with `station(id:)`.
+registerNodeType(Station, (ctx, ids) => ctx.em.find(Station, { id: { $in: ids } }));
 
 /**
  * A station as its field resolvers receive it: a managed entity, or a read-only row from `stationFromRow`
@@ -82,13 +86,13 @@ export class NearbyStationEdge {
   }
 
   @Field(() => Float, { description: 'Distance from the search point in metres on the WGS-84 spheroid.' }) distanceMeters: number;
-  @Field(() => Station) node: Station;
+  @Field(() => Station, { description: 'The station.' }) node: Station;
 }
 
 @ObjectType({ description: 'A page of nearby stations, nearest first by `distanceMeters` (WGS-84 spheroid metres), then id (Relay connection).' })
 export class NearbyStationConnection {
-  @Field(() => [NearbyStationEdge]) edges!: NearbyStationEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => [NearbyStationEdge], { description: 'This page\'s stations, nearest first (ties by id), at most `first`.' }) edges!: NearbyStationEdge[];
+  @Field(() => PageInfo, { description: 'Whether more stations follow, and the cursors of this page.' }) pageInfo!: PageInfo;
   /** Computed only when asked for. */
   countFn!: () => Promise<number>;
 }
@@ -111,7 +115,7 @@ export class NearbyStationsArgs {
 export class RouteStation {
   @Field(() => Float, { description: 'Metres along the route from its first point to the point nearest the station.' }) alongRouteMeters!: number;
   @Field(() => Float, { description: 'Metres from the route to the station (spheroid).' }) distanceFromRouteMeters!: number;
-  @Field(() => Station) node!: Station;
+  @Field(() => Station, { description: 'The station.' }) node!: Station;
 }
 
 @Resolver(() => NearbyStationConnection)
@@ -125,7 +129,7 @@ export class NearbyStationConnectionResolver {
 @Resolver(() => Station)
 export class StationResolver {
   @Query(() => Station, { nullable: true, description: 'A station by id; null when there is none.' })
-  async station(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Station | null> {
+  async station(@Arg('id', () => ID, { description: 'The station\'s UUID; BAD_USER_INPUT when it is not a UUID.' }) id: string, @Ctx() { em }: Context): Promise<Station | null> {
     service.assertUuid(id, 'id');
     return em.findOne(Station, id);
   }
@@ -177,12 +181,12 @@ export class StationResolver {
       'For truck drivers: active stations within bufferMeters (1–5000, default 500) of a route through `route` (2–500 points, each in its own datum), ordered along the route. Filters like nearbyStations. BAD_USER_INPUT names the point at fault (route[3].lat).',
   })
   async stationsAlongRoute(
-    @Arg('route', () => [LngLatInput]) route: LngLatInput[],
+    @Arg('route', () => [LngLatInput], { description: 'The route as 2–500 points in driving order, each in the datum of its own `crs`.' }) route: LngLatInput[],
     @Ctx() { em }: Context,
-    @Arg('bufferMeters', () => Int, { defaultValue: 500 }) bufferMeters: number,
-    @Arg('kinds', () => [StationKind], { nullable: true }) kinds?: StationKind[],
-    @Arg('amenities', () => [Amenity], { nullable: true }) amenities?: Amenity[],
-    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+    @Arg('bufferMeters', () => Int, { defaultValue: 500, description: 'Largest distance from the route in metres, 1–5000.' }) bufferMeters: number,
+    @Arg('kinds', () => [StationKind], { nullable: true, description: 'Only these kinds.' }) kinds?: StationKind[],
+    @Arg('amenities', () => [Amenity], { nullable: true, description: 'A station must have all of them.' }) amenities?: Amenity[],
+    @Arg('first', () => Int, { defaultValue: 50, description: 'Most stations returned, 1–100.' }) first = 50,
   ): Promise<RouteStation[]> {
     if (route.length < 2 || route.length > 500) throw new BadInputError('route', 'give 2 to 500 points');
     const points = route.map((p, i) => toWgs84(p, `route[${i}]`));
@@ -199,10 +203,10 @@ export class StationResolver {
   })
   async stations(
     @Ctx() { em, access }: Context,
-    @Arg('filter', () => StationFilter, { nullable: true }) filter?: StationFilter,
-    @Arg('orderBy', () => StationOrder, { nullable: true }) orderBy?: StationOrder,
-    @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+    @Arg('filter', () => StationFilter, { nullable: true, description: 'Conditions a station must all meet; none: every station the caller may list.' }) filter?: StationFilter,
+    @Arg('orderBy', () => StationOrder, { nullable: true, description: 'Sort order; default by name ascending, ties by id.' }) orderBy?: StationOrder,
+    @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) limit = 25,
+    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) offset = 0,
   ) {
     const only = access.viewer.kind === 'USER' && access.viewer.role === Role.OPERATOR ? await access.organizationScope() : null;
     return service.listStations(em, filter, orderBy, limit, offset, only);
@@ -213,7 +217,7 @@ export class StationResolver {
     description: 'ADMIN, OPERATOR: creates a station (an OPERATOR\'s must be operated or hosted by one of their organizations). BAD_USER_INPUT names the field at fault; nothing is written then. With `idempotencyKey`, a retry returns the first station.',
   })
   async createStation(
-    @Arg('input', () => StationCreateInput) input: StationCreateInput,
+    @Arg('input', () => StationCreateInput, { description: 'The new station.' }) input: StationCreateInput,
     @Ctx() { em, access }: Context,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'Any unique string (a UUID); the same key and input return the first result, a different input is BAD_USER_INPUT.' }) idempotencyKey?: string,
   ): Promise<Station> {
@@ -231,9 +235,9 @@ export class StationResolver {
     description: 'ADMIN, OPERATOR: changes a station whose version is still `version`; CONFLICT when someone changed it since, NOT_FOUND when it does not exist or is not one of an OPERATOR\'s stations.',
   })
   updateStation(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('input', () => StationUpdateInput) input: StationUpdateInput,
+    @Arg('id', () => ID, { description: 'UUID of the station to change.' }) id: string,
+    @Arg('version', () => Int, { description: 'The `version` the change was made on; CONFLICT when the station has changed since.' }) version: number,
+    @Arg('input', () => StationUpdateInput, { description: 'The fields to change.' }) input: StationUpdateInput,
     @Ctx() { em, access }: Context,
   ): Promise<Station> {
     return service.updateStation(em, id, version, input, access);
@@ -241,13 +245,13 @@ export class StationResolver {
 
   @Authorized(Role.ADMIN, Role.OPERATOR)
   @Mutation(() => Station, { description: 'ADMIN, OPERATOR: sets status RETIRED (kept for history, hidden from nearby search). CONFLICT on a stale version; NOT_FOUND for another organization\'s station.' })
-  retireStation(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() { em, access }: Context): Promise<Station> {
+  retireStation(@Arg('id', () => ID, { description: 'UUID of the station to retire.' }) id: string, @Arg('version', () => Int, { description: 'Its current `version`; CONFLICT when stale.' }) version: number, @Ctx() { em, access }: Context): Promise<Station> {
     return service.retireStation(em, id, version, access);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Station, { description: 'ADMIN: deletes a station for good and returns it as it was. Prefer retireStation for stations that served people.' })
-  deleteStation(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Station> {
+  deleteStation(@Arg('id', () => ID, { description: 'UUID of the station to delete.' }) id: string, @Ctx() { em }: Context): Promise<Station> {
     return service.deleteStation(em, id);
   }
 
@@ -269,7 +273,7 @@ export class StationResolver {
   @FieldResolver(() => GeoPoint, { description: 'The location in the requested datum (stored as WGS84).' })
   location(
     @Root() station: StationRoot,
-    @Arg('crs', () => CoordinateSystem, { nullable: true, defaultValue: CoordinateSystem.WGS84 }) crs: CoordinateSystem | null,
+    @Arg('crs', () => CoordinateSystem, { nullable: true, defaultValue: CoordinateSystem.WGS84, description: 'Datum to give the point in: GCJ02 for AMap, Tencent and WeChat maps, BD09 for Baidu.' }) crs: CoordinateSystem | null,
   ): GeoPoint {
     return stationLocation(station, crs);
   }
@@ -278,7 +282,7 @@ export class StationResolver {
     nullable: true,
     description: 'Whether the station is open at `at` (default now), read in its own time zone with China\'s statutory holidays and make-up workdays; null when its hours are unknown.',
   })
-  isOpen(@Root() station: StationRoot, @Arg('at', () => DateTimeResolver, { nullable: true }) at?: Date): boolean | null {
+  isOpen(@Root() station: StationRoot, @Arg('at', () => DateTimeResolver, { nullable: true, description: 'The instant to check (RFC 3339 with offset); default now.' }) at?: Date): boolean | null {
     return stationIsOpen(station, at);
   }
 
