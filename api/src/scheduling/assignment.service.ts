@@ -41,25 +41,6 @@ async function lockShift(em: EntityManager, shiftId: string): Promise<ShiftRow> 
   return row;
 }
 
-/** The campaign a shift belongs to (for access checks before anything is locked). */
-export async function campaignOfShift(em: EntityManager, shiftId: string): Promise<string> {
-  assertUuid(shiftId, 'shiftId');
-  const [row] = await em.execute<{ campaign_id: string }[]>(`select campaign_id from shift where id = ?`, [shiftId]);
-  if (!row) throw new NotFoundError('Shift', shiftId);
-  return row.campaign_id;
-}
-
-/** The campaign an assignment belongs to. */
-export async function campaignOfAssignment(em: EntityManager, assignmentId: string): Promise<string> {
-  assertUuid(assignmentId, 'assignmentId');
-  const [row] = await em.execute<{ campaign_id: string }[]>(
-    `select s.campaign_id from shift_assignment a join shift s on s.id = a.shift_id where a.id = ?`,
-    [assignmentId],
-  );
-  if (!row) throw new NotFoundError('ShiftAssignment', assignmentId);
-  return row.campaign_id;
-}
-
 function isExclusionViolation(e: unknown): boolean {
   const err = e as { code?: string; previous?: { code?: string }; message?: string };
   return err?.code === '23P01' || err?.previous?.code === '23P01' || /shift_assignment_no_overlap/.test(String(err?.message));

@@ -14,7 +14,7 @@ import { Campaign, newCalendarToken, Shift, ShiftAssignment, SupplyItem, SupplyT
 import { CampaignInput, ServicePointInput, ShiftInput, ShiftPatternInput, SupplyQuantityInput, VolunteerInput, VolunteerTeamInput } from './scheduling.inputs';
 import * as assignments from './assignment.service';
 import * as service from './scheduling.service';
-import { maskPhone, SchedulingScope } from './scope';
+import { personalField } from '../auth/personal-data';
 
 const VolunteerTeamPage = offsetPage(VolunteerTeam, 'VolunteerTeamPage');
 const VolunteerPage = offsetPage(Volunteer, 'VolunteerPage');
@@ -22,20 +22,25 @@ const CampaignPage = offsetPage(Campaign, 'CampaignPage');
 const ShiftPage = offsetPage(Shift, 'ShiftPage');
 const ShiftAssignmentPage = offsetPage(ShiftAssignment, 'ShiftAssignmentPage');
 
-const scopes = new WeakMap<Context, SchedulingScope>();
-/** The request's one SchedulingScope, so field resolvers on a list share its scope lookups. */
-const scopeOf = (ctx: Context): SchedulingScope => {
-  let scope = scopes.get(ctx);
-  if (!scope) scopes.set(ctx, (scope = new SchedulingScope(ctx.access, ctx.em)));
-  return scope;
-};
-const isStaff = (ctx: Context) => ctx.viewer.kind === 'USER' && !ctx.viewer.mustChangePassword;
+const PHONE = personalField('Volunteer', 'phone')!;
+const NAME = personalField('Volunteer', 'name')!;
 
-
-async function loadOr404<T extends object>(em: EntityManager, cls: new () => T, id: string, name: string): Promise<T> {
-  assertUuid(id, 'id');
-  const e = await em.findOne(cls, id as never);
-  if (!e) throw new NotFoundError(name, id);
+/**
+ * Loads record `id` for a change through the access policy: NOT_FOUND naming `field` when it does not exist or is
+ * outside the viewer's scope; with `version`, an optimistic lock (CONFLICT when the record changed meanwhile).
+ */
+async function loadForUpdate<T extends object>(
+  em: EntityManager,
+  ctx: Context,
+  cls: new () => T,
+  kind: Parameters<Context['access']['require']>[0],
+  id: string,
+  field = 'id',
+  version?: number,
+): Promise<T> {
+  await ctx.access.require(kind, id, field, em);
+  const e = await em.findOneOrFail(cls, id as never);
+  if (version !== undefined) await em.lock(e, LockMode.OPTIMISTIC, version);
   return e;
 }
 
@@ -131,7 +136,7 @@ export class VolunteerTeamResolver {
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
     assertPage(limit, offset);
-    const ids = await scopeOf(ctx).teamIds();
+    const ids = await ctx.access.teamIds();
     const where: Record<string, unknown> = ids === null ? {} : { id: { $in: ids } };
     if (search?.trim()) where.name = { $ilike: containsPattern(search.trim().slice(0, 100)) };
     const [nodes, totalCount] = await ctx.em.findAndCount(VolunteerTeam, where, { limit, offset, orderBy: { name: 'asc', id: 'asc' } });
@@ -142,15 +147,13 @@ export class VolunteerTeamResolver {
   @Query(() => VolunteerTeam, { nullable: true, description: 'ADMIN, COORDINATOR: a team; null when absent or not theirs.' })
   async volunteerTeam(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     assertUuid(id, 'id');
-    const ids = await scopeOf(ctx).teamIds();
-    if (ids !== null && !ids.includes(id)) return null;
-    return ctx.em.findOne(VolunteerTeam, id);
+    return (await ctx.access.has('VolunteerTeam', id)) ? ctx.em.findOne(VolunteerTeam, id) : null;
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => VolunteerTeam, { description: 'ADMIN, COORDINATOR: creates a team (name, kind, organization required).' })
   createVolunteerTeam(@Arg('input', () => VolunteerTeamInput) input: VolunteerTeamInput, @Ctx() ctx: Context) {
-    return ctx.em.transactional((em) => service.saveTeam(em as never, new SchedulingScope(ctx.access, em as never), null, input));
+    return ctx.em.transactional((em) => service.saveTeam(em as EntityManager, ctx.access, null, input));
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
@@ -158,11 +161,8 @@ export class VolunteerTeamResolver {
   updateVolunteerTeam(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input', () => VolunteerTeamInput) input: VolunteerTeamInput, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
-      const scope = new SchedulingScope(ctx.access, t);
-      const team = await loadOr404(t, VolunteerTeam, id, 'VolunteerTeam');
-      await scope.assertTeam(id, team.organization.id, t);
-      await t.lock(team, LockMode.OPTIMISTIC, version);
-      return service.saveTeam(t, scope, team, input);
+      const team = await loadForUpdate(t, ctx, VolunteerTeam, 'VolunteerTeam', id, 'id', version);
+      return service.saveTeam(t, ctx.access, team, input);
     });
   }
 
@@ -173,13 +173,13 @@ export class VolunteerTeamResolver {
 
   @FieldResolver(() => Volunteer, { nullable: true, description: 'Null unless the viewer coordinates the team (ADMIN, or a COORDINATOR of its organization).' })
   async leader(@Root() t: VolunteerTeam, @Ctx() ctx: Context) {
-    if (!t.leader || !(await scopeOf(ctx).coversOrganization(t.organization.id))) return null;
+    if (!t.leader || !(await ctx.access.has('VolunteerTeam', t.id))) return null;
     return t.leader.load({ dataloader: true });
   }
 
   @FieldResolver(() => [Volunteer], { description: 'Empty unless the viewer coordinates the team (ADMIN, or a COORDINATOR of its organization): e.g. an operator reading a campaign sees its teams, not their people.' })
   async members(@Root() t: VolunteerTeam, @Ctx() ctx: Context) {
-    if (!(await scopeOf(ctx).coversOrganization(t.organization.id))) return [];
+    if (!(await ctx.access.has('VolunteerTeam', t.id))) return [];
     return (await t.members.load({ dataloader: true })).getItems();
   }
 
@@ -191,8 +191,7 @@ export class VolunteerTeamResolver {
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => CalendarFeed, { description: 'ADMIN, COORDINATOR: a new secret iCalendar URL for a team (the old one stops working).' })
   async rotateTeamCalendar(@Arg('teamId', () => ID) teamId: string, @Ctx() ctx: Context) {
-    const team = await loadOr404(ctx.em, VolunteerTeam, teamId, 'VolunteerTeam');
-    await scopeOf(ctx).assertTeam(teamId, team.organization.id);
+    const team = await loadForUpdate(ctx.em, ctx, VolunteerTeam, 'VolunteerTeam', teamId, 'teamId');
     team.calendarToken = newCalendarToken();
     await ctx.em.flush();
     return { path: `/ical/team/${team.calendarToken}.ics` };
@@ -211,7 +210,7 @@ export class VolunteerResolver {
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
     assertPage(limit, offset);
-    const teams = await scopeOf(ctx).teamIds();
+    const teams = await ctx.access.teamIds();
     const cond: string[] = ['true'];
     const params: unknown[] = [];
     if (teams !== null) {
@@ -237,14 +236,13 @@ export class VolunteerResolver {
   @Query(() => Volunteer, { nullable: true, description: 'ADMIN, COORDINATOR: a volunteer; null when absent or not in their teams.' })
   async volunteer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     assertUuid(id, 'id');
-    if (!(await scopeOf(ctx).coversVolunteer(id))) return null;
-    return ctx.em.findOne(Volunteer, id);
+    return (await ctx.access.has('Volunteer', id)) ? ctx.em.findOne(Volunteer, id) : null;
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => Volunteer, { description: 'ADMIN, COORDINATOR: creates a volunteer; a coordinator must name one of their teams in teamIds.' })
   createVolunteer(@Arg('input', () => VolunteerInput) input: VolunteerInput, @Ctx() ctx: Context) {
-    return ctx.em.transactional((em) => service.saveVolunteer(em as never, new SchedulingScope(ctx.access, em as never), null, input));
+    return ctx.em.transactional((em) => service.saveVolunteer(em as EntityManager, ctx.access, null, input));
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
@@ -252,17 +250,14 @@ export class VolunteerResolver {
   updateVolunteer(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input', () => VolunteerInput) input: VolunteerInput, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
-      const scope = new SchedulingScope(ctx.access, t);
-      const v = await loadOr404(t, Volunteer, id, 'Volunteer');
-      await scope.assertVolunteer(id, t);
-      await t.lock(v, LockMode.OPTIMISTIC, version);
-      return service.saveVolunteer(t, scope, v, input);
+      const v = await loadForUpdate(t, ctx, Volunteer, 'Volunteer', id, 'id', version);
+      return service.saveVolunteer(t, ctx.access, v, input);
     });
   }
 
   @FieldResolver(() => String, { description: 'Full name for staff; for API keys the surname only (张*).' })
   name(@Root() v: Volunteer, @Ctx() ctx: Context): string {
-    return isStaff(ctx) ? v.name : `${[...v.name][0]}${'*'.repeat(Math.max(1, [...v.name].length - 1))}`;
+    return NAME.shown(ctx.access, v.name, ctx.access.isStaff) as string;
   }
 
   @FieldResolver(() => String, {
@@ -270,27 +265,27 @@ export class VolunteerResolver {
     description: 'Personal data. In full only to a COORDINATOR of a team the volunteer belongs to; masked (138****5596) to other staff, ADMIN included (data minimisation); null for API keys and anonymous callers.',
   })
   async phone(@Root() v: Volunteer, @Ctx() ctx: Context): Promise<string | null> {
-    if (!isStaff(ctx) || !v.phone) return null;
-    if (ctx.viewer.kind === 'USER' && ctx.viewer.role === Role.COORDINATOR) {
-      // The volunteer's teams come through the batched collection loader, the viewer's teams once per request.
-      const mine = await scopeOf(ctx).teamIds();
-      const theirs = (await v.teams.load({ dataloader: true })).getItems();
-      if (mine && theirs.some((t) => mine.includes(t.id))) return v.phone;
+    if (!ctx.access.isStaff || !v.phone) return null;
+    let inFull = false;
+    if (ctx.access.isCoordinator) {
+      // The rule of PERSONAL_DATA (a coordinator of one of the volunteer's teams), answered without a query per
+      // volunteer: their teams come through the batched collection loader, the viewer's teams once per request.
+      const mine = (await ctx.access.teamIds()) ?? [];
+      inFull = (await v.teams.load({ dataloader: true })).getItems().some((t) => mine.includes(t.id));
     }
-    return maskPhone(v.phone);
+    return PHONE.shown(ctx.access, v.phone, inFull) as string | null;
   }
 
   @FieldResolver(() => [VolunteerTeam], { description: 'Staff only (empty for API keys).' })
   async teams(@Root() v: Volunteer, @Ctx() ctx: Context) {
-    if (!isStaff(ctx)) return [];
+    if (!ctx.access.isStaff) return [];
     return (await v.teams.load({ dataloader: true })).getItems();
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => CalendarFeed, { description: 'ADMIN, COORDINATOR: a new secret iCalendar URL for a volunteer (the old one stops working).' })
   async rotateVolunteerCalendar(@Arg('volunteerId', () => ID) volunteerId: string, @Ctx() ctx: Context) {
-    const volunteer = await loadOr404(ctx.em, Volunteer, volunteerId, 'Volunteer');
-    await scopeOf(ctx).assertVolunteer(volunteerId);
+    const volunteer = await loadForUpdate(ctx.em, ctx, Volunteer, 'Volunteer', volunteerId, 'volunteerId');
     volunteer.calendarToken = newCalendarToken();
     await ctx.em.flush();
     return { path: `/ical/volunteer/${volunteer.calendarToken}.ics` };
@@ -308,7 +303,7 @@ export class CampaignResolver {
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
     assertPage(limit, offset);
-    const ids = ctx.viewer.kind === 'USER' && ctx.viewer.role === Role.OPERATOR ? null : await scopeOf(ctx).campaignIds();
+    const ids = ctx.access.isOperator ? null : await ctx.access.campaignIds();
     const where: Record<string, unknown> = ids === null ? {} : { id: { $in: ids } };
     if (status) where.status = status;
     const [nodes, totalCount] = await ctx.em.findAndCount(Campaign, where, { limit, offset, orderBy: { startsAt: 'desc', id: 'asc' } });
@@ -319,14 +314,14 @@ export class CampaignResolver {
   @Query(() => Campaign, { nullable: true, description: 'Staff: a campaign; null when absent (or, for a coordinator, not theirs).' })
   async campaign(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     assertUuid(id, 'id');
-    if (!(ctx.viewer.kind === 'USER' && ctx.viewer.role === Role.OPERATOR) && !(await scopeOf(ctx).coversCampaign(id))) return null;
+    if (!ctx.access.isOperator && !(await ctx.access.has('Campaign', id))) return null;
     return ctx.em.findOne(Campaign, id);
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => Campaign, { description: 'ADMIN, COORDINATOR: creates a campaign (name, kind, startsAt, endsAt required; a coordinator names one of their organizations).' })
   createCampaign(@Arg('input', () => CampaignInput) input: CampaignInput, @Ctx() ctx: Context) {
-    return ctx.em.transactional((em) => service.saveCampaign(em as never, new SchedulingScope(ctx.access, em as never), null, input));
+    return ctx.em.transactional((em) => service.saveCampaign(em as EntityManager, ctx.access, null, input));
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
@@ -334,11 +329,8 @@ export class CampaignResolver {
   updateCampaign(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input', () => CampaignInput) input: CampaignInput, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
-      const scope = new SchedulingScope(ctx.access, t);
-      const c = await loadOr404(t, Campaign, id, 'Campaign');
-      await scope.assertCampaign(id, t);
-      await t.lock(c, LockMode.OPTIMISTIC, version);
-      return service.saveCampaign(t, scope, c, input);
+      const c = await loadForUpdate(t, ctx, Campaign, 'Campaign', id, 'id', version);
+      return service.saveCampaign(t, ctx.access, c, input);
     });
   }
 
@@ -347,8 +339,7 @@ export class CampaignResolver {
   addServicePoint(@Arg('input', () => ServicePointInput) input: ServicePointInput, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
-      const c = await loadOr404(t, Campaign, input.campaignId, 'Campaign');
-      await new SchedulingScope(ctx.access, t).assertCampaign(c.id, t);
+      const c = await loadForUpdate(t, ctx, Campaign, 'Campaign', input.campaignId, 'input.campaignId');
       return service.addServicePoint(t, c, input);
     });
   }
@@ -404,8 +395,7 @@ export class ShiftResolver {
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
     assertPage(limit, offset);
-    assertUuid(campaignId, 'campaignId');
-    await scopeOf(ctx).assertCampaign(campaignId);
+    await ctx.access.require('Campaign', campaignId, 'campaignId');
     const where: Record<string, unknown> = { campaign: campaignId };
     if (stationId) {
       assertUuid(stationId, 'stationId');
@@ -421,9 +411,7 @@ export class ShiftResolver {
   @Query(() => Shift, { nullable: true })
   async shift(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     assertUuid(id, 'id');
-    const s = await ctx.em.findOne(Shift, id);
-    if (!s || !(await scopeOf(ctx).coversCampaign(s.campaign.id))) return null;
-    return s;
+    return (await ctx.access.has('Shift', id)) ? ctx.em.findOne(Shift, id) : null;
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
@@ -432,8 +420,8 @@ export class ShiftResolver {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
       if (!input.campaignId) throw new BadInputError('input.campaignId', 'is required');
-      await loadOr404(t, Campaign, input.campaignId, 'Campaign');
-      await new SchedulingScope(ctx.access, t).assertCampaign(input.campaignId, t);
+      await ctx.access.require('Campaign', input.campaignId, 'input.campaignId', t);
+      await ctx.access.require('Station', input.stationId, 'input.stationId', t);
       return service.saveShift(t, null, input);
     });
   }
@@ -443,9 +431,9 @@ export class ShiftResolver {
   updateShift(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input', () => ShiftInput) input: ShiftInput, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
-      const s = await loadOr404(t, Shift, id, 'Shift');
-      await new SchedulingScope(ctx.access, t).assertCampaign(s.campaign.id, t);
-      await t.lock(s, LockMode.OPTIMISTIC, version);
+      const s = await loadForUpdate(t, ctx, Shift, 'Shift', id, 'id', version);
+      await ctx.access.require('Campaign', input.campaignId, 'input.campaignId', t);
+      await ctx.access.require('Station', input.stationId, 'input.stationId', t);
       if (input.campaignId && input.campaignId !== s.campaign.id) throw new BadInputError('input.campaignId', 'a shift cannot move to another campaign');
       return service.saveShift(t, s, input);
     });
@@ -456,8 +444,7 @@ export class ShiftResolver {
   deleteShift(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
-      const s = await loadOr404(t, Shift, id, 'Shift');
-      await new SchedulingScope(ctx.access, t).assertCampaign(s.campaign.id, t);
+      const s = await loadForUpdate(t, ctx, Shift, 'Shift', id);
       return service.deleteShift(t, s);
     });
   }
@@ -469,8 +456,8 @@ export class ShiftResolver {
   planShifts(@Arg('input', () => ShiftPatternInput) input: ShiftPatternInput, @Arg('save', () => Boolean, { defaultValue: false }) save: boolean, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
-      assertUuid(input.campaignId, 'input.campaignId');
-      await new SchedulingScope(ctx.access, t).assertCampaign(input.campaignId, t);
+      await ctx.access.require('Campaign', input.campaignId, 'input.campaignId', t);
+      await ctx.access.require('Station', input.stationIds, 'input.stationIds', t);
       return service.planShifts(t, input, save);
     });
   }
@@ -478,8 +465,7 @@ export class ShiftResolver {
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Query(() => CampaignFillRate, { description: 'ADMIN, COORDINATOR: every shift of a campaign with filled/capacity (understaffed first, night shifts flagged) and per-point coverage by local day.' })
   async campaignFillRate(@Arg('campaignId', () => ID) campaignId: string, @Ctx() ctx: Context) {
-    assertUuid(campaignId, 'campaignId');
-    await scopeOf(ctx).assertCampaign(campaignId);
+    await ctx.access.require('Campaign', campaignId, 'campaignId');
     const { campaign, rows } = await service.fillRate(ctx.em, campaignId);
     return {
       shifts: rows.map((r) => ({ shift: r.shift, stationName: r.stationName, filled: r.shift.filledCount, capacity: r.shift.maxVolunteers, minimum: r.shift.minVolunteers, isNight: r.isNight, understaffed: r.understaffed })),
@@ -498,17 +484,16 @@ export class ShiftResolver {
     @Arg('limit', () => Int, { defaultValue: 50 }) limit = 50,
   ) {
     assertIntRange(limit, 1, 1000, 'limit');
-    const scope = scopeOf(ctx);
-    if (campaignId) await scope.assertCampaign(campaignId);
-    return service.hoursTotals(ctx.em, 'volunteer', { campaignId, teamId, teamIds: await scope.teamIds(), limit });
+    await ctx.access.require('Campaign', campaignId, 'campaignId');
+    await ctx.access.require('VolunteerTeam', teamId, 'teamId');
+    return service.hoursTotals(ctx.em, 'volunteer', { campaignId, teamId, teamIds: await ctx.access.teamIds(), limit });
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Query(() => [HoursTotal], { description: 'ADMIN, COORDINATOR: hours credited per team (most first), optionally for one campaign.' })
   async teamHours(@Ctx() ctx: Context, @Arg('campaignId', () => ID, { nullable: true }) campaignId?: string) {
-    const scope = scopeOf(ctx);
-    if (campaignId) await scope.assertCampaign(campaignId);
-    return service.hoursTotals(ctx.em, 'team', { campaignId, teamIds: await scope.teamIds() });
+    await ctx.access.require('Campaign', campaignId, 'campaignId');
+    return service.hoursTotals(ctx.em, 'team', { campaignId, teamIds: await ctx.access.teamIds() });
   }
 
   @FieldResolver(() => Campaign)
@@ -528,7 +513,7 @@ export class ShiftResolver {
 
   @FieldResolver(() => [ShiftAssignment], { description: 'Staff only: its assignments in arrival order (empty for API keys).' })
   assignments(@Root() s: Shift, @Ctx() ctx: Context) {
-    if (!isStaff(ctx)) return [];
+    if (!ctx.access.isStaff) return [];
     return ctx.em.find(ShiftAssignment, { shift: s.id }, { orderBy: { seq: 'asc' } });
   }
 }
@@ -547,14 +532,12 @@ export class ShiftAssignmentResolver {
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
     assertPage(limit, offset);
-    const scope = scopeOf(ctx);
-    const campaigns = await scope.campaignIds();
+    const campaigns = await ctx.access.campaignIds();
     const where: Record<string, unknown> = {};
     if (shiftId) (assertUuid(shiftId, 'shiftId'), (where.shift = shiftId));
     if (volunteerId) (assertUuid(volunteerId, 'volunteerId'), (where.volunteer = volunteerId));
     if (campaignId) {
-      assertUuid(campaignId, 'campaignId');
-      await scope.assertCampaign(campaignId);
+      await ctx.access.require('Campaign', campaignId, 'campaignId');
       where.shift = { ...(shiftId ? { id: shiftId } : {}), campaign: campaignId };
     } else if (campaigns !== null) {
       where.shift = { ...(shiftId ? { id: shiftId } : {}), campaign: { $in: campaigns } };
@@ -574,46 +557,51 @@ export class ShiftAssignmentResolver {
     @Ctx() ctx: Context,
     @Arg('allowWaitlist', () => Boolean, { defaultValue: true }) allowWaitlist: boolean,
   ) {
-    await scopeOf(ctx).assertVolunteerOperation(await assignments.campaignOfShift(ctx.em, shiftId));
+    ctx.access.requireVolunteerOperation();
+    await ctx.access.require('Shift', shiftId, 'shiftId');
+    await ctx.access.require('Volunteer', volunteerId, 'volunteerId');
     return assignments.signUp(ctx.em, shiftId, volunteerId, allowWaitlist);
   }
 
   @Mutation(() => ShiftAssignment, { description: 'Cancels a sign-up or waitlist place; the first waitlisted volunteer takes the place at once. Same callers as signUpForShift.' })
   async cancelShiftAssignment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    await scopeOf(ctx).assertVolunteerOperation(await assignments.campaignOfAssignment(ctx.em, id));
+    ctx.access.requireVolunteerOperation();
+    await ctx.access.require('ShiftAssignment', id, 'id');
     return assignments.cancel(ctx.em, id);
   }
 
   @Mutation(() => ShiftAssignment, { description: `Checks in at \`at\` (default now): from CHECKIN_WINDOW_MINUTES before the start until the end, not in the future. Same callers as signUpForShift.` })
   async checkIn(@Arg('assignmentId', () => ID) assignmentId: string, @Ctx() ctx: Context, @Arg('at', () => DateTimeResolver, { nullable: true }) at?: Date) {
-    await scopeOf(ctx).assertVolunteerOperation(await assignments.campaignOfAssignment(ctx.em, assignmentId));
+    ctx.access.requireVolunteerOperation();
+    await ctx.access.require('ShiftAssignment', assignmentId, 'assignmentId');
     return assignments.checkIn(ctx.em, assignmentId, at, { windowMinutes: ctx.config.CHECKIN_WINDOW_MINUTES });
   }
 
   @Mutation(() => ShiftAssignment, { description: 'Checks out at `at` (default now), after check-in; credits hours capped at the shift length. Same callers as signUpForShift.' })
   async checkOut(@Arg('assignmentId', () => ID) assignmentId: string, @Ctx() ctx: Context, @Arg('at', () => DateTimeResolver, { nullable: true }) at?: Date) {
-    await scopeOf(ctx).assertVolunteerOperation(await assignments.campaignOfAssignment(ctx.em, assignmentId));
+    ctx.access.requireVolunteerOperation();
+    await ctx.access.require('ShiftAssignment', assignmentId, 'assignmentId');
     return assignments.checkOut(ctx.em, assignmentId, at);
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => ShiftAssignment, { description: 'ADMIN, COORDINATOR: SIGNED_UP → CONFIRMED.' })
   async confirmShiftAssignment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    await scopeOf(ctx).assertCampaign(await assignments.campaignOfAssignment(ctx.em, id));
+    await ctx.access.require('ShiftAssignment', id, 'id');
     return assignments.confirm(ctx.em, id);
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => ShiftAssignment, { description: 'ADMIN, COORDINATOR: marks a volunteer who did not come, once the shift has started.' })
   async markNoShow(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    await scopeOf(ctx).assertCampaign(await assignments.campaignOfAssignment(ctx.em, id));
+    await ctx.access.require('ShiftAssignment', id, 'id');
     return assignments.markNoShow(ctx.em, id);
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => ShiftAssignment, { description: 'ADMIN, COORDINATOR: sets the hours of a completed assignment (0–48), e.g. beyond the shift length; records the approver.' })
   async approveHours(@Arg('id', () => ID) id: string, @Arg('hours', () => Float) hours: number, @Ctx() ctx: Context) {
-    await scopeOf(ctx).assertCampaign(await assignments.campaignOfAssignment(ctx.em, id));
+    await ctx.access.require('ShiftAssignment', id, 'id');
     return assignments.approveHours(ctx.em, id, hours, ctx.access.userId!);
   }
 
@@ -625,14 +613,9 @@ export class ShiftAssignmentResolver {
     @Ctx() ctx: Context,
     @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean,
   ) {
-    const scope = scopeOf(ctx);
-    const team = await loadOr404(ctx.em, VolunteerTeam, teamId, 'VolunteerTeam');
-    await scope.assertTeam(teamId, team.organization.id);
-    if (shiftIds.length <= 200) {
-      shiftIds.forEach((id, i) => assertUuid(id, `shiftIds[${i}]`));
-      const rows = await ctx.em.execute<{ campaign_id: string }[]>(`select distinct campaign_id from shift where id = any(?::uuid[])`, [pgArray(shiftIds)]);
-      for (const r of rows) await scope.assertCampaign(r.campaign_id);
-    }
+    if (shiftIds.length > 200) throw new BadInputError('shiftIds', 'at most 200 shifts at a time');
+    await ctx.access.require('VolunteerTeam', teamId, 'teamId');
+    await ctx.access.require('Shift', shiftIds, 'shiftIds');
     return service.assignTeam(ctx.em, teamId, shiftIds, dryRun);
   }
 
@@ -649,18 +632,16 @@ export class ShiftAssignmentResolver {
 
 /**
  * Who may record or read supplies and people served at a station: ADMIN, an OPERATOR who may edit the station,
- * or a COORDINATOR of a campaign the station serves (that campaign, when `campaignId` is given). NOT_FOUND otherwise.
+ * or a COORDINATOR of a campaign the station serves. NOT_FOUND naming `stationId` otherwise (as for a station that
+ * does not exist).
  */
-async function assertCanRecordAt(ctx: Context, stationId: string, campaignId: string | null | undefined): Promise<void> {
+async function assertCanRecordAt(ctx: Context, stationId: string): Promise<void> {
   assertUuid(stationId, 'stationId');
-  const station = await ctx.em.findOne(Station, stationId);
-  if (!station) throw new NotFoundError('Station', stationId);
-  const orgs = { operatorOrganizationId: station.operatorOrganization?.id, hostOrganizationId: station.hostOrganization?.id };
-  if (await ctx.access.canEditStation(orgs)) return;
-  const scope = scopeOf(ctx);
-  const linked = await ctx.em.execute<{ campaign_id: string }[]>(`select campaign_id from campaign_stations where station_id = ?`, [stationId]);
-  for (const l of linked) if ((!campaignId || l.campaign_id === campaignId) && ctx.viewer.kind === 'USER' && ctx.viewer.role === Role.COORDINATOR && (await scope.coversCampaign(l.campaign_id))) return;
-  ctx.access.notFound('Station', stationId);
+  if (ctx.access.isAdmin) return ctx.access.require('Station', stationId, 'stationId');
+  if (ctx.access.isOperator) return ctx.access.require('Station', stationId, 'stationId');
+  const campaigns = (await ctx.access.campaignIds()) ?? [];
+  const [linked] = await ctx.em.execute<{ n: number }[]>(`select count(*)::int as n from campaign_stations where station_id = ? and campaign_id = any(?::uuid[])`, [stationId, pgArray(campaigns)]);
+  if (!linked.n) ctx.access.notFound('Station', stationId, 'stationId');
 }
 
 @Resolver(() => SupplyItem)
@@ -668,9 +649,7 @@ export class SuppliesResolver {
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => SupplyItem, { description: 'ADMIN, COORDINATOR: a supply of a campaign, e.g. 矿泉水 (瓶). CONFLICT when the campaign already has one with that name.' })
   async createSupplyItem(@Arg('campaignId', () => ID) campaignId: string, @Arg('name') name: string, @Arg('unit') unit: string, @Ctx() ctx: Context) {
-    assertUuid(campaignId, 'campaignId');
-    await loadOr404(ctx.em, Campaign, campaignId, 'Campaign');
-    await scopeOf(ctx).assertCampaign(campaignId);
+    await ctx.access.require('Campaign', campaignId, 'campaignId');
     if (!name.trim() || name.length > 50) throw new BadInputError('name', 'must be 1–50 characters');
     if (!unit.trim() || unit.length > 20) throw new BadInputError('unit', 'must be 1–20 characters');
     const item = ctx.em.create(SupplyItem, { name: name.trim(), unit: unit.trim(), campaign: campaignId } as never);
@@ -687,8 +666,8 @@ export class SuppliesResolver {
     @Ctx() ctx: Context,
     @Arg('shiftId', () => ID, { nullable: true }) shiftId?: string,
   ) {
-    await assertCanRecordAt(ctx, stationId, null);
-    return service.recordSupplies(ctx.em, { stationId, day, shiftId, items }, ctx.access.userId);
+    await assertCanRecordAt(ctx, stationId);
+    return service.recordSupplies(ctx.em, ctx.access, { stationId, day, shiftId, items }, ctx.access.userId);
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
@@ -700,22 +679,21 @@ export class SuppliesResolver {
     @Ctx() ctx: Context,
     @Arg('campaignId', () => ID, { nullable: true }) campaignId?: string,
   ) {
-    if (campaignId) assertUuid(campaignId, 'campaignId');
-    await assertCanRecordAt(ctx, stationId, campaignId);
-    return service.recordServiceLog(ctx.em, { stationId, day, peopleServed, campaignId });
+    await assertCanRecordAt(ctx, stationId);
+    return service.recordServiceLog(ctx.em, ctx.access, { stationId, day, peopleServed, campaignId });
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
   @Query(() => [ServiceLog], { description: 'Staff who run the station (as for recordServiceLog): people-served entries of a station between two local dates (inclusive).' })
   async serviceLogs(@Arg('stationId', () => ID) stationId: string, @Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: Context) {
-    await assertCanRecordAt(ctx, stationId, null);
+    await assertCanRecordAt(ctx, stationId);
     return ctx.em.find(ServiceLog, { station: stationId, day: { $gte: from, $lte: to } }, { orderBy: { day: 'asc' }, limit: 1000 });
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
   @Query(() => [SupplyTally], { description: 'Staff who run the station (as for recordSupplies): supply entries at a station between two local dates (inclusive).' })
   async supplyTallies(@Arg('stationId', () => ID) stationId: string, @Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: Context) {
-    await assertCanRecordAt(ctx, stationId, null);
+    await assertCanRecordAt(ctx, stationId);
     return ctx.em.find(SupplyTally, { station: stationId, day: { $gte: from, $lte: to } }, { orderBy: { day: 'asc', createdAt: 'asc' }, limit: 1000 });
   }
 }

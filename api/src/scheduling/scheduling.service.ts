@@ -2,19 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DateTime } from 'luxon';
-import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
+import { BadInputError, ConflictError } from '../common/errors';
+import { ForbiddenError } from '../auth/access';
+import { ReferenceNotFoundError } from '../auth/not-found';
 import { assertValidTimezone, parseOpeningHours } from '../common/opening-hours';
 import { Organization } from '../organizations/organization.entity';
 import { assertRegionExists } from '../regions/region.service';
 import { Station } from '../stations/station.entity';
 import { StationKind } from '../stations/station.enums';
 import { createStation } from '../stations/station.service';
-import { assertUuid, findByIds } from '../common/ids';
+import { assertUuid } from '../common/ids';
 import { pgArray } from '../common/pagination';
 import { ACTIVE_STATUSES, CampaignStatus, VolunteerSkill } from './scheduling.enums';
 import { Campaign, Shift, ShiftAssignment, SupplyItem, SupplyTally, ServiceLog, Volunteer, VolunteerTeam } from './scheduling.entities';
 import type { CampaignInput, ServicePointInput, ShiftInput, ShiftPatternInput, VolunteerInput, VolunteerTeamInput } from './scheduling.inputs';
-import type { SchedulingScope } from './scope';
+import type { Access } from '../auth/access';
 import { currentRequest } from '../common/request-context';
 import { signUp } from './assignment.service';
 
@@ -28,39 +30,37 @@ function assertSkills(skills: string[] | undefined, field: string): void {
 
 // ---- Teams ----------------------------------------------------------------------------------------------------
 
-/** Creates or changes a team. A COORDINATOR's team must belong to one of their organizations (BAD_USER_INPUT otherwise). */
-export async function saveTeam(em: EntityManager, scope: SchedulingScope, team: VolunteerTeam | null, input: VolunteerTeamInput): Promise<VolunteerTeam> {
+/**
+ * Creates or changes a team. Every id in the input is checked by the access policy first (NOT_FOUND naming the
+ * field): the organization must be in the viewer's scope, members and leader volunteers they coordinate.
+ */
+export async function saveTeam(em: EntityManager, access: Access, team: VolunteerTeam | null, input: VolunteerTeamInput): Promise<VolunteerTeam> {
   const t = team ?? new VolunteerTeam();
   if (!team) {
     if (!input.name?.trim()) throw new BadInputError('input.name', 'is required');
     if (!input.kind) throw new BadInputError('input.kind', 'is required');
     if (!input.organizationId) throw new BadInputError('input.organizationId', 'is required');
   }
+  await access.require('Organization', input.organizationId, 'input.organizationId', em);
+  await access.require('Volunteer', input.memberIds, 'input.memberIds', em);
+  await access.require('Volunteer', input.leaderId, 'input.leaderId', em);
   if (input.name !== undefined) {
     if (!input.name?.trim()) throw new BadInputError('input.name', 'must not be empty');
     t.name = input.name.trim();
   }
   if (input.kind) t.kind = input.kind;
-  if (input.organizationId) {
-    const [org] = await findByIds(em, Organization, [input.organizationId], 'input.organizationId', 'organization');
-    if (!(await scope.coversOrganization(org.id, em))) throw new BadInputError('input.organizationId', 'must be one of your organizations (or one below them)');
-    t.organization = em.getReference(Organization, org.id, { wrapped: true });
-  }
+  if (input.organizationId) t.organization = em.getReference(Organization, input.organizationId, { wrapped: true });
   if (input.contact !== undefined) t.contact = input.contact?.trim() || null;
   if (input.regionCode !== undefined) {
     if (input.regionCode) await assertRegionExists(em, input.regionCode, 'input.regionCode');
     t.regionCode = input.regionCode || null;
   }
-  if (input.memberIds) {
-    const members = await findByIds(em, Volunteer, input.memberIds, 'input.memberIds', 'volunteer');
-    t.members.set(members);
-  }
+  if (input.memberIds) t.members.set(await em.find(Volunteer, { id: { $in: [...new Set(input.memberIds)] } }));
   if (input.leaderId !== undefined) {
     if (input.leaderId) {
-      const [leader] = await findByIds(em, Volunteer, [input.leaderId], 'input.leaderId', 'volunteer');
       if (!t.members.isInitialized()) await t.members.init();
-      if (!t.members.contains(leader)) throw new BadInputError('input.leaderId', 'the leader must be a member of the team');
-      t.leader = em.getReference(Volunteer, leader.id, { wrapped: true });
+      if (!t.members.getItems().some((m) => m.id === input.leaderId)) throw new BadInputError('input.leaderId', 'the leader must be a member of the team');
+      t.leader = em.getReference(Volunteer, input.leaderId, { wrapped: true });
     } else t.leader = null;
   }
   em.persist(t);
@@ -70,10 +70,12 @@ export async function saveTeam(em: EntityManager, scope: SchedulingScope, team: 
 
 // ---- Volunteers -----------------------------------------------------------------------------------------------
 
-/** Creates or changes a volunteer. A COORDINATOR may only add them to teams they coordinate. */
-export async function saveVolunteer(em: EntityManager, scope: SchedulingScope, vol: Volunteer | null, input: VolunteerInput): Promise<Volunteer> {
+/** Creates or changes a volunteer. A COORDINATOR may only add them to teams they coordinate (NOT_FOUND on input.teamIds otherwise). */
+export async function saveVolunteer(em: EntityManager, access: Access, vol: Volunteer | null, input: VolunteerInput): Promise<Volunteer> {
   const v = vol ?? new Volunteer();
   if (!vol && !input.name?.trim()) throw new BadInputError('input.name', 'is required');
+  await access.require('VolunteerTeam', input.teamIds, 'input.teamIds', em);
+  if (!vol && !access.isAdmin && !input.teamIds?.length) throw new BadInputError('input.teamIds', 'name at least one of your teams');
   if (input.name !== undefined) {
     if (!input.name?.trim()) throw new BadInputError('input.name', 'must not be empty');
     v.name = input.name.trim();
@@ -84,34 +86,51 @@ export async function saveVolunteer(em: EntityManager, scope: SchedulingScope, v
     v.skills = [...new Set(input.skills)];
   }
   if (input.isModelWorker != null) v.isModelWorker = input.isModelWorker;
-  if (input.teamIds) {
-    const teams = await findByIds(em, VolunteerTeam, input.teamIds, 'input.teamIds', 'team');
-    const mine = await scope.teamIds(em);
-    if (mine !== null) {
-      const foreign = teams.find((t) => !mine.includes(t.id));
-      if (foreign) throw new BadInputError('input.teamIds', `team ${foreign.id} is not one you coordinate`);
-      if (!vol && teams.length === 0) throw new BadInputError('input.teamIds', 'name at least one of your teams');
-    }
-    em.persist(v);
+  em.persist(v);
+  if (input.teamIds?.length) {
+    const teams = await em.find(VolunteerTeam, { id: { $in: [...new Set(input.teamIds)] } });
     for (const t of teams) {
       await t.members.init();
       if (!t.members.contains(v)) t.members.add(v);
     }
-  } else if (!vol && !scope.isAdmin) {
-    throw new BadInputError('input.teamIds', 'name at least one of your teams');
   }
-  em.persist(v);
   await em.flush();
   return v;
 }
 
 // ---- Campaigns ------------------------------------------------------------------------------------------------
 
-/** Creates or changes a campaign: window (end after start), time zone, region, organizers, teams, stations. */
-export async function saveCampaign(em: EntityManager, scope: SchedulingScope, campaign: Campaign | null, input: CampaignInput): Promise<Campaign> {
+/** Ids in `next` that are not in `current`: the references an input adds. */
+function added(next: readonly string[], current: readonly string[]): string[] {
+  return next.filter((id) => !current.includes(id));
+}
+
+/**
+ * Creates or changes a campaign: window (end after start), time zone, region, organizers, teams, stations.
+ * Only its organizers change a campaign (a COORDINATOR whose team was only invited gets FORBIDDEN). Every
+ * organization, team and station the input adds must be in the viewer's scope (NOT_FOUND naming the field), and a
+ * COORDINATOR can neither drop an organizer outside their scope nor leave the campaign without one of theirs.
+ */
+export async function saveCampaign(em: EntityManager, access: Access, campaign: Campaign | null, input: CampaignInput): Promise<Campaign> {
   const c = campaign ?? new Campaign();
   if (!campaign) {
     for (const f of ['name', 'kind', 'startsAt', 'endsAt'] as const) if (input[f] == null) throw new BadInputError(`input.${f}`, 'is required');
+  } else if (!(await access.organizesCampaign(campaign.id, em))) {
+    access.logDenied('organizer', { entity: 'Campaign', id: campaign.id });
+    throw new ForbiddenError('Only the campaign\'s organizers may change it');
+  }
+  const [orgsNow, teamsNow, stationsNow] = campaign
+    ? await Promise.all([c.organizations.loadItems(), c.teams.loadItems(), c.stations.loadItems()]).then((l) => l.map((items) => items.map((x) => x.id)))
+    : [[], [], []];
+  if (input.organizationIds) await access.require('Organization', added(input.organizationIds, orgsNow), 'input.organizationIds', em);
+  if (input.teamIds) await access.require('VolunteerTeam', added(input.teamIds, teamsNow), 'input.teamIds', em);
+  if (input.stationIds) await access.require('Station', added(input.stationIds, stationsNow), 'input.stationIds', em);
+  if (!access.isAdmin) {
+    const mine = await access.organizationScope(em);
+    const next = input.organizationIds ?? orgsNow;
+    if (!next.some((id) => mine.has(id))) throw new BadInputError('input.organizationIds', 'include at least one of your organizations');
+    const dropped = orgsNow.find((id) => !mine.has(id) && !next.includes(id));
+    if (dropped) throw new BadInputError('input.organizationIds', `organization ${dropped} organizes the campaign too and is not yours to remove`);
   }
   if (input.name !== undefined) {
     if (!input.name?.trim()) throw new BadInputError('input.name', 'must not be empty');
@@ -133,18 +152,10 @@ export async function saveCampaign(em: EntityManager, scope: SchedulingScope, ca
   if (input.status) c.status = input.status;
   if (input.goals) c.goals = input.goals.map((g) => ({ name: g.name.trim(), unit: g.unit.trim(), target: g.target }));
   if (input.description !== undefined) c.description = input.description?.trim() || null;
-  if (input.organizationIds) {
-    const orgs = await findByIds(em, Organization, input.organizationIds, 'input.organizationIds', 'organization');
-    if (!scope.isAdmin) {
-      const ok = await Promise.all(orgs.map((o) => scope.coversOrganization(o.id, em)));
-      if (!ok.some(Boolean)) throw new BadInputError('input.organizationIds', 'include at least one of your organizations');
-    }
-    c.organizations.set(orgs);
-  } else if (!campaign && !scope.isAdmin) {
-    throw new BadInputError('input.organizationIds', 'include at least one of your organizations');
-  }
-  if (input.teamIds) c.teams.set(await findByIds(em, VolunteerTeam, input.teamIds, 'input.teamIds', 'team'));
-  if (input.stationIds) c.stations.set(await findByIds(em, Station, input.stationIds, 'input.stationIds', 'station'));
+  const byIds = async <T extends object>(cls: new () => T, ids: string[]) => em.find(cls, { id: { $in: [...new Set(ids)] } } as never);
+  if (input.organizationIds) c.organizations.set(await byIds(Organization, input.organizationIds));
+  if (input.teamIds) c.teams.set(await byIds(VolunteerTeam, input.teamIds));
+  if (input.stationIds) c.stations.set(await byIds(Station, input.stationIds));
   em.persist(c);
   await em.flush();
   return c;
@@ -257,7 +268,7 @@ export interface PlannedShift {
 export async function planShifts(em: EntityManager, input: ShiftPatternInput, save: boolean): Promise<{ shifts: PlannedShift[]; created: number }> {
   assertUuid(input.campaignId, 'input.campaignId');
   const campaign = await em.findOne(Campaign, input.campaignId);
-  if (!campaign) throw new NotFoundError('Campaign', input.campaignId);
+  if (!campaign) throw new ReferenceNotFoundError('Campaign', input.campaignId, 'input.campaignId');
   const zone = campaign.timezone;
   const from = DateTime.fromISO(input.fromDate, { zone });
   const to = DateTime.fromISO(input.toDate, { zone });
@@ -366,7 +377,7 @@ export async function assignTeam(em: EntityManager, teamId: string, shiftIds: st
   if (shiftIds.length > 200) throw new BadInputError('shiftIds', 'at most 200 shifts at a time');
   shiftIds.forEach((id, i) => assertUuid(id, `shiftIds[${i}]`));
   const team = await em.findOne(VolunteerTeam, teamId, { populate: ['members'] });
-  if (!team) throw new NotFoundError('VolunteerTeam', teamId);
+  if (!team) throw new ReferenceNotFoundError('VolunteerTeam', teamId, 'teamId');
   const members = team.members.getItems();
   if (!members.length) throw new BadInputError('teamId', 'the team has no members');
   const conflicts: AssignmentConflict[] = [];
@@ -416,7 +427,7 @@ export function isNightShift(startsAt: Date, endsAt: Date, zone: string): boolea
 export async function fillRate(em: EntityManager, campaignId: string): Promise<{ campaign: Campaign; rows: FillRow[] }> {
   assertUuid(campaignId, 'campaignId');
   const campaign = await em.findOne(Campaign, campaignId);
-  if (!campaign) throw new NotFoundError('Campaign', campaignId);
+  if (!campaign) throw new ReferenceNotFoundError('Campaign', campaignId, 'campaignId');
   const shifts = await em.find(Shift, { campaign: campaignId }, { orderBy: { startsAt: 'asc', id: 'asc' }, populate: ['station'] });
   const rows = shifts.map((s) => ({
     shift: s,
@@ -509,17 +520,31 @@ export async function hoursTotals(
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Records supplies handed out at a station on a day (several items at once), optionally during a shift. */
+/**
+ * Records supplies handed out at a station on a day (several items at once), optionally during a shift at that
+ * station. The station's access is checked by the caller; the shift and every item go through the access policy
+ * (NOT_FOUND naming the field), and a campaign's supply is handed out only at that campaign's points.
+ */
 export async function recordSupplies(
   em: EntityManager,
+  access: Access,
   input: { stationId: string; day: string; shiftId?: string | null; items: { itemId: string; quantity: number }[] },
   userId: string | null,
 ): Promise<SupplyTally[]> {
   assertUuid(input.stationId, 'stationId');
   if (!DAY.test(input.day) || !DateTime.fromISO(input.day).isValid) throw new BadInputError('day', 'must be a date YYYY-MM-DD');
   if (!input.items.length) throw new BadInputError('items', 'name at least one item');
-  if (input.shiftId) assertUuid(input.shiftId, 'shiftId');
-  const items = await findByIds(em, SupplyItem, input.items.map((i) => i.itemId), 'items', 'supply item');
+  input.items.forEach((i, n) => assertUuid(i.itemId, `items[${n}].itemId`));
+  await access.require('Shift', input.shiftId, 'shiftId', em);
+  const inScope = await access.idsInScope('SupplyItem', input.items.map((i) => i.itemId), em);
+  input.items.forEach((i, n) => {
+    if (!inScope.has(i.itemId)) access.notFound('SupplyItem', i.itemId, `items[${n}].itemId`);
+  });
+  if (input.shiftId) {
+    const [shift] = await em.execute<{ station_id: string }[]>(`select station_id from shift where id = ?`, [input.shiftId]);
+    if (shift.station_id !== input.stationId) throw new BadInputError('shiftId', 'the shift is at another station');
+  }
+  const items = await em.find(SupplyItem, { id: { $in: [...inScope] } });
   // A campaign's supply is handed out at that campaign's points only.
   const points = await em.execute<{ campaign_id: string }[]>(`select campaign_id from campaign_stations where station_id = ?`, [input.stationId]);
   for (const [n, i] of input.items.entries()) {
@@ -546,11 +571,21 @@ export async function recordSupplies(
   });
 }
 
-/** Sets the people served (服务人次) at a station on a day; a second entry for the same day replaces the first. */
-export async function recordServiceLog(em: EntityManager, input: { stationId: string; day: string; peopleServed: number; campaignId?: string | null }): Promise<ServiceLog> {
+/**
+ * Sets the people served (服务人次) at a station on a day; a second entry for the same day replaces the first.
+ * The station's access is checked by the caller; `campaignId` goes through the access policy (NOT_FOUND naming
+ * it) and must be a campaign the station serves (BAD_USER_INPUT otherwise), so nobody books visits against a
+ * campaign that is not theirs.
+ */
+export async function recordServiceLog(em: EntityManager, access: Access, input: { stationId: string; day: string; peopleServed: number; campaignId?: string | null }): Promise<ServiceLog> {
   assertUuid(input.stationId, 'stationId');
   if (!DAY.test(input.day) || !DateTime.fromISO(input.day).isValid) throw new BadInputError('day', 'must be a date YYYY-MM-DD');
   if (!Number.isInteger(input.peopleServed) || input.peopleServed < 0 || input.peopleServed > 1_000_000) throw new BadInputError('peopleServed', 'must be an integer from 0 to 1000000');
+  await access.require('Campaign', input.campaignId, 'campaignId', em);
+  if (input.campaignId) {
+    const [linked] = await em.execute<{ n: number }[]>(`select count(*)::int as n from campaign_stations where campaign_id = ? and station_id = ?`, [input.campaignId, input.stationId]);
+    if (!linked.n) throw new BadInputError('campaignId', 'the station does not serve this campaign');
+  }
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     await t.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`service_log:${input.stationId}:${input.day}`]);

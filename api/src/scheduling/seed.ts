@@ -7,17 +7,7 @@ import { Amenity, StationKind } from '../stations/station.enums';
 import { CampaignKind, CampaignStatus, VolunteerSkill, VolunteerTeamKind } from './scheduling.enums';
 import { SupplyItem } from './scheduling.entities';
 import { addServicePoint, planShifts, saveCampaign, saveTeam, saveVolunteer } from './scheduling.service';
-import type { SchedulingScope } from './scope';
-
-/** The seed runs as the system: every organization is in scope. */
-const SYSTEM_SCOPE = {
-  isAdmin: true,
-  coversOrganization: async () => true,
-  teamIds: async () => null,
-  campaignIds: async () => null,
-  coversCampaign: async () => true,
-  coversVolunteer: async () => true,
-} as unknown as SchedulingScope;
+import { Access } from '../auth/access';
 
 const REPORT = '工会工作报道（见 DESIGN.md "Real data"）';
 
@@ -31,6 +21,8 @@ const REPORT = '工会工作报道（见 DESIGN.md "Real data"）';
  * 夏送清凉 campaign. Team members are placeholders (no real names or phones are published in the reports).
  */
 export async function seedScheduling(em: EntityManager): Promise<Record<string, number>> {
+  // The seed runs as the system: every record is in scope.
+  const SYSTEM_SCOPE = Access.system(em);
   const henan = await em.findOneOrFail(Organization, { name: '河南省总工会' });
   const jiaozuo = em.create(Organization, { kind: OrganizationKind.FEDERATION, name: '焦作市总工会', regionCode: '410800', parent: henan });
   const xiuwu = em.create(Organization, { kind: OrganizationKind.FEDERATION, name: '修武县总工会', regionCode: '410821', parent: jiaozuo });
