@@ -12,15 +12,12 @@ import { AuthResolver } from './auth/auth.resolver';
 import { ApiKeyResolver } from './auth/api-key.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { authChecker } from './auth/access';
-import {
-  CampaignResolver,
-  ShiftAssignmentResolver,
-  ShiftResolver,
-  SuppliesResolver,
-  SupplyTallyResolver,
-  VolunteerResolver,
-  VolunteerTeamResolver,
-} from './scheduling/scheduling.resolver';
+import { CampaignResolver } from './campaigns/campaign.resolver';
+import { ShiftAssignmentResolver } from './shift-assignments/shift-assignment.resolver';
+import { ShiftResolver } from './shifts/shift.resolver';
+import { SuppliesResolver, SupplyTallyResolver } from './supplies/supply.resolver';
+import { VolunteerResolver } from './volunteers/volunteer.resolver';
+import { VolunteerTeamResolver } from './volunteer-teams/volunteer-team.resolver';
 
 /**
  * Resolvers installed as plain functions once the schema is built, on the public hot paths. type-graphql 2 runs

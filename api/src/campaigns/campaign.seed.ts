@@ -1,15 +1,20 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { CoordinateSystem } from '../common/geo';
 import { Organization, OrganizationKind } from '../organizations/organization.entity';
-import { createStation } from '../stations/station.service';
 import { Station } from '../stations/station.entity';
 import { Amenity, StationKind } from '../stations/station.enums';
-import { CampaignKind, CampaignStatus, VolunteerSkill, VolunteerTeamKind } from './scheduling.enums';
-import { SupplyItem } from './scheduling.entities';
-import { addServicePoint, planShifts, saveCampaign, saveTeam, saveVolunteer } from './scheduling.service';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createStation } from '../stations/station.service';
 import { Access } from '../auth/access';
+import { CoordinateSystem } from '../common/geo';
+import { planShifts } from '../shifts/shift.service';
+import { SupplyItem } from '../supplies/supply.entity';
+import { VolunteerTeamKind } from '../volunteer-teams/volunteer-team.entity';
+import { saveTeam } from '../volunteer-teams/volunteer-team.service';
+import { VolunteerSkill } from '../volunteers/volunteer.entity';
+import { saveVolunteer } from '../volunteers/volunteer.service';
+import { CampaignKind, CampaignStatus } from './campaign.entity';
+import { addServicePoint, saveCampaign } from './campaign.service';
 
-const REPORT = '工会工作报道（见 DESIGN.md "Real data"）';
+export const REPORT = '工会工作报道（见 DESIGN.md "Real data"）';
 
 /**
  * Scheduling seed from the union reports described in DESIGN.md ("Real data"), for the next harvest season
