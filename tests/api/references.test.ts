@@ -370,3 +370,18 @@ describe('audit log and personal data', () => {
     expect(names.at(-1).after).toBe(seen.name);
   });
 });
+
+describe('paging', () => {
+  it('the scheduling and audit lists share one paging with its bounds, BAD_USER_INPUT naming limit or offset', async () => {
+    const lists = [`volunteerTeams`, `volunteers`, `campaigns`, `shifts(campaignId: "${home.Campaign}"`, `shiftAssignments`, `auditEvents`];
+    for (const l of lists) {
+      const call = (args: string) => (l.includes('(') ? `{ ${l}, ${args}) { totalCount } }` : `{ ${l}(${args}) { totalCount } }`);
+      const big = await s.graphql(call('limit: 1001'));
+      expect(big.errors?.[0]?.extensions, l).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+      const neg = await s.graphql(call('offset: -1'));
+      expect(neg.errors?.[0]?.extensions, l).toMatchObject({ code: 'BAD_USER_INPUT', field: 'offset' });
+      const ok = await s.graphql(call('limit: 1000, offset: 0'));
+      expect(ok.errors, l).toBeUndefined();
+    }
+  });
+});

@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, Field, InputType, Int, Query, Resolver } from 'type-graphql';
+import { PageArgs } from '../common/page-args';
+import { Arg, Args, Authorized, Ctx, Field, InputType, Int, Query, Resolver } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
-import { assertPage, offsetPage } from '../common/pagination';
+import { offsetPage } from '../common/pagination';
 import { Role } from '../auth/user.entity';
 import { Station } from '../stations/station.entity';
 import { isUuid } from '../common/ids';
@@ -53,11 +54,10 @@ export class AuditResolver {
   })
   async auditEvents(
     @Ctx() { em, access }: Context,
+    @Args(() => PageArgs) paging: PageArgs,
     @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter,
-    @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
-    assertPage(limit, offset);
+    const { limit, offset } = paging.page;
     if (!access.isAdmin) {
       if (filter?.entityType !== 'Station' || !filter.entityId) throw new BadInputError('filter.entityId', 'operators see the history of one station at a time: give entityType Station and entityId');
       const station = isUuid(filter.entityId) ? await em.findOne(Station, filter.entityId) : null;

@@ -1,9 +1,10 @@
-import { ID, Int, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../common/page-args';
+import { Args, ID, Int, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Organization } from '../organizations/organization.entity';
 import { Station } from '../stations/station.entity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
-import { assertPage, offsetPage } from '../common/pagination';
+import { offsetPage } from '../common/pagination';
 import { Role } from '../auth/user.entity';
 import { assertUuid } from '../common/ids';
 import { loadForUpdate } from '../auth/load-for-update';
@@ -22,11 +23,10 @@ export class CampaignResolver {
   @Query(() => CampaignPage, { description: 'Staff: campaigns, newest first (a coordinator sees the campaigns of their organizations and teams; an operator all, read only).' })
   async campaigns(
     @Ctx() ctx: Context,
+    @Args(() => PageArgs) paging: PageArgs,
     @Arg('status', () => CampaignStatus, { nullable: true }) status?: CampaignStatus,
-    @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
-    assertPage(limit, offset);
+    const { limit, offset } = paging.page;
     const ids = ctx.access.isOperator ? null : await ctx.access.campaignIds();
     const where: Record<string, unknown> = ids === null ? {} : { id: { $in: ids } };
     if (status) where.status = status;

@@ -1,8 +1,9 @@
-import { Field, Float, ID, Int, ObjectType, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { LongPageArgs } from '../common/page-args';
+import { Args, Field, Float, ID, Int, ObjectType, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
-import { assertPage, offsetPage } from '../common/pagination';
+import { offsetPage } from '../common/pagination';
 import { Role } from '../auth/user.entity';
 import { assertUuid } from '../common/ids';
 import { Campaign } from '../campaigns/campaign.entity';
@@ -34,14 +35,13 @@ export class ShiftAssignmentResolver {
   @Query(() => ShiftAssignmentPage, { description: 'ADMIN, COORDINATOR: assignments of a shift, a volunteer or a campaign of theirs, in arrival order.' })
   async shiftAssignments(
     @Ctx() ctx: Context,
+    @Args(() => LongPageArgs) paging: LongPageArgs,
     @Arg('shiftId', () => ID, { nullable: true }) shiftId?: string,
     @Arg('volunteerId', () => ID, { nullable: true }) volunteerId?: string,
     @Arg('campaignId', () => ID, { nullable: true }) campaignId?: string,
     @Arg('status', () => AssignmentStatus, { nullable: true }) status?: AssignmentStatus,
-    @Arg('limit', () => Int, { defaultValue: 100 }) limit = 100,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
-    assertPage(limit, offset);
+    const { limit, offset } = paging.page;
     const campaigns = await ctx.access.campaignIds();
     const where: Record<string, unknown> = {};
     if (shiftId) (assertUuid(shiftId, 'shiftId'), (where.shift = shiftId));

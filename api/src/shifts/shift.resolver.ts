@@ -1,10 +1,11 @@
-import { Field, Float, ID, Int, ObjectType, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { LongPageArgs } from '../common/page-args';
+import { Args, Field, Float, ID, Int, ObjectType, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Station } from '../stations/station.entity';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
-import { assertIntRange, assertPage, offsetPage } from '../common/pagination';
+import { assertIntRange, offsetPage } from '../common/pagination';
 import { Role } from '../auth/user.entity';
 import { assertUuid } from '../common/ids';
 import { loadForUpdate } from '../auth/load-for-update';
@@ -80,13 +81,12 @@ export class ShiftResolver {
   async shifts(
     @Arg('campaignId', () => ID) campaignId: string,
     @Ctx() ctx: Context,
+    @Args(() => LongPageArgs) paging: LongPageArgs,
     @Arg('stationId', () => ID, { nullable: true }) stationId?: string,
     @Arg('from', () => DateTimeResolver, { nullable: true }) from?: Date,
     @Arg('to', () => DateTimeResolver, { nullable: true }) to?: Date,
-    @Arg('limit', () => Int, { defaultValue: 100 }) limit = 100,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
-    assertPage(limit, offset);
+    const { limit, offset } = paging.page;
     await ctx.access.require('Campaign', campaignId, 'campaignId');
     const where: Record<string, unknown> = { campaign: campaignId };
     if (stationId) {

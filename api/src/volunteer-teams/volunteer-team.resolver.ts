@@ -1,8 +1,9 @@
-import { ID, Int, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../common/page-args';
+import { Args, ID, Int, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Organization } from '../organizations/organization.entity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
-import { assertPage, containsPattern, offsetPage } from '../common/pagination';
+import { containsPattern, offsetPage } from '../common/pagination';
 import { Role } from '../auth/user.entity';
 import { assertUuid } from '../common/ids';
 import ical from 'ical-generator';
@@ -21,11 +22,10 @@ export class VolunteerTeamResolver {
   @Query(() => VolunteerTeamPage, { description: 'ADMIN, COORDINATOR: volunteer teams (a coordinator sees the teams of their organizations), by name.' })
   async volunteerTeams(
     @Ctx() ctx: Context,
+    @Args(() => PageArgs) paging: PageArgs,
     @Arg('search', () => String, { nullable: true }) search?: string,
-    @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
-    assertPage(limit, offset);
+    const { limit, offset } = paging.page;
     const ids = await ctx.access.teamIds();
     const where: Record<string, unknown> = ids === null ? {} : { id: { $in: ids } };
     if (search?.trim()) where.name = { $ilike: containsPattern(search.trim().slice(0, 100)) };

@@ -1,7 +1,8 @@
-import { ID, Int, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../common/page-args';
+import { Args, ID, Int, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
-import { assertPage, containsPattern, offsetPage, pgArray } from '../common/pagination';
+import { containsPattern, offsetPage, pgArray } from '../common/pagination';
 import { Role } from '../auth/user.entity';
 import { assertUuid } from '../common/ids';
 import { personalField } from '../auth/personal-data';
@@ -25,12 +26,11 @@ export class VolunteerResolver {
   @Query(() => VolunteerPage, { description: 'ADMIN, COORDINATOR: volunteers (a coordinator sees the members of their teams), by name.' })
   async volunteers(
     @Ctx() ctx: Context,
+    @Args(() => PageArgs) paging: PageArgs,
     @Arg('teamId', () => ID, { nullable: true }) teamId?: string,
     @Arg('search', () => String, { nullable: true }) search?: string,
-    @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ) {
-    assertPage(limit, offset);
+    const { limit, offset } = paging.page;
     const teams = await ctx.access.teamIds();
     const cond: string[] = ['true'];
     const params: unknown[] = [];
