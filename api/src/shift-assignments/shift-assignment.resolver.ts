@@ -1,4 +1,5 @@
 import { LongPageArgs } from '../common/page-args';
+import { ShiftAssignmentListArgs } from './shift-assignment.inputs';
 import { Args, Field, Float, ID, Int, ObjectType, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../context';
@@ -11,7 +12,7 @@ import { Shift } from '../shifts/shift.entity';
 import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { AssignmentStatus, ShiftAssignment } from './shift-assignment.entity';
-import { approveHours, assignTeam, cancel, checkIn, checkOut, confirm, markNoShow, signUp } from './shift-assignment.service';
+import { approveHours, assignTeam, cancel, checkIn, checkOut, confirm, listAssignments, markNoShow, signUp } from './shift-assignment.service';
 
 export const ShiftAssignmentPage = offsetPage(ShiftAssignment, 'ShiftAssignmentPage');
 
@@ -36,25 +37,9 @@ export class ShiftAssignmentResolver {
   async shiftAssignments(
     @Ctx() ctx: Context,
     @Args(() => LongPageArgs) paging: LongPageArgs,
-    @Arg('shiftId', () => ID, { nullable: true }) shiftId?: string,
-    @Arg('volunteerId', () => ID, { nullable: true }) volunteerId?: string,
-    @Arg('campaignId', () => ID, { nullable: true }) campaignId?: string,
-    @Arg('status', () => AssignmentStatus, { nullable: true }) status?: AssignmentStatus,
+    @Args(() => ShiftAssignmentListArgs) filter: ShiftAssignmentListArgs,
   ) {
-    const { limit, offset } = paging.page;
-    const campaigns = await ctx.access.campaignIds();
-    const where: Record<string, unknown> = {};
-    if (shiftId) (assertUuid(shiftId, 'shiftId'), (where.shift = shiftId));
-    if (volunteerId) (assertUuid(volunteerId, 'volunteerId'), (where.volunteer = volunteerId));
-    if (campaignId) {
-      await ctx.access.require('Campaign', campaignId, 'campaignId');
-      where.shift = { ...(shiftId ? { id: shiftId } : {}), campaign: campaignId };
-    } else if (campaigns !== null) {
-      where.shift = { ...(shiftId ? { id: shiftId } : {}), campaign: { $in: campaigns } };
-    }
-    if (status) where.status = status;
-    const [nodes, totalCount] = await ctx.em.findAndCount(ShiftAssignment, where, { limit, offset, orderBy: { seq: 'asc' } });
-    return { nodes, totalCount };
+    return listAssignments(ctx.em, ctx.access, filter, paging.page);
   }
 
   @Mutation(() => ShiftAssignment, {

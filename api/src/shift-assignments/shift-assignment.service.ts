@@ -1,3 +1,5 @@
+import type { Access } from '../auth/access';
+import type { ShiftAssignmentListArgs } from './shift-assignment.inputs';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError, ConflictError } from '../common/errors';
 import { pgArray } from '../common/pagination';
@@ -303,3 +305,29 @@ export async function assignTeam(em: EntityManager, teamId: string, shiftIds: st
 }
 
 // ---- Coordinator views ----------------------------------------------------------------------------------------
+
+/**
+ * One page of assignments in arrival order, within the viewer's campaigns (a COORDINATOR's; all for ADMIN), narrowed
+ * by `filter`.
+ */
+export async function listAssignments(
+  em: EntityManager,
+  access: Access,
+  filter: ShiftAssignmentListArgs,
+  page: { limit: number; offset: number },
+): Promise<{ nodes: ShiftAssignment[]; totalCount: number }> {
+  const { shiftId, volunteerId, campaignId, status } = filter;
+  const campaigns = await access.campaignIds();
+  const where: Record<string, unknown> = {};
+  if (shiftId) (assertUuid(shiftId, 'shiftId'), (where.shift = shiftId));
+  if (volunteerId) (assertUuid(volunteerId, 'volunteerId'), (where.volunteer = volunteerId));
+  if (campaignId) {
+    await access.require('Campaign', campaignId, 'campaignId');
+    where.shift = { ...(shiftId ? { id: shiftId } : {}), campaign: campaignId };
+  } else if (campaigns !== null) {
+    where.shift = { ...(shiftId ? { id: shiftId } : {}), campaign: { $in: campaigns } };
+  }
+  if (status) where.status = status;
+  const [nodes, totalCount] = await em.findAndCount(ShiftAssignment, where, { ...page, orderBy: { seq: 'asc' } });
+  return { nodes, totalCount };
+}
