@@ -112,8 +112,9 @@ export class Access {
     return this.viewer.kind === 'USER' && !this.viewer.mustChangePassword ? this.viewer.role : null;
   }
 
+  /** ADMIN (or the system), once a one-time password has been changed. */
   get isAdmin(): boolean {
-    return this.system || (this.viewer.kind === 'USER' && this.viewer.role === Role.ADMIN);
+    return this.system || this.role === Role.ADMIN;
   }
 
   get isOperator(): boolean {
