@@ -16,15 +16,12 @@ import { authChecker } from './auth/access';
 import { normaliseTextInput } from './common/text-input';
 import { NodeResolver } from './node/node.resolver';
 import { configureDateTimeScalar } from './common/datetime';
-import {
-  CampaignResolver,
-  ShiftAssignmentResolver,
-  ShiftResolver,
-  SuppliesResolver,
-  SupplyTallyResolver,
-  VolunteerResolver,
-  VolunteerTeamResolver,
-} from './scheduling/scheduling.resolver';
+import { CampaignResolver } from './campaigns/campaign.resolver';
+import { ShiftAssignmentResolver } from './shift-assignments/shift-assignment.resolver';
+import { ShiftResolver } from './shifts/shift.resolver';
+import { SuppliesResolver, SupplyTallyResolver } from './supplies/supply.resolver';
+import { VolunteerResolver } from './volunteers/volunteer.resolver';
+import { VolunteerTeamResolver } from './volunteer-teams/volunteer-team.resolver';
 
 /**
  * Resolvers installed as plain functions once the schema is built, on the public hot paths. type-graphql 2 runs

@@ -5,7 +5,7 @@ import { CoordinateSystem } from './common/geo';
 import { importStationFile, type ImportReport, type ProvenanceProfile } from './importer/station-import';
 import { Organization, OrganizationKind } from './organizations/organization.entity';
 import { importRegions } from './regions/region.service';
-import { seedScheduling } from './scheduling/seed';
+import { seedScheduling } from './campaigns/campaign.seed';
 
 /** Runs `fn` once per database: its name is kept in `seed_log`, so a second start (or a deleted station) never re-seeds. */
 async function once(em: EntityManager, name: string, fn: () => Promise<unknown>): Promise<boolean> {
@@ -19,7 +19,7 @@ async function once(em: EntityManager, name: string, fn: () => Promise<unknown>)
 /**
  * First-start seed: the GB/T 2260 division table with boundaries (cn-adcode, CC BY 4.0), the Zhengzhou union
  * federation tree, the 82 real Zhengzhou stations through the same importer as `npm run import`, and the
- * 焦作 scheduling seed (修武县 三夏 campaign, teams, 孟州市 司机之家, 夏送清凉; see scheduling/seed.ts).
+ * 焦作 scheduling seed (修武县 三夏 campaign, teams, 孟州市 司机之家, 夏送清凉; see campaigns/campaign.seed.ts).
  */
 export async function seedFirstStart(em: EntityManager, seedsDir: string, log: (msg: string) => void = console.log): Promise<void> {
   await once(em, 'regions:cn-adcode-2016', async () => {

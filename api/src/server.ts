@@ -18,7 +18,7 @@ import { armorProtection, oneRequestListener, rateLimitPlugin } from './common/h
 import { jitGateway } from './common/jit';
 import type { Logger } from './common/log';
 import { requestStore, type RequestInfo } from './common/request-context';
-import { calendarFeed } from './scheduling/ical';
+import { calendarFeed } from './shift-assignments/ical';
 import { mountStationTiles } from './tiles/tiles';
 import { actorOf, ANONYMOUS, InvalidCredentialsError, resolveViewer, SESSION_COOKIE, type Viewer } from './auth/viewer';
 

@@ -303,7 +303,7 @@ describe('refusals and check-in', () => {
   });
 
   it('credits real time capped at the shift length', async () => {
-    const { creditedHours } = await import('../../api/src/scheduling/assignment.service');
+    const { creditedHours } = await import('../../api/src/shift-assignments/shift-assignment.service');
     const start = new Date('2027-06-02T00:00:00Z');
     const end = new Date('2027-06-02T12:00:00Z');
     expect(creditedHours(new Date('2027-06-01T23:40:00Z'), new Date('2027-06-02T12:30:00Z'), start, end)).toBe(12);

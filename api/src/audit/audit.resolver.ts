@@ -1,12 +1,41 @@
-import { Arg, Authorized, Ctx, Field, InputType, Int, Query, Resolver } from 'type-graphql';
+import { PageArgs } from '../common/page-args';
+import { Arg, Args, Authorized, Ctx, Field, InputType, Int, Query, Resolver } from 'type-graphql';
 import { TextRule } from '../common/text-input';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
-import { assertPage, offsetPage } from '../common/pagination';
+import { offsetPage } from '../common/pagination';
 import { Role } from '../auth/user.entity';
 import { Station } from '../stations/station.entity';
 import { isUuid } from '../common/ids';
+import type { Access } from '../auth/access';
+import { personalField } from '../auth/personal-data';
 import { AuditEvent } from './audit-event.entity';
+
+/**
+ * The events as `access` may read them: each `before`/`after` value of a personal-data field (personal-data.ts)
+ * shown exactly as the record's own field would be to this reader. The managed entities are left untouched.
+ */
+async function applyPersonalData(access: Access, events: AuditEvent[], em: Context['em']): Promise<AuditEvent[]> {
+  const byRule = new Map<NonNullable<ReturnType<typeof personalField>>, Set<string>>();
+  for (const e of events) {
+    for (const c of e.changes) {
+      const rule = personalField(e.entityType, c.field);
+      if (rule) byRule.set(rule, (byRule.get(rule) ?? new Set()).add(e.entityId));
+    }
+  }
+  if (!byRule.size) return events;
+  const inFull = new Map<unknown, Set<string>>();
+  for (const [rule, ids] of byRule) inFull.set(rule, await rule.inFull(access, [...ids], em));
+  return events.map((e) => {
+    const changes = e.changes.map((c) => {
+      const rule = personalField(e.entityType, c.field);
+      if (!rule) return c;
+      const full = inFull.get(rule)!.has(e.entityId);
+      return { field: c.field, before: rule.shown(access, c.before, full), after: rule.shown(access, c.after, full) };
+    });
+    return Object.assign(Object.create(AuditEvent.prototype) as AuditEvent, e, { changes });
+  });
+}
 
 const AuditEventPage = offsetPage(AuditEvent, 'AuditEventPage');
 
@@ -25,11 +54,10 @@ export class AuditResolver {
   })
   async auditEvents(
     @Ctx() { em, access }: Context,
+    @Args(() => PageArgs) paging: PageArgs,
     @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Conditions an event must all meet.' }) filter?: AuditEventFilter,
-    @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) limit = 25,
-    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) offset = 0,
   ) {
-    assertPage(limit, offset);
+    const { limit, offset } = paging.page;
     if (!access.isAdmin) {
       if (filter?.entityType !== 'Station' || !filter.entityId) throw new BadInputError('filter.entityId', 'operators see the history of one station at a time: give entityType Station and entityId');
       const station = isUuid(filter.entityId) ? await em.findOne(Station, filter.entityId) : null;
@@ -41,6 +69,6 @@ export class AuditResolver {
     if (filter?.entityId) where.entityId = filter.entityId;
     if (filter?.actorId) where.actorId = filter.actorId;
     const [items, totalCount] = await em.findAndCount(AuditEvent, where, { limit, offset, orderBy: { id: 'desc' } });
-    return { nodes: items, totalCount };
+    return { nodes: await applyPersonalData(access, items, em), totalCount };
   }
 }

@@ -10,7 +10,12 @@ import { User } from '../auth/user.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditSubscriber } from '../audit/audit.subscriber';
-import { Campaign, ServiceLog, Shift, ShiftAssignment, SupplyItem, SupplyTally, Volunteer, VolunteerTeam } from '../scheduling/scheduling.entities';
+import { Campaign } from '../campaigns/campaign.entity';
+import { Shift } from '../shifts/shift.entity';
+import { ShiftAssignment } from '../shift-assignments/shift-assignment.entity';
+import { ServiceLog, SupplyItem, SupplyTally } from '../supplies/supply.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
 
 export const entities = [Region, Organization, Station, User, ApiKey, AuditEvent, Volunteer, VolunteerTeam, Campaign, Shift, ShiftAssignment, SupplyItem, SupplyTally, ServiceLog];
 

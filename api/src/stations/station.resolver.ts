@@ -208,7 +208,7 @@ export class StationResolver {
     @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) limit = 25,
     @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) offset = 0,
   ) {
-    const only = access.viewer.kind === 'USER' && access.viewer.role === Role.OPERATOR ? await access.organizationScope() : null;
+    const only = await access.stationListScope();
     return service.listStations(em, filter, orderBy, limit, offset, only);
   }
 

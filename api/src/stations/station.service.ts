@@ -12,12 +12,30 @@ import { Provenance, Station } from './station.entity';
 import type { BoundingBoxInput, StationCreateInput, StationFilter, StationOrder, StationUpdateInput } from './station.inputs';
 import { StationOrderField } from './station.inputs';
 import type { Access } from '../auth/access';
-import type { Sql } from '../db/prepared';
+import { ReferenceNotFoundError } from '../auth/not-found';
+import { queryPrepared, type Sql } from '../db/prepared';
+import { remembered } from '../common/memo';
 import { publicStationConditions } from './nearby';
 
 /** The organizations that decide who may edit a station. */
 export function stationOrganizations(station: Station): { operatorOrganizationId: string | null; hostOrganizationId: string | null } {
   return { operatorOrganizationId: station.operatorOrganization?.id ?? null, hostOrganizationId: station.hostOrganization?.id ?? null };
+}
+
+/**
+ * Before an OPERATOR's edit: every organization the input names must be in their scope. Organizations are public
+ * records, so the answer is BAD_USER_INPUT naming the field (the station contract's answer), the same for an
+ * organization that exists elsewhere and one that does not.
+ */
+async function assertOwnOrganizations(em: EntityManager, access: Access | undefined, input: StationCreateInput | StationUpdateInput): Promise<void> {
+  if (!access || access.isAdmin) return;
+  for (const field of ['operatorOrganizationId', 'hostOrganizationId'] as const) {
+    const id = input[field];
+    if (id && !(await access.has('Organization', id, em))) {
+      access.logDenied('ownership', { entity: 'Organization', id, field: `input.${field}` });
+      throw new BadInputError(`input.${field}`, 'the station must be operated or hosted by one of your organizations (or one below them)');
+    }
+  }
 }
 
 /** After an edit by an OPERATOR: the station must still belong to one of their organizations. */
@@ -121,6 +139,7 @@ function manualProvenance(): Provenance {
 export async function createStation(em: EntityManager, input: StationCreateInput, provenance = manualProvenance(), access?: Access): Promise<Station> {
   const station = new Station();
   station.provenance = provenance;
+  await assertOwnOrganizations(em, access, input);
   await applyStationInput(em, station, input, true);
   await assertStillInScope(em, access, station);
   em.persist(station);
@@ -132,7 +151,7 @@ export async function createStation(em: EntityManager, input: StationCreateInput
 export async function getStation(em: EntityManager, id: string, field = 'id'): Promise<Station> {
   assertUuid(id, field);
   const station = await em.findOne(Station, id);
-  if (!station) throw new NotFoundError('Station', id);
+  if (!station) throw new ReferenceNotFoundError('Station', id, field);
   return station;
 }
 
@@ -145,6 +164,7 @@ export async function updateStation(em: EntityManager, id: string, version: numb
   // Someone else's station answers NOT_FOUND, as if it did not exist (and the attempt is logged).
   if (access && !(await access.canEditStation(stationOrganizations(station), em))) access.notFound('Station', id);
   await em.lock(station, LockMode.OPTIMISTIC, version);
+  await assertOwnOrganizations(em, access, input);
   await applyStationInput(em, station, input, false);
   await assertStillInScope(em, access, station);
   await em.flush();

@@ -1,9 +1,14 @@
+import type { Access } from '../auth/access';
+import type { ShiftAssignmentListArgs } from './shift-assignment.inputs';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
-import { assertUuid } from '../common/ids';
+import { BadInputError, NotFoundError, ConflictError } from '../common/errors';
 import { pgArray } from '../common/pagination';
-import { ACTIVE_STATUSES, AssignmentStatus, CampaignStatus } from './scheduling.enums';
-import { ShiftAssignment } from './scheduling.entities';
+import { assertUuid } from '../common/ids';
+import { ReferenceNotFoundError } from '../auth/not-found';
+import { CampaignStatus } from '../campaigns/campaign.entity';
+import { Shift } from '../shifts/shift.entity';
+import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
+import { ACTIVE_STATUSES, AssignmentStatus, ShiftAssignment } from './shift-assignment.entity';
 
 /** Rules that are configuration rather than law. */
 export interface CheckInRules {
@@ -11,7 +16,7 @@ export interface CheckInRules {
   windowMinutes: number;
 }
 
-interface ShiftRow {
+export interface ShiftRow {
   id: string;
   campaign_id: string;
   starts_at: Date;
@@ -24,10 +29,10 @@ interface ShiftRow {
   campaign_ends_at: Date;
 }
 
-const pgList = (v: string[] | string): string[] => (Array.isArray(v) ? v : String(v).replace(/[{}"]/g, '').split(',').filter(Boolean));
+export const pgList = (v: string[] | string): string[] => (Array.isArray(v) ? v : String(v).replace(/[{}"]/g, '').split(',').filter(Boolean));
 
 /** Loads a shift with its campaign's window and status, locking the shift row (sign-ups on one shift queue here). */
-async function lockShift(em: EntityManager, shiftId: string): Promise<ShiftRow> {
+export async function lockShift(em: EntityManager, shiftId: string): Promise<ShiftRow> {
   assertUuid(shiftId, 'shiftId');
   const [row] = await em.execute<ShiftRow[]>(
     `select s.id, s.campaign_id, s.starts_at, s.ends_at, s.max_volunteers, s.filled_count, s.required_skills,
@@ -41,31 +46,12 @@ async function lockShift(em: EntityManager, shiftId: string): Promise<ShiftRow> 
   return row;
 }
 
-/** The campaign a shift belongs to (for access checks before anything is locked). */
-export async function campaignOfShift(em: EntityManager, shiftId: string): Promise<string> {
-  assertUuid(shiftId, 'shiftId');
-  const [row] = await em.execute<{ campaign_id: string }[]>(`select campaign_id from shift where id = ?`, [shiftId]);
-  if (!row) throw new NotFoundError('Shift', shiftId);
-  return row.campaign_id;
-}
-
-/** The campaign an assignment belongs to. */
-export async function campaignOfAssignment(em: EntityManager, assignmentId: string): Promise<string> {
-  assertUuid(assignmentId, 'assignmentId');
-  const [row] = await em.execute<{ campaign_id: string }[]>(
-    `select s.campaign_id from shift_assignment a join shift s on s.id = a.shift_id where a.id = ?`,
-    [assignmentId],
-  );
-  if (!row) throw new NotFoundError('ShiftAssignment', assignmentId);
-  return row.campaign_id;
-}
-
-function isExclusionViolation(e: unknown): boolean {
+export function isExclusionViolation(e: unknown): boolean {
   const err = e as { code?: string; previous?: { code?: string }; message?: string };
   return err?.code === '23P01' || err?.previous?.code === '23P01' || /shift_assignment_no_overlap/.test(String(err?.message));
 }
 
-function isCapacityViolation(e: unknown): boolean {
+export function isCapacityViolation(e: unknown): boolean {
   return /shift_capacity_check/.test(String((e as Error)?.message));
 }
 
@@ -118,7 +104,7 @@ export async function signUp(em: EntityManager, shiftId: string, volunteerId: st
   });
 }
 
-async function insertAssignment(em: EntityManager, id: string, shiftId: string, volunteerId: string, status: AssignmentStatus, shift: ShiftRow): Promise<void> {
+export async function insertAssignment(em: EntityManager, id: string, shiftId: string, volunteerId: string, status: AssignmentStatus, shift: ShiftRow): Promise<void> {
   // Through the ORM, so the audit log records it.
   const a = em.create(ShiftAssignment, {
     id,
@@ -134,7 +120,7 @@ async function insertAssignment(em: EntityManager, id: string, shiftId: string, 
  * Moves the first waitlisted volunteers (arrival order) onto the shift while it has room, skipping anyone who
  * has meanwhile been booked on an overlapping shift. Runs inside the caller's transaction with the shift locked.
  */
-async function promoteWaitlist(em: EntityManager, shiftId: string): Promise<void> {
+export async function promoteWaitlist(em: EntityManager, shiftId: string): Promise<void> {
   for (;;) {
     const [shift] = await em.execute<{ filled_count: number; max_volunteers: number }[]>(`select filled_count, max_volunteers from shift where id = ?`, [shiftId]);
     if (shift.filled_count >= shift.max_volunteers) return;
@@ -152,7 +138,7 @@ async function promoteWaitlist(em: EntityManager, shiftId: string): Promise<void
 }
 
 /** Loads an assignment with its shift locked. */
-async function lockAssignment(em: EntityManager, id: string): Promise<{ a: ShiftAssignment; shift: ShiftRow }> {
+export async function lockAssignment(em: EntityManager, id: string): Promise<{ a: ShiftAssignment; shift: ShiftRow }> {
   assertUuid(id, 'id');
   const [row] = await em.execute<{ shift_id: string }[]>(`select shift_id from shift_assignment where id = ?`, [id]);
   if (!row) throw new NotFoundError('ShiftAssignment', id);
@@ -268,4 +254,80 @@ export async function markNoShow(em: EntityManager, id: string, now = new Date()
     await t.flush();
     return a;
   });
+}
+
+/** A sign-up that could not be made, with the reason. */
+export interface AssignmentConflict {
+  shiftId: string;
+  volunteerId: string;
+  reason: string;
+}
+
+/**
+ * Signs every member of a team up for every shift in `shiftIds`, all or nothing: in one transaction, each
+ * sign-up follows the rules of signUp without a waitlist; if any fails (full shift, overlap, missing skills,
+ * closed campaign), everything is rolled back and the conflicts are reported. `dryRun` reports without saving.
+ */
+export async function assignTeam(em: EntityManager, teamId: string, shiftIds: string[], dryRun: boolean): Promise<{ ok: boolean; assignments: ShiftAssignment[]; conflicts: AssignmentConflict[] }> {
+  assertUuid(teamId, 'teamId');
+  if (!shiftIds.length) throw new BadInputError('shiftIds', 'name at least one shift');
+  if (shiftIds.length > 200) throw new BadInputError('shiftIds', 'at most 200 shifts at a time');
+  shiftIds.forEach((id, i) => assertUuid(id, `shiftIds[${i}]`));
+  const team = await em.findOne(VolunteerTeam, teamId, { populate: ['members'] });
+  if (!team) throw new ReferenceNotFoundError('VolunteerTeam', teamId, 'teamId');
+  const members = team.members.getItems();
+  if (!members.length) throw new BadInputError('teamId', 'the team has no members');
+  const conflicts: AssignmentConflict[] = [];
+  const assignments: ShiftAssignment[] = [];
+  class Rollback extends Error {}
+  try {
+    await em.transactional(async (tx) => {
+      const t = tx as EntityManager;
+      for (const shiftId of shiftIds) {
+        for (const v of members) {
+          try {
+            // A savepoint per sign-up, so one refusal does not poison the rest of the report.
+            assignments.push(await t.transactional((sp) => signUp(sp as EntityManager, shiftId, v.id, false)));
+          } catch (e) {
+            const err = e as { message?: string; code?: string };
+            if (!('code' in (e as object)) || !['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND'].includes(String(err.code))) throw e;
+            conflicts.push({ shiftId, volunteerId: v.id, reason: err.message ?? 'refused' });
+          }
+        }
+      }
+      if (conflicts.length || dryRun) throw new Rollback();
+    });
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+    return { ok: conflicts.length === 0, assignments: dryRun && !conflicts.length ? assignments : [], conflicts };
+  }
+  return { ok: true, assignments, conflicts };
+}
+
+// ---- Coordinator views ----------------------------------------------------------------------------------------
+
+/**
+ * One page of assignments in arrival order, within the viewer's campaigns (a COORDINATOR's; all for ADMIN), narrowed
+ * by `filter`.
+ */
+export async function listAssignments(
+  em: EntityManager,
+  access: Access,
+  filter: ShiftAssignmentListArgs,
+  page: { limit: number; offset: number },
+): Promise<{ nodes: ShiftAssignment[]; totalCount: number }> {
+  const { shiftId, volunteerId, campaignId, status } = filter;
+  const campaigns = await access.campaignIds();
+  const where: Record<string, unknown> = {};
+  if (shiftId) (assertUuid(shiftId, 'shiftId'), (where.shift = shiftId));
+  if (volunteerId) (assertUuid(volunteerId, 'volunteerId'), (where.volunteer = volunteerId));
+  if (campaignId) {
+    await access.require('Campaign', campaignId, 'campaignId');
+    where.shift = { ...(shiftId ? { id: shiftId } : {}), campaign: campaignId };
+  } else if (campaigns !== null) {
+    where.shift = { ...(shiftId ? { id: shiftId } : {}), campaign: { $in: campaigns } };
+  }
+  if (status) where.status = status;
+  const [nodes, totalCount] = await em.findAndCount(ShiftAssignment, where, { ...page, orderBy: { seq: 'asc' } });
+  return { nodes, totalCount };
 }

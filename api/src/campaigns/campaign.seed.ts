@@ -1,25 +1,20 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { CoordinateSystem } from '../common/geo';
 import { Organization, OrganizationKind } from '../organizations/organization.entity';
-import { createStation } from '../stations/station.service';
 import { Station } from '../stations/station.entity';
 import { Amenity, StationKind } from '../stations/station.enums';
-import { CampaignKind, CampaignStatus, VolunteerSkill, VolunteerTeamKind } from './scheduling.enums';
-import { SupplyItem } from './scheduling.entities';
-import { addServicePoint, planShifts, saveCampaign, saveTeam, saveVolunteer } from './scheduling.service';
-import type { SchedulingScope } from './scope';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createStation } from '../stations/station.service';
+import { Access } from '../auth/access';
+import { CoordinateSystem } from '../common/geo';
+import { planShifts } from '../shifts/shift.service';
+import { SupplyItem } from '../supplies/supply.entity';
+import { VolunteerTeamKind } from '../volunteer-teams/volunteer-team.entity';
+import { saveTeam } from '../volunteer-teams/volunteer-team.service';
+import { VolunteerSkill } from '../volunteers/volunteer.entity';
+import { saveVolunteer } from '../volunteers/volunteer.service';
+import { CampaignKind, CampaignStatus } from './campaign.entity';
+import { addServicePoint, saveCampaign } from './campaign.service';
 
-/** The seed runs as the system: every organization is in scope. */
-const SYSTEM_SCOPE = {
-  isAdmin: true,
-  coversOrganization: async () => true,
-  teamIds: async () => null,
-  campaignIds: async () => null,
-  coversCampaign: async () => true,
-  coversVolunteer: async () => true,
-} as unknown as SchedulingScope;
-
-const REPORT = '工会工作报道（见 DESIGN.md "Real data"）';
+export const REPORT = '工会工作报道（见 DESIGN.md "Real data"）';
 
 /**
  * Scheduling seed from the union reports described in DESIGN.md ("Real data"), for the next harvest season
@@ -31,6 +26,8 @@ const REPORT = '工会工作报道（见 DESIGN.md "Real data"）';
  * 夏送清凉 campaign. Team members are placeholders (no real names or phones are published in the reports).
  */
 export async function seedScheduling(em: EntityManager): Promise<Record<string, number>> {
+  // The seed runs as the system: every record is in scope.
+  const SYSTEM_SCOPE = Access.system(em);
   const henan = await em.findOneOrFail(Organization, { name: '河南省总工会' });
   const jiaozuo = em.create(Organization, { kind: OrganizationKind.FEDERATION, name: '焦作市总工会', regionCode: '410800', parent: henan });
   const xiuwu = em.create(Organization, { kind: OrganizationKind.FEDERATION, name: '修武县总工会', regionCode: '410821', parent: jiaozuo });

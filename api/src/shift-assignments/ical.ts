@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import ical, { ICalEventStatus } from 'ical-generator';
 
-interface Row {
+export interface Row {
   assignment_id: string;
   status: string;
   starts_at: Date;
@@ -16,7 +16,7 @@ interface Row {
   shift_id: string;
 }
 
-const SELECT = `select a.id as assignment_id, a.status, s.id as shift_id, s.starts_at, s.ends_at, s.role, st.name as station_name, st.address,
+export const SELECT = `select a.id as assignment_id, a.status, s.id as shift_id, s.starts_at, s.ends_at, s.role, st.name as station_name, st.address,
   ST_X(st.location::geometry) as lng, ST_Y(st.location::geometry) as lat, c.name as campaign_name, v.name as volunteer_name
   from shift_assignment a join shift s on s.id = a.shift_id join station st on st.id = s.station_id
   join campaign c on c.id = s.campaign_id join volunteer v on v.id = a.volunteer_id`;

@@ -1,0 +1,45 @@
+import { Field, Float, ID, InputType } from 'type-graphql';
+import { nameRule, TextRule } from '../common/text-input';
+import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, Min } from 'class-validator';
+import { LngLatInput } from '../common/geo';
+import { Amenity } from '../stations/station.enums';
+import { CampaignKind, CampaignStatus } from './campaign.entity';
+import { addServicePoint } from './campaign.service';
+
+const REGION_CODE = { pattern: /^[0-9]{6}$/, patternMessage: 'must be six digits' };
+
+@InputType({ description: 'A campaign goal.' })
+export class CampaignGoalInput {
+  @Field({ description: '1–50 characters (trimmed, at least one visible).' }) @TextRule(nameRule(50)) name!: string;
+  @Field({ description: '1–20 characters (trimmed, at least one visible).' }) @TextRule(nameRule(20)) unit!: string;
+  @Field(() => Float) @Min(0) target!: number;
+}
+
+@InputType({ description: 'A campaign. The window is given as instants (ISO-8601 with offset); days and patterns are read in `timezone`.' })
+export class CampaignInput {
+  @Field({ nullable: true, description: '1–200 characters (trimmed, at least one visible).' }) @TextRule(nameRule(200)) name?: string;
+  @Field(() => CampaignKind, { nullable: true }) kind?: CampaignKind;
+  @Field(() => Date, { nullable: true }) startsAt?: Date;
+  @Field(() => Date, { nullable: true }) endsAt?: Date;
+  @Field(() => String, { nullable: true, description: 'IANA time zone (default Asia/Shanghai).' }) @TextRule({ max: 50, singleLine: true }) timezone?: string;
+  @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code.' }) @TextRule(REGION_CODE) regionCode?: string | null;
+  @Field(() => CampaignStatus, { nullable: true }) status?: CampaignStatus;
+  @Field(() => [CampaignGoalInput], { nullable: true }) @IsOptional() @ArrayMaxSize(20) goals?: CampaignGoalInput[];
+  @Field(() => String, { nullable: true, description: 'At most 2000 characters (trimmed; empty means none).' }) @TextRule({ max: 2000, emptyToNull: true }) description?: string | null;
+  @Field(() => [ID], { nullable: true, description: 'Organizing organizations (a COORDINATOR must include one of theirs).' }) @IsOptional() @ArrayMaxSize(20) organizationIds?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Participating volunteer teams.' }) @IsOptional() @ArrayMaxSize(100) teamIds?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Existing stations serving as its points (temporary ones: addServicePoint).' }) @IsOptional() @ArrayMaxSize(500) stationIds?: string[];
+}
+
+@InputType({ description: 'A temporary service point (临时服务点) created for a campaign: a SERVICE_POINT station valid during the campaign window unless given.' })
+export class ServicePointInput {
+  @Field(() => ID) campaignId!: string;
+  @Field({ description: '1–200 characters (trimmed, at least one visible).' }) @TextRule(nameRule(200)) name!: string;
+  @Field(() => String, { nullable: true, description: 'At most 500 characters (trimmed; empty means none).' }) @TextRule({ max: 500, emptyToNull: true }) address?: string | null;
+  @Field(() => LngLatInput) location!: LngLatInput;
+  @Field(() => [Amenity], { defaultValue: [] }) amenities!: Amenity[];
+  @Field(() => String, { nullable: true, description: 'OSM opening_hours, at most 500 characters; default 24/7 (昼夜).' }) @TextRule({ max: 500, emptyToNull: true }) openingHours?: string | null;
+  @Field(() => Date, { nullable: true }) validFrom?: Date | null;
+  @Field(() => Date, { nullable: true }) validUntil?: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why the location is approximate, if it is (kept in provenance).' }) @TextRule({ max: 300, emptyToNull: true }) approximateNote?: string | null;
+}

@@ -1,0 +1,54 @@
+import { registerEnumType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '../common/orm';
+import ical from 'ical-generator';
+import { Shift } from '../shifts/shift.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
+
+/** Life of a sign-up: SIGNED_UP → CONFIRMED → CHECKED_IN → COMPLETED; or WAITLISTED, NO_SHOW, CANCELLED. */
+export enum AssignmentStatus {
+  SIGNED_UP = 'SIGNED_UP',
+  WAITLISTED = 'WAITLISTED',
+  CONFIRMED = 'CONFIRMED',
+  CHECKED_IN = 'CHECKED_IN',
+  COMPLETED = 'COMPLETED',
+  NO_SHOW = 'NO_SHOW',
+  CANCELLED = 'CANCELLED',
+}
+
+registerEnumType(AssignmentStatus, {
+  name: 'AssignmentStatus',
+  description: 'SIGNED_UP, CONFIRMED, CHECKED_IN and COMPLETED hold a place (and count against capacity and overlap); WAITLISTED waits in arrival order; NO_SHOW and CANCELLED do not.',
+});
+
+/** Statuses that hold a place on the shift (the database's list, see the scheduling migration). */
+export const ACTIVE_STATUSES: AssignmentStatus[] = [AssignmentStatus.SIGNED_UP, AssignmentStatus.CONFIRMED, AssignmentStatus.CHECKED_IN, AssignmentStatus.COMPLETED];
+
+@ObjectType({ description: 'A volunteer on a shift (报名, 签到, 签退): status, check-in and check-out times, hours credited.' })
+@Entity({ tableName: 'shift_assignment' })
+export class ShiftAssignment {
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'seq' | 'during';
+
+  @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @ManyToOne(() => Shift, { ref: true, deleteRule: 'restrict' }) shift!: Ref<Shift>;
+  @ManyToOne(() => Volunteer, { ref: true, deleteRule: 'restrict' }) volunteer!: Ref<Volunteer>;
+  @Field(() => AssignmentStatus) @Enum({ items: () => AssignmentStatus, columnType: 'text' }) status!: AssignmentStatus;
+  /** tstzrange of the shift, copied for the no-overlap exclusion constraint. */
+  @Property({ columnType: 'tstzrange' }) during!: string;
+  @Field(() => String, { description: 'Arrival order (the waitlist is served in it); from a database sequence.' })
+  @Property({ type: 'bigint', defaultRaw: `nextval('shift_assignment_seq_seq')` })
+  seq!: string;
+  @Field(() => Date, { nullable: true }) @Property({ columnType: 'timestamptz', nullable: true }) checkedInAt?: Date | null;
+  @Field(() => Date, { nullable: true }) @Property({ columnType: 'timestamptz', nullable: true }) checkedOutAt?: Date | null;
+  @Field(() => Float, { nullable: true, description: 'Hours credited: from the real check-in/out times, capped at the shift length unless a coordinator approved more.' })
+  @Property({ type: 'double', columnType: 'numeric(6,2)', nullable: true }) hoursCredited?: number | null;
+  @Property({ type: 'uuid', nullable: true }) hoursApprovedById?: string | null;
+  @Field() @Property({ columnType: 'timestamptz' }) createdAt: Date = new Date();
+  @Field() @Property({ columnType: 'timestamptz', onUpdate: () => new Date() }) updatedAt: Date = new Date();
+  @Field(() => Int) @Property({ version: true }) version: number = 1;
+}
+
+@ObjectType({ description: 'A secret iCalendar feed URL (path relative to the server); anyone with it can read the shifts, so rotate it if it leaks.' })
+export class CalendarFeed {
+  @Field({ description: 'e.g. /ical/volunteer/<token>.ics' }) path!: string;
+}

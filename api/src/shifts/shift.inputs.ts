@@ -1,0 +1,36 @@
+import { Field, ID, Int, InputType } from 'type-graphql';
+import { LOCAL_DATE_RULE, nameRule, TextRule } from '../common/text-input';
+import { ArrayMaxSize, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { VolunteerSkill } from '../volunteers/volunteer.entity';
+
+@InputType({ description: 'One shift.' })
+export class ShiftInput {
+  @Field(() => ID, { nullable: true }) campaignId?: string;
+  @Field(() => ID, { nullable: true }) stationId?: string;
+  @Field(() => Date, { nullable: true }) startsAt?: Date;
+  @Field(() => Date, { nullable: true, description: 'After startsAt, at most 24 hours later.' }) endsAt?: Date;
+  @Field(() => String, { nullable: true, description: '1–50 characters (trimmed, at least one visible).' }) @TextRule(nameRule(50)) role?: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(500) minVolunteers?: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(500) maxVolunteers?: number;
+  @Field(() => [VolunteerSkill], { nullable: true }) requiredSkills?: VolunteerSkill[];
+  @Field(() => String, { nullable: true, description: 'At most 1000 characters (trimmed; empty means none).' }) @TextRule({ max: 1000, emptyToNull: true }) notes?: string | null;
+}
+
+@InputType({ description: 'A daily slot of a shift pattern, in the campaign time zone: "20:00"–"08:00" crosses midnight.' })
+export class ShiftSlotInput {
+  @Field({ description: 'Local start, HH:mm.' }) @TextRule({ pattern: /^([01][0-9]|2[0-3]):[0-5][0-9]$/, patternMessage: 'must be HH:mm' }) start!: string;
+  @Field({ description: 'Local end, HH:mm; at or before start means the next day.' }) @TextRule({ pattern: /^([01][0-9]|2[0-4]):[0-5][0-9]$/, patternMessage: 'must be HH:mm' }) end!: string;
+  @Field(() => Int, { description: 'Most volunteers (capacity).' }) @Min(1) @Max(500) maxVolunteers!: number;
+  @Field(() => Int, { nullable: true, description: 'Fewest volunteers (default: maxVolunteers).' }) @IsOptional() @Min(0) @Max(500) minVolunteers?: number;
+  @Field(() => String, { nullable: true, description: '1–50 characters (trimmed, at least one visible).' }) @TextRule(nameRule(50)) role?: string;
+  @Field(() => [VolunteerSkill], { nullable: true }) requiredSkills?: VolunteerSkill[];
+}
+
+@InputType({ description: 'Every day from `fromDate` to `toDate` (inclusive, local dates), at each station, each slot.' })
+export class ShiftPatternInput {
+  @Field(() => ID) campaignId!: string;
+  @Field({ description: 'YYYY-MM-DD' }) @TextRule(LOCAL_DATE_RULE) fromDate!: string;
+  @Field({ description: 'YYYY-MM-DD' }) @TextRule(LOCAL_DATE_RULE) toDate!: string;
+  @Field(() => [ID]) @ArrayMaxSize(50) stationIds!: string[];
+  @Field(() => [ShiftSlotInput]) @ArrayMaxSize(12) slots!: ShiftSlotInput[];
+}

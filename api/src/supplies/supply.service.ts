@@ -1,0 +1,90 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadInputError } from '../common/errors';
+import { assertUuid } from '../common/ids';
+import { DateTime } from 'luxon';
+import { Access } from '../auth/access';
+import { Campaign } from '../campaigns/campaign.entity';
+import { Shift } from '../shifts/shift.entity';
+import { ServiceLog, SupplyItem, SupplyTally } from './supply.entity';
+
+export const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Records supplies handed out at a station on a day (several items at once), optionally during a shift at that
+ * station. The station's access is checked by the caller; the shift and every item go through the access policy
+ * (NOT_FOUND naming the field), and a campaign's supply is handed out only at that campaign's points.
+ */
+export async function recordSupplies(
+  em: EntityManager,
+  access: Access,
+  input: { stationId: string; day: string; shiftId?: string | null; items: { itemId: string; quantity: number }[] },
+  userId: string | null,
+): Promise<SupplyTally[]> {
+  assertUuid(input.stationId, 'stationId');
+  if (!DAY.test(input.day) || !DateTime.fromISO(input.day).isValid) throw new BadInputError('day', 'must be a date YYYY-MM-DD');
+  if (!input.items.length) throw new BadInputError('items', 'name at least one item');
+  input.items.forEach((i, n) => assertUuid(i.itemId, `items[${n}].itemId`));
+  await access.require('Shift', input.shiftId, 'shiftId', em);
+  const inScope = await access.idsInScope('SupplyItem', input.items.map((i) => i.itemId), em);
+  input.items.forEach((i, n) => {
+    if (!inScope.has(i.itemId)) access.notFound('SupplyItem', i.itemId, `items[${n}].itemId`);
+  });
+  if (input.shiftId) {
+    const [shift] = await em.execute<{ station_id: string }[]>(`select station_id from shift where id = ?`, [input.shiftId]);
+    if (shift.station_id !== input.stationId) throw new BadInputError('shiftId', 'the shift is at another station');
+  }
+  const items = await em.find(SupplyItem, { id: { $in: [...inScope] } });
+  // A campaign's supply is handed out at that campaign's points only.
+  const points = await em.execute<{ campaign_id: string }[]>(`select campaign_id from campaign_stations where station_id = ?`, [input.stationId]);
+  for (const [n, i] of input.items.entries()) {
+    const item = items.find((x) => x.id === i.itemId)!;
+    if (item.campaign && !points.some((p) => p.campaign_id === item.campaign!.id)) {
+      throw new BadInputError(`items[${n}].itemId`, 'this supply belongs to a campaign the station does not serve');
+    }
+  }
+  return em.transactional(async (tx) => {
+    const t = tx as EntityManager;
+    const out = input.items.map((i, n) => {
+      if (!Number.isInteger(i.quantity) || i.quantity < 1 || i.quantity > 1_000_000) throw new BadInputError(`items[${n}].quantity`, 'must be an integer from 1 to 1000000');
+      return t.create(SupplyTally, {
+        item: items.find((x) => x.id === i.itemId)!.id,
+        station: input.stationId,
+        shift: input.shiftId ?? null,
+        day: input.day,
+        quantity: i.quantity,
+        recordedById: userId,
+      } as never);
+    });
+    await t.flush();
+    return out;
+  });
+}
+
+/**
+ * Sets the people served (服务人次) at a station on a day; a second entry for the same day replaces the first.
+ * The station's access is checked by the caller; `campaignId` goes through the access policy (NOT_FOUND naming
+ * it) and must be a campaign the station serves (BAD_USER_INPUT otherwise), so nobody books visits against a
+ * campaign that is not theirs.
+ */
+export async function recordServiceLog(em: EntityManager, access: Access, input: { stationId: string; day: string; peopleServed: number; campaignId?: string | null }): Promise<ServiceLog> {
+  assertUuid(input.stationId, 'stationId');
+  if (!DAY.test(input.day) || !DateTime.fromISO(input.day).isValid) throw new BadInputError('day', 'must be a date YYYY-MM-DD');
+  if (!Number.isInteger(input.peopleServed) || input.peopleServed < 0 || input.peopleServed > 1_000_000) throw new BadInputError('peopleServed', 'must be an integer from 0 to 1000000');
+  await access.require('Campaign', input.campaignId, 'campaignId', em);
+  if (input.campaignId) {
+    const [linked] = await em.execute<{ n: number }[]>(`select count(*)::int as n from campaign_stations where campaign_id = ? and station_id = ?`, [input.campaignId, input.stationId]);
+    if (!linked.n) throw new BadInputError('campaignId', 'the station does not serve this campaign');
+  }
+  return em.transactional(async (tx) => {
+    const t = tx as EntityManager;
+    await t.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`service_log:${input.stationId}:${input.day}`]);
+    let log = await t.findOne(ServiceLog, { station: input.stationId, day: input.day });
+    if (!log) log = t.create(ServiceLog, { station: input.stationId, day: input.day, peopleServed: input.peopleServed, campaign: input.campaignId ?? null } as never);
+    else {
+      log.peopleServed = input.peopleServed;
+      if (input.campaignId !== undefined) log.campaign = input.campaignId ? t.getReference(Campaign, input.campaignId, { wrapped: true }) : null;
+    }
+    await t.flush();
+    return log;
+  });
+}

@@ -1,0 +1,114 @@
+import { PageArgs } from '../common/page-args';
+import { Args, ID, Int, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../context';
+import { containsPattern, offsetPage, pgArray } from '../common/pagination';
+import { Role } from '../auth/user.entity';
+import { assertUuid } from '../common/ids';
+import { personalField } from '../auth/personal-data';
+import ical from 'ical-generator';
+import { loadForUpdate } from '../auth/load-for-update';
+import { CalendarFeed } from '../shift-assignments/shift-assignment.entity';
+import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
+import { Volunteer, newCalendarToken } from './volunteer.entity';
+import { VolunteerInput } from './volunteer.inputs';
+import { saveVolunteer } from './volunteer.service';
+
+export const PHONE = personalField('Volunteer', 'phone')!;
+
+export const NAME = personalField('Volunteer', 'name')!;
+
+export const VolunteerPage = offsetPage(Volunteer, 'VolunteerPage');
+
+@Resolver(() => Volunteer)
+export class VolunteerResolver {
+  @Authorized(Role.ADMIN, Role.COORDINATOR)
+  @Query(() => VolunteerPage, { description: 'ADMIN, COORDINATOR: volunteers (a coordinator sees the members of their teams), by name.' })
+  async volunteers(
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) paging: PageArgs,
+    @Arg('teamId', () => ID, { nullable: true }) teamId?: string,
+    @Arg('search', () => String, { nullable: true }) search?: string,
+  ) {
+    const { limit, offset } = paging.page;
+    const teams = await ctx.access.teamIds();
+    const cond: string[] = ['true'];
+    const params: unknown[] = [];
+    if (teams !== null) {
+      cond.push('exists (select 1 from volunteer_team_members m where m.volunteer_id = v.id and m.volunteer_team_id = any(?::uuid[]))');
+      params.push(pgArray(teams));
+    }
+    if (teamId) {
+      assertUuid(teamId, 'teamId');
+      cond.push('exists (select 1 from volunteer_team_members m where m.volunteer_id = v.id and m.volunteer_team_id = ?)');
+      params.push(teamId);
+    }
+    if (search?.trim()) {
+      cond.push('v.name ilike ?');
+      params.push(containsPattern(search.trim().slice(0, 50)));
+    }
+    const rows = await ctx.em.execute<{ id: string }[]>(`select v.id from volunteer v where ${cond.join(' and ')} order by v.name, v.id limit ? offset ?`, [...params, limit, offset]);
+    const [{ n }] = await ctx.em.execute<{ n: number }[]>(`select count(*)::int as n from volunteer v where ${cond.join(' and ')}`, params);
+    const byId = new Map((await ctx.em.find(Volunteer, { id: { $in: rows.map((r) => r.id) } })).map((v) => [v.id, v]));
+    return { nodes: rows.map((r) => byId.get(r.id)!), totalCount: n };
+  }
+
+  @Authorized(Role.ADMIN, Role.COORDINATOR)
+  @Query(() => Volunteer, { nullable: true, description: 'ADMIN, COORDINATOR: a volunteer; null when absent or not in their teams.' })
+  async volunteer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    assertUuid(id, 'id');
+    return (await ctx.access.has('Volunteer', id)) ? ctx.em.findOne(Volunteer, id) : null;
+  }
+
+  @Authorized(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => Volunteer, { description: 'ADMIN, COORDINATOR: creates a volunteer; a coordinator must name one of their teams in teamIds.' })
+  createVolunteer(@Arg('input', () => VolunteerInput) input: VolunteerInput, @Ctx() ctx: Context) {
+    return ctx.em.transactional((em) => saveVolunteer(em as EntityManager, ctx.access, null, input));
+  }
+
+  @Authorized(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => Volunteer, { description: 'ADMIN, COORDINATOR: changes a volunteer of their teams whose version is still `version`.' })
+  updateVolunteer(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input', () => VolunteerInput) input: VolunteerInput, @Ctx() ctx: Context) {
+    return ctx.em.transactional(async (em) => {
+      const t = em as EntityManager;
+      const v = await loadForUpdate(t, ctx, Volunteer, 'Volunteer', id, 'id', version);
+      return saveVolunteer(t, ctx.access, v, input);
+    });
+  }
+
+  @FieldResolver(() => String, { description: 'Full name for staff; for API keys the surname only (张*).' })
+  name(@Root() v: Volunteer, @Ctx() ctx: Context): string {
+    return NAME.shown(ctx.access, v.name, ctx.access.isStaff) as string;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Personal data. In full only to a COORDINATOR of a team the volunteer belongs to; masked (138****5596) to other staff, ADMIN included (data minimisation); null for API keys and anonymous callers.',
+  })
+  async phone(@Root() v: Volunteer, @Ctx() ctx: Context): Promise<string | null> {
+    if (!ctx.access.isStaff || !v.phone) return null;
+    let inFull = false;
+    if (ctx.access.isCoordinator) {
+      // The rule of PERSONAL_DATA (a coordinator of one of the volunteer's teams), answered without a query per
+      // volunteer: their teams come through the batched collection loader, the viewer's teams once per request.
+      const mine = (await ctx.access.teamIds()) ?? [];
+      inFull = (await v.teams.load({ dataloader: true })).getItems().some((t) => mine.includes(t.id));
+    }
+    return PHONE.shown(ctx.access, v.phone, inFull) as string | null;
+  }
+
+  @FieldResolver(() => [VolunteerTeam], { description: 'Staff only (empty for API keys).' })
+  async teams(@Root() v: Volunteer, @Ctx() ctx: Context) {
+    if (!ctx.access.isStaff) return [];
+    return (await v.teams.load({ dataloader: true })).getItems();
+  }
+
+  @Authorized(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => CalendarFeed, { description: 'ADMIN, COORDINATOR: a new secret iCalendar URL for a volunteer (the old one stops working).' })
+  async rotateVolunteerCalendar(@Arg('volunteerId', () => ID) volunteerId: string, @Ctx() ctx: Context) {
+    const volunteer = await loadForUpdate(ctx.em, ctx, Volunteer, 'Volunteer', volunteerId, 'volunteerId');
+    volunteer.calendarToken = newCalendarToken();
+    await ctx.em.flush();
+    return { path: `/ical/volunteer/${volunteer.calendarToken}.ics` };
+  }
+}
