@@ -202,9 +202,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === 'string' && PASSED_CODES.has(code)) {
     const { http: _http, stacktrace: _stack, exception: _exception, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
     // A variable GraphQL could not coerce (a DateTime that is not RFC 3339, a string for an Int): its path in the
-    // variables, `$i.validFrom`, as graphql-js's message gives it.
-    const variable = code === 'BAD_USER_INPUT' && rest.field === undefined ? /^Variable "\$([^"]+)" (?:got invalid value .*?(?: at "([^"]+)")?; |of (?:required|non-null) type)/s.exec(formatted.message) : null;
-    if (variable) rest.field = `$${variable[2] ?? variable[1]}`;
+    // variables, `i.validFrom`.
+    if (code === 'BAD_USER_INPUT' && rest.field === undefined) {
+      const field = variableAtFault(original);
+      if (field) rest.field = field;
+    }
     return { ...base, extensions: { ...rest, code } };
   }
   // Apollo's own refusals of a malformed request that carry an HTTP 4xx but no code (a persisted-query hash that
