@@ -108,7 +108,7 @@ describe('capacity under concurrency', () => {
     // The five places went to the first five to arrive (lowest sequence numbers).
     const bySeq = results.map((r) => r.data.signUpForShift).sort((a, b) => Number(a.seq) - Number(b.seq));
     expect(bySeq.slice(0, 5).every((a) => a.status === 'SIGNED_UP')).toBe(true);
-  });
+  }, 180_000);
 
   it('without the waitlist, 50 simultaneous sign-ups for 5 places: 5 succeed, 45 are CONFLICT, nothing else is written', async () => {
     const c = await campaign();

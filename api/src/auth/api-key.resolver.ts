@@ -20,7 +20,7 @@ export class ApiKeyCreateInput {
   @Field({ description: 'What the key is for, 1–100 characters (trimmed), at least one of them visible.' }) @TextRule(nameRule(100)) name!: string;
   @Field(() => String, { nullable: true, description: 'Organization responsible for the key.' }) @IsOptional() ownerOrganizationId?: string;
   @Field(() => String, { nullable: true, description: 'Who to call about the key (not public), at most 200 characters (trimmed).' }) @TextRule({ max: 200, emptyToNull: true }) contact?: string;
-  @Field(() => [ApiScope], { nullable: true, defaultValue: [ApiScope.PUBLIC_READ] }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(5) scopes?: ApiScope[];
+  @Field(() => [ApiScope], { nullable: true, defaultValue: [ApiScope.PUBLIC_READ], description: '1–5 scopes; default PUBLIC_READ.' }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(5) scopes?: ApiScope[];
   @Field(() => Int, { nullable: true, description: 'Query cost points per minute, 1–1000000 (default API_KEY_DEFAULT_QUOTA).' }) quotaPerMinute?: number;
 }
 

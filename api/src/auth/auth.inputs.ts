@@ -19,7 +19,7 @@ export class UserCreateInput {
 export class UserUpdateInput {
   @Field(() => String, { nullable: true, description: 'Name shown in the admin, 1–100 characters (trimmed), at least one of them visible.' }) @TextRule(nameRule(100)) displayName?: string | null;
   @Field(() => Role, { nullable: true, description: 'New role.' }) role?: Role | null;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(50) organizationIds?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'The whole new list of organization ids (at most 50), replacing the old one.' }) @IsOptional() @ArrayMaxSize(50) organizationIds?: string[] | null;
   @Field(() => Boolean, { nullable: true, description: 'A disabled account cannot sign in; its sessions end at once.' }) disabled?: boolean | null;
 }
 

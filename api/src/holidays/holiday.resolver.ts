@@ -49,7 +49,7 @@ registerEnumType(HolidayNoticeFormat, {
 @ObjectType({ description: 'One date of a year\'s holiday calendar.' })
 export class HolidayDay {
   @Field({ description: 'Local date, `YYYY-MM-DD`.' }) date!: string;
-  @Field(() => HolidayKind) kind!: HolidayKind;
+  @Field(() => HolidayKind, { description: 'HOLIDAY (a rest day) or WORKDAY (a weekend day worked in exchange, 调休).' }) kind!: HolidayKind;
   @Field({ description: 'The holiday it belongs to, e.g. `春节`, `国庆节`.' }) name!: string;
   @Field({ description: '`chinese-days` (the package), `statutory` (computed from the holiday law) or `notice` (entered by an administrator).' })
   source!: string;
@@ -57,8 +57,8 @@ export class HolidayDay {
 
 @ObjectType({ description: 'China\'s holiday calendar for one year, as `PH` in opening hours and `isOpen` use it.' })
 export class HolidayCalendar {
-  @Field(() => Int) year!: number;
-  @Field(() => HolidayCoverage) coverage!: HolidayCoverage;
+  @Field(() => Int, { description: 'The Gregorian year.' }) year!: number;
+  @Field(() => HolidayCoverage, { description: 'OFFICIAL: the State Council notice is entered; STATUTORY_ONLY: computed statutory days, make-up workdays unknown.' }) coverage!: HolidayCoverage;
   @Field(() => String, { nullable: true, description: 'The notice\'s reference (e.g. `国办发明电〔2025〕7号`) or `chinese-days package`; null when STATUTORY_ONLY.' })
   notice!: string | null;
   @Field(() => Date, { nullable: true, description: 'When the year\'s rows last changed; null when STATUTORY_ONLY.' }) updatedAt!: Date | null;
@@ -90,7 +90,7 @@ export class HolidayResolver {
     description:
       'China\'s holiday calendar of `year` (2004–2100; BAD_USER_INPUT on `year` otherwise): OFFICIAL when the State Council\'s notice is in, else STATUTORY_ONLY (the law\'s fixed days, no make-up workdays). Public: it is the schedule `PH` means.',
   })
-  holidayCalendar(@Arg('year', () => Int) year: number, @Ctx() { em }: Context): Promise<HolidayCalendar> {
+  holidayCalendar(@Arg('year', () => Int, { description: '2004–2100.' }) year: number, @Ctx() { em }: Context): Promise<HolidayCalendar> {
     return service.holidayCalendar(em as never, year).then(toGraphQL);
   }
 
@@ -99,7 +99,7 @@ export class HolidayResolver {
     description:
       'ADMIN: enters a year\'s notice, replacing all of that year\'s rows in one transaction (audit-logged); every process uses it within 10 s. BAD_USER_INPUT names the field at fault (`input.days.<i>.date`, …) and writes nothing.',
   })
-  setHolidayNotice(@Arg('input', () => HolidayNoticeInput) input: HolidayNoticeInput, @Ctx() { em }: Context): Promise<HolidayCalendar> {
+  setHolidayNotice(@Arg('input', () => HolidayNoticeInput, { description: 'The year, its notice reference and its days.' }) input: HolidayNoticeInput, @Ctx() { em }: Context): Promise<HolidayCalendar> {
     return service.setHolidayNotice(em as never, input.year, input.notice ?? null, input.days).then(toGraphQL);
   }
 
@@ -111,7 +111,7 @@ export class HolidayResolver {
   async importHolidayNotice(
     @Arg('year', () => Int, { description: '2004–2100.' }) year: number,
     @Arg('text', { description: 'The notice\'s days, at most 100,000 characters.' }) text: string,
-    @Arg('format', () => HolidayNoticeFormat, { defaultValue: HolidayNoticeFormat.CSV }) format: HolidayNoticeFormat,
+    @Arg('format', () => HolidayNoticeFormat, { defaultValue: HolidayNoticeFormat.CSV, description: 'How `text` is written (default CSV).' }) format: HolidayNoticeFormat,
     @Ctx() { em }: Context,
     @Arg('notice', () => String, { nullable: true, description: 'Reference of the notice.' }) notice?: string | null,
     @Arg('dryRun', () => Boolean, { defaultValue: false, description: 'Check only; write nothing.' }) dryRun = false,

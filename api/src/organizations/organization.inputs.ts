@@ -6,7 +6,7 @@ import { OrganizationKind } from './organization.entity';
 @InputType({ description: 'Filters of the admin organization list; all given conditions must hold.' })
 export class OrganizationFilter {
   @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000).' }) ids?: string[];
-  @Field(() => [OrganizationKind], { nullable: true }) kinds?: OrganizationKind[];
+  @Field(() => [OrganizationKind], { nullable: true, description: 'Only organizations of these kinds.' }) kinds?: OrganizationKind[];
   @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name (at most 100 characters, trimmed).' }) @TextRule({ max: 100 }) search?: string;
   @Field(() => ID, { nullable: true, description: 'Only direct children of this organization.' }) parentId?: string;
   @Field(() => String, { nullable: true, description: 'Leading digits of the GB/T 2260 code (1–6 digits).' }) @TextRule({ pattern: /^[0-9]{0,6}$/, patternMessage: 'must be 1 to 6 digits' }) regionCodePrefix?: string;
@@ -57,6 +57,6 @@ export class OrganizationUpdateInput {
   @TextRule(nameRule(200))
   name?: string;
 
-  @Field(() => ID, { nullable: true }) parentId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'New enclosing union or federation (UUID); null makes it a root.' }) parentId?: string | null;
   @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code that must exist; null clears it.' }) @TextRule({ max: 6, singleLine: true }) regionCode?: string | null;
 }

@@ -101,8 +101,8 @@ export class StationCreateInput {
   capacity?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code that must exist.' }) @TextRule({ max: 6, singleLine: true }) regionCode?: string | null;
-  @Field(() => ID, { nullable: true }) hostOrganizationId?: string | null;
-  @Field(() => ID, { nullable: true }) operatorOrganizationId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Organization whose premises host it (承建单位), a UUID that must exist.' }) hostOrganizationId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Union that runs it, a UUID that must exist; an OPERATOR must give one of theirs here or as host.' }) operatorOrganizationId?: string | null;
 }
 
 @InputType({ description: 'Changes to a station; fields left out stay as they are, null clears an optional field.' })
@@ -117,11 +117,11 @@ export class StationUpdateInput {
   @TextRule({ max: 500, emptyToNull: true })
   address?: string | null;
 
-  @Field(() => LngLatInput, { nullable: true }) location?: LngLatInput;
-  @Field(() => [Amenity], { nullable: true }) amenities?: Amenity[];
+  @Field(() => LngLatInput, { nullable: true, description: 'New location in the datum of its `crs`; must lie within China.' }) location?: LngLatInput;
+  @Field(() => [Amenity], { nullable: true, description: 'The whole new amenity list (replaces the old one).' }) amenities?: Amenity[];
   @Field(() => String, { nullable: true, description: 'OSM opening_hours syntax; at most 500 characters; empty or null clears it.' }) @TextRule({ max: 500, emptyToNull: true }) openingHours?: string | null;
   @Field(() => String, { nullable: true, description: 'IANA time zone; empty or null means Asia/Shanghai.' }) @TextRule({ max: 100, singleLine: true, emptyToNull: true }) timezone?: string | null;
-  @Field(() => StationStatus, { nullable: true }) status?: StationStatus;
+  @Field(() => StationStatus, { nullable: true, description: 'New status.' }) status?: StationStatus;
   @Field(() => Date, { nullable: true, description: 'Temporary service points: start of the validity window; null clears it.' }) validFrom?: Date | null;
   @Field(() => Date, { nullable: true, description: 'Temporary service points: end of the validity window (exclusive); null clears it.' }) validUntil?: Date | null;
 
@@ -136,6 +136,6 @@ export class StationUpdateInput {
   capacity?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code that must exist; null finds it from the location.' }) @TextRule({ max: 6, singleLine: true }) regionCode?: string | null;
-  @Field(() => ID, { nullable: true }) hostOrganizationId?: string | null;
-  @Field(() => ID, { nullable: true }) operatorOrganizationId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'New host organization (UUID); null clears it.' }) hostOrganizationId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'New operating union (UUID); null clears it.' }) operatorOrganizationId?: string | null;
 }
