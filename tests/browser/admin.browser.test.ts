@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page, type Request, type Response } from 'playwright-core';
+import { type Browser, type Page, type Request, type Response } from 'playwright-core';
+import { launchChromium, reportCspViolations } from '../helpers/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
 
@@ -41,12 +42,7 @@ async function pickStation() {
 async function openPage() {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   // CSP violations are reported to the page as events (and as console errors); collect both.
-  await context.exposeFunction('__reportCsp', (text: string) => cspViolations.push(text));
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as any).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
+  await reportCspViolations(context, cspViolations);
   const p = await context.newPage();
   const origin = new URL(server.url).origin;
   p.on('request', (request) => {
@@ -79,10 +75,7 @@ describe('admin in the browser', { timeout: TIMEOUT }, () => {
   beforeAll(async () => {
     mkdirSync(OUTPUT, { recursive: true });
     server = await startTestServer({ seed: true });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--use-angle=swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await openPage();
   }, TIMEOUT);
 
