@@ -13,8 +13,7 @@ import type { BoundingBoxInput, StationCreateInput, StationFilter, StationOrder,
 import { StationOrderField } from './station.inputs';
 import type { Access } from '../auth/access';
 import { ReferenceNotFoundError } from '../auth/not-found';
-import { queryPrepared, type Sql } from '../db/prepared';
-import { remembered } from '../common/memo';
+import type { Sql } from '../db/prepared';
 import { publicStationConditions } from './nearby';
 
 /** The organizations that decide who may edit a station. */
