@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Socket } from 'node:net';
+import { corePostgisBundle } from './postgis-bundle';
 
 /** A running embedded PostgreSQL (PGlite + PostGIS) reachable over the wire protocol at `url`. */
 export interface EmbeddedDatabase {
@@ -31,7 +32,12 @@ export async function startEmbeddedDatabase(dataDir: string, port = 0, options: 
   // shared_buffers: PGlite's buffer pages are WASM memory, counted in this process's resident memory and never
   // given back, while the data files stay in the OS page cache anyway (64 MB keeps the embedded mode under 1 GiB at
   // 200k stations; README, "Performance").
-  const db = await PGlite.create(dataDir, { extensions: { postgis, btree_gist }, postgresqlconf: [`shared_buffers=${sharedBuffers}`], loadDataDir });
+  // PostGIS without the raster and topology libraries, which PGlite would otherwise compile at every start.
+  const core = await corePostgisBundle();
+  const postgisCore: typeof postgis = core
+    ? { ...postgis, setup: async (pg, opts) => ({ ...(await postgis.setup(pg, opts)), bundlePath: core }) }
+    : postgis;
+  const db = await PGlite.create(dataDir, { extensions: { postgis: postgisCore, btree_gist }, postgresqlconf: [`shared_buffers=${sharedBuffers}`], loadDataDir });
   if (port === 0) port = await freePort();
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 1 });
   freshSessionPerConnection(server, db);
