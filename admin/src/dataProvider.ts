@@ -30,6 +30,7 @@ import type {
   User,
   Volunteer,
 } from './types';
+import type { CoordinateSystem } from './enums';
 
 /** How one react-admin resource maps onto the Yizhan GraphQL API. */
 interface ResourceSpec {
@@ -598,7 +599,7 @@ export interface OpeningHoursCheck {
 
 export interface YizhanDataProvider extends DataProvider {
   /** Settings the server gives the admin (e.g. an online map style). */
-  getAppConfig(): Promise<{ mapStyleUrl: string | null }>;
+  getAppConfig(): Promise<{ mapStyleUrl: string | null; mapDatum: CoordinateSystem }>;
   /** Validates an OSM opening_hours value and tells whether it is open now in `timezone`. */
   checkOpeningHours(openingHours: string, timezone?: string | null): Promise<OpeningHoursCheck>;
   /** Sets a station's status to RETIRED; CONFLICT when `version` is stale. */
@@ -718,7 +719,8 @@ export const buildDataProvider = (uri = '/graphql'): YizhanDataProvider => {
       }
       return { data: params.ids };
     },
-    getAppConfig: () => request<{ appConfig: { mapStyleUrl: string | null } }>('query { appConfig { mapStyleUrl } }', {}).then((d) => d.appConfig),
+    getAppConfig: () =>
+      request<{ appConfig: { mapStyleUrl: string | null; mapDatum: CoordinateSystem } }>('query { appConfig { mapStyleUrl mapDatum } }', {}).then((d) => d.appConfig),
     checkOpeningHours: (openingHours, timezone) =>
       request<{ check: OpeningHoursCheck }>(
         'query ($openingHours: String!, $timezone: String) { check: openingHoursCheck(openingHours: $openingHours, timezone: $timezone) { valid error isOpen } }',

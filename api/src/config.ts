@@ -20,6 +20,12 @@ const schema = z.object({
   ADMIN_DIST: z.string().default(path.resolve(__dirname, '../../admin/dist')),
   /** Optional online MapLibre style URL for the admin's maps; without it the bundled offline style is used. */
   MAP_STYLE_URL: z.string().url().optional(),
+  /**
+   * Datum the MAP_STYLE_URL basemap is drawn in: WGS84 (OpenStreetMap-based styles), GCJ02 (AMap, Tencent) or BD09
+   * (Baidu). The admin's maps and the finder then draw stations, tiles and picked points in it and convert clicks
+   * back to WGS-84. Ignored without MAP_STYLE_URL (the bundled offline basemap is WGS-84).
+   */
+  MAP_STYLE_DATUM: z.enum(['WGS84', 'GCJ02', 'BD09']).default('WGS84'),
   /** Folder of the bundled seed data (division table, Zhengzhou stations). */
   SEEDS_DIR: z.string().default(path.resolve(__dirname, '../../seeds')),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

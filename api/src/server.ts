@@ -131,17 +131,19 @@ export async function startServer(
   });
   await apollo.start();
   const em = orm.em as EntityManager;
-  const mapOrigin = config.MAP_STYLE_URL ? ' https:' : '';
+  // An online basemap (MAP_STYLE_URL): its style's own origin (which may be plain http inside a network) and any
+  // https: host for the tiles, sprites and glyphs the style names.
+  const mapSources = config.MAP_STYLE_URL ? ['https:', new URL(config.MAP_STYLE_URL).origin] : [];
   const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', ...(mapOrigin ? ['https:'] : [])],
+        imgSrc: ["'self'", 'data:', 'blob:', ...mapSources],
         workerSrc: ["'self'", 'blob:'],
         childSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'", ...(mapOrigin ? ['https:'] : [])],
+        connectSrc: ["'self'", ...mapSources],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],

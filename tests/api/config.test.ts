@@ -15,6 +15,7 @@ describe('config', () => {
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
     [{ SEED_ON_FIRST_START: 'maybe' }, 'SEED_ON_FIRST_START'],
     [{ MAP_STYLE_URL: 'style.json' }, 'MAP_STYLE_URL'],
+    [{ MAP_STYLE_DATUM: 'EPSG4326' }, 'MAP_STYLE_DATUM'],
     [{ EMBEDDED_SHARED_BUFFERS: "64MB'; drop" }, 'EMBEDDED_SHARED_BUFFERS'],
     [{ JIT: 'yes' }, 'JIT'],
   ])('refuses %j naming %s', (env, variable) => {

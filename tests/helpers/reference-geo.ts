@@ -80,3 +80,11 @@ export function vincenty(lng1: number, lat1: number, lng2: number, lat2: number)
   }
   throw new Error('Vincenty did not converge (nearly antipodal points)');
 }
+
+/** GCJ-02 → BD-09, the closed form Baidu's documentation and every converter publish (x_pi = π·3000/180). */
+export function gcjToBd(lng: number, lat: number): [number, number] {
+  const xPi = (Math.PI * 3000) / 180;
+  const z = Math.sqrt(lng * lng + lat * lat) + 0.00002 * Math.sin(lat * xPi);
+  const theta = Math.atan2(lat, lng) + 0.000003 * Math.cos(lng * xPi);
+  return [z * Math.cos(theta) + 0.0065, z * Math.sin(theta) + 0.006];
+}

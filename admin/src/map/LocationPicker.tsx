@@ -6,6 +6,7 @@ import { COORDINATE_SYSTEMS, type CoordinateSystem } from '../enums';
 import type { LngLat } from '../types';
 import { convertPoint, formatDegrees, isValidLngLat } from './coordinates';
 import { DEFAULT_CENTER, MapView, useMap } from './MapView';
+import { fromMapDatum, toMapDatum, useMapDatum } from './mapDatum';
 
 const round7 = (n: number) => Math.round(n * 1e7) / 1e7;
 
@@ -14,15 +15,21 @@ const validLocation: Validator = (value) =>
 
 const requiredLocation: Validator = (value) => (value == null ? 'ra.validation.required' : undefined);
 
-/** The draggable marker of the picker; a click on the map moves it too. */
+/**
+ * The draggable marker of the picker; a click on the map moves it too. `value` is WGS-84; the marker is drawn in
+ * the basemap's datum and a click or a drag is converted back (appConfig.mapDatum).
+ */
 const PickerMarker = ({ value, onChange }: { value: LngLat | null; onChange: (point: LngLat) => void }) => {
   const map = useMap();
+  const datum = useMapDatum();
   const markerRef = useRef<Marker | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const datumRef = useRef(datum);
+  datumRef.current = datum;
 
   useEffect(() => {
-    const onClick = (e: MapMouseEvent) => onChangeRef.current({ lng: e.lngLat.lng, lat: e.lngLat.lat });
+    const onClick = (e: MapMouseEvent) => onChangeRef.current(fromMapDatum({ lng: e.lngLat.lng, lat: e.lngLat.lat }, datumRef.current));
     map.on('click', onClick);
     map.getCanvas().style.cursor = 'crosshair';
     return () => {
@@ -38,18 +45,19 @@ const PickerMarker = ({ value, onChange }: { value: LngLat | null; onChange: (po
       markerRef.current = null;
       return;
     }
+    const drawn = toMapDatum(value, datum);
     if (!markerRef.current) {
-      const marker = new Marker({ draggable: true, color: '#c62828' }).setLngLat(value).addTo(map);
+      const marker = new Marker({ draggable: true, color: '#c62828' }).setLngLat(drawn).addTo(map);
       marker.on('dragend', () => {
         const { lng, lat } = marker.getLngLat();
-        onChangeRef.current({ lng, lat });
+        onChangeRef.current(fromMapDatum({ lng, lat }, datumRef.current));
       });
       markerRef.current = marker;
     } else {
-      markerRef.current.setLngLat(value);
+      markerRef.current.setLngLat(drawn);
     }
-    if (!map.getBounds().contains(value)) map.jumpTo({ center: value });
-  }, [map, value?.lng, value?.lat]);
+    if (!map.getBounds().contains(drawn)) map.jumpTo({ center: drawn });
+  }, [map, value?.lng, value?.lat, datum]);
 
   return null;
 };

@@ -1,10 +1,14 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { Box, Typography, type SxProps, type Theme } from '@mui/material';
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type LngLatLike } from 'maplibre-gl';
+import { LngLat, Map as MapLibreMap, NavigationControl, setWorkerUrl, type LngLatLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { useMapStyle } from './useMapStyle';
+import { MapDatumContext, toMapDatum } from './mapDatum';
+
+/** CSS font families for Chinese labels, the CJK fonts of Linux, macOS and Windows first. */
+const LOCAL_CJK_FONTS = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 // MapLibre 6 finds its worker beside its own module, which a bundle does not have: point it at the emitted asset.
 setWorkerUrl(workerUrl);
@@ -37,9 +41,12 @@ export interface MapViewProps {
   children?: ReactNode;
 }
 
-/** A MapLibre map with the configured (by default offline) style. Center and zoom are initial values. */
+/**
+ * A MapLibre map with the configured (by default offline) style. Center (WGS-84) and zoom are initial values.
+ * Children get the map (useMap) and the datum its basemap is drawn in (useMapDatum).
+ */
 export const MapView = ({ center = DEFAULT_CENTER, zoom = 10, height = 400, sx, children }: MapViewProps) => {
-  const style = useMapStyle();
+  const { style, datum } = useMapStyle();
   const containerRef = useRef<HTMLDivElement>(null);
   const initialView = useRef({ center, zoom });
   const [map, setMap] = useState<MapLibreMap | null>(null);
@@ -50,10 +57,16 @@ export const MapView = ({ center = DEFAULT_CENTER, zoom = 10, height = 400, sx, 
     if (!style || !containerRef.current) return;
     let instance: MapLibreMap;
     try {
+      const { center: wgs, zoom } = initialView.current;
+      const c = LngLat.convert(wgs);
       instance = new MapLibreMap({
         container: containerRef.current,
         style,
-        ...initialView.current,
+        // The center is WGS-84, like every position the admin holds; the basemap may be drawn in another datum.
+        center: toMapDatum({ lng: c.lng, lat: c.lat }, datum),
+        zoom,
+        // Chinese place names are drawn with the browser's own fonts: no glyph files, no outside request.
+        localIdeographFontFamily: LOCAL_CJK_FONTS,
         attributionControl: { compact: true },
         dragRotate: false,
         pitchWithRotate: false,
@@ -74,7 +87,7 @@ export const MapView = ({ center = DEFAULT_CENTER, zoom = 10, height = 400, sx, 
       if (window.__yizhanMap === instance) delete window.__yizhanMap;
       instance.remove();
     };
-  }, [style]);
+  }, [style, datum]);
 
   return (
     <Box sx={[{ position: 'relative', height, borderRadius: 1, overflow: 'hidden' }, ...(Array.isArray(sx) ? sx : [sx])]}>
@@ -84,7 +97,11 @@ export const MapView = ({ center = DEFAULT_CENTER, zoom = 10, height = 400, sx, 
           {translate('yizhan.map.no_webgl')}
         </Typography>
       )}
-      {map && <MapContext.Provider value={map}>{children}</MapContext.Provider>}
+      {map && (
+        <MapDatumContext.Provider value={datum}>
+          <MapContext.Provider value={map}>{children}</MapContext.Provider>
+        </MapDatumContext.Provider>
+      )}
     </Box>
   );
 };

@@ -8,6 +8,8 @@ import {
 } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import { useTranslate } from 'react-admin';
+import type { CoordinateSystem } from '../enums';
+import { useMapDatum } from './mapDatum';
 import { regionPrefix } from '../dataProvider';
 import { STATION_STATUSES } from '../enums';
 import { useMap } from './MapView';
@@ -71,9 +73,14 @@ export const stationTileQuery = (filter: Record<string, unknown>): string => {
   return params.join('&');
 };
 
-/** The tile URL template; absolute, because MapLibre fetches tiles from its worker. */
-export const stationTilesUrl = (query: string) =>
-  `${window.location.origin}/tiles/stations/{z}/{x}/{y}.pbf${query ? `?${query}` : ''}`;
+/**
+ * The tile URL template; absolute, because MapLibre fetches tiles from its worker. With a basemap in GCJ-02 or
+ * BD-09 the tiles' points come in that datum (`crs=`), so they sit where the basemap draws the place.
+ */
+export const stationTilesUrl = (query: string, datum: CoordinateSystem = 'WGS84') => {
+  const params = [query, datum === 'WGS84' ? '' : `crs=${datum}`].filter(Boolean).join('&');
+  return `${window.location.origin}/tiles/stations/{z}/{x}/{y}.pbf${params ? `?${params}` : ''}`;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Count labels without glyphs
@@ -281,14 +288,15 @@ export interface StationTilesLayerProps {
  */
 export const StationTilesLayer = ({ query, onSelect }: StationTilesLayerProps) => {
   const map = useMap();
+  const datum = useMapDatum();
   const translate = useTranslate();
-  const latest = useRef({ onSelect, translate, query });
-  latest.current = { onSelect, translate, query };
+  const latest = useRef({ onSelect, translate, query, datum });
+  latest.current = { onSelect, translate, query, datum };
   const url = useRef<string | null>(null);
 
   useEffect(() => {
-    const { query } = latest.current;
-    url.current = stationTilesUrl(query);
+    const { query, datum } = latest.current;
+    url.current = stationTilesUrl(query, datum);
     map.setMissingStyleImageResolver(resolveCountImage(map));
     map.addSource(TILE_SOURCE, { type: 'vector', tiles: [url.current], minzoom: 0, maxzoom: TILE_MAX_ZOOM });
     for (const layer of layers(onlyStatus(query))) map.addLayer(layer);
@@ -356,12 +364,12 @@ export const StationTilesLayer = ({ query, onSelect }: StationTilesLayerProps) =
 
   // New filters: new tile URL (MapLibre reloads the tiles in view), and the status of stations without one.
   useEffect(() => {
-    const next = stationTilesUrl(query);
+    const next = stationTilesUrl(query, datum);
     if (next === url.current) return;
     url.current = next;
     map.getSource<VectorTileSource>(TILE_SOURCE)?.setTiles([next]);
     map.setPaintProperty(TILE_POINTS_LAYER, 'circle-color', pointColor(onlyStatus(query)));
-  }, [map, query]);
+  }, [map, query, datum]);
 
   return null;
 };

@@ -3,6 +3,8 @@ import type { FeatureCollection, Point } from 'geojson';
 import { LngLatBounds, Popup, type GeoJSONSource, type Map as MapLibreMap, type MapLayerMouseEvent } from 'maplibre-gl';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslate } from 'react-admin';
+import type { CoordinateSystem } from '../enums';
+import { toMapDatum, useMapDatum } from './mapDatum';
 import type { Station } from '../types';
 import { useMap } from './MapView';
 
@@ -23,20 +25,27 @@ export const TILE_UNKNOWN_STATUS_COLOR = '#546e7a';
 
 type StationPoint = Pick<Station, 'id' | 'name' | 'status' | 'location'> & { provenance?: { needsReview: boolean } | null };
 
-const toFeatures = (stations: StationPoint[]): FeatureCollection<Point> => ({
+/** The stations as GeoJSON points where a basemap in `datum` draws them. */
+const toFeatures = (stations: StationPoint[], datum: CoordinateSystem): FeatureCollection<Point> => ({
   type: 'FeatureCollection',
-  features: stations.map((s) => ({
-    type: 'Feature',
-    properties: { id: s.id, name: s.name, status: s.status, needsReview: s.provenance?.needsReview ?? false },
-    geometry: { type: 'Point', coordinates: [s.location.lng, s.location.lat] },
-  })),
+  features: stations.map((s) => {
+    const at = toMapDatum(s.location, datum);
+    return {
+      type: 'Feature',
+      properties: { id: s.id, name: s.name, status: s.status, needsReview: s.provenance?.needsReview ?? false },
+      geometry: { type: 'Point', coordinates: [at.lng, at.lat] },
+    };
+  }),
 });
 
-/** Fits the map to the stations (no animation); does nothing without stations. */
-export const fitToStations = (map: MapLibreMap, stations: StationPoint[], maxZoom = 14) => {
+/** Fits the map (its basemap in `datum`) to the stations, no animation; does nothing without stations. */
+export const fitToStations = (map: MapLibreMap, stations: StationPoint[], maxZoom = 14, datum: CoordinateSystem = 'WGS84') => {
   if (stations.length === 0) return;
   const bounds = new LngLatBounds();
-  for (const s of stations) bounds.extend([s.location.lng, s.location.lat]);
+  for (const s of stations) {
+    const at = toMapDatum(s.location, datum);
+    bounds.extend([at.lng, at.lat]);
+  }
   map.fitBounds(bounds, { padding: 48, maxZoom, duration: 0 });
 };
 
@@ -52,7 +61,8 @@ export interface StationsLayerProps {
  */
 export const StationsLayer = ({ stations, onSelect }: StationsLayerProps) => {
   const map = useMap();
-  const data = useMemo(() => toFeatures(stations), [stations]);
+  const datum = useMapDatum();
+  const data = useMemo(() => toFeatures(stations, datum), [stations, datum]);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
 

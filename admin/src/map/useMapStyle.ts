@@ -2,13 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import type { StyleSpecification } from 'maplibre-gl';
 import { useDataProvider } from 'react-admin';
 import type { YizhanDataProvider } from '../dataProvider';
+import type { CoordinateSystem } from '../enums';
 import { buildOfflineStyle } from './offlineStyle';
 
 /**
  * The map style: the server's `appConfig.mapStyleUrl` when it sets one (an online basemap),
- * else the bundled offline style. Resolved once per page load.
+ * else the bundled offline style; and the datum it is drawn in (`appConfig.mapDatum`, WGS84 for the offline
+ * style). Resolved once per page load; `style` is undefined until known.
  */
-export const useMapStyle = (): StyleSpecification | string | undefined => {
+export const useMapStyle = (): { style: StyleSpecification | string | undefined; datum: CoordinateSystem } => {
   const dataProvider = useDataProvider<YizhanDataProvider>();
   const config = useQuery({
     queryKey: ['yizhan', 'appConfig'],
@@ -24,5 +26,5 @@ export const useMapStyle = (): StyleSpecification | string | undefined => {
     // Without a style URL (or without the config, e.g. the API is down) use the bundled style.
     enabled: (config.isSuccess && !styleUrl) || config.isError,
   });
-  return styleUrl || offline.data;
+  return { style: styleUrl || offline.data, datum: (styleUrl && config.data?.mapDatum) || 'WGS84' };
 };

@@ -5,6 +5,8 @@ import { useGetList, useListContext, useRedirect, useTranslate } from 'react-adm
 import { can, useRole } from '../auth';
 import { MapView, useMap } from '../map/MapView';
 import { fitToStations, StationsLayer, StationsLegend } from '../map/StationsLayer';
+import { fromMapDatum, useMapDatum } from '../map/mapDatum';
+import type { CoordinateSystem } from '../enums';
 import { fitToTiles, StationTilesLayer, stationTileQuery, unsupportedTileFilters } from '../map/StationTilesLayer';
 import type { Station } from '../types';
 
@@ -42,18 +44,24 @@ type Bounds = { west: number; south: number; east: number; north: number };
 // 1e-5 degree is about a metre: enough for a filter, and it keeps the URL short.
 const round = (n: number) => Math.round(n * 1e5) / 1e5;
 
-const boundsOf = (map: ReturnType<typeof useMap>): Bounds => {
+/** The view as WGS-84 bounds (the basemap may be drawn in GCJ-02 or BD-09: its corners are converted back). */
+const boundsOf = (map: ReturnType<typeof useMap>, datum: CoordinateSystem): Bounds => {
   const b = map.getBounds();
-  return { west: round(b.getWest()), south: round(b.getSouth()), east: round(b.getEast()), north: round(b.getNorth()) };
+  const sw = fromMapDatum({ lng: b.getWest(), lat: b.getSouth() }, datum);
+  const ne = fromMapDatum({ lng: b.getEast(), lat: b.getNorth() }, datum);
+  return { west: round(sw.lng), south: round(sw.lat), east: round(ne.lng), north: round(ne.lat) };
 };
+
+type Fit = (map: ReturnType<typeof useMap>, datum: CoordinateSystem) => (() => void) | void;
 
 /**
  * Keeps the `within` filter equal to the map view while it is on, and fits the view to new results while it is off.
  * `ready`: `fit` would show the result of the current filters (not the previous ones kept while fetching); `mode`:
  * how they are drawn (a new mode refits). `fit` may return a function that cancels it (a fit that waits for tiles).
  */
-const MapSync = ({ fit, ready, mode }: { fit: (map: ReturnType<typeof useMap>) => (() => void) | void; ready: boolean; mode: string }) => {
+const MapSync = ({ fit, ready, mode }: { fit: Fit; ready: boolean; mode: string }) => {
   const map = useMap();
+  const datum = useMapDatum();
   const { filterValues, displayedFilters, setFilters } = useListContext();
   const withinOn = filterValues.within != null || displayedFilters.within === true;
   const latest = useRef({ filterValues, displayedFilters, setFilters, fit });
@@ -63,14 +71,14 @@ const MapSync = ({ fit, ready, mode }: { fit: (map: ReturnType<typeof useMap>) =
     if (!withinOn) return;
     const update = () => {
       const { filterValues, displayedFilters, setFilters } = latest.current;
-      setFilters({ ...filterValues, within: boundsOf(map) }, { ...displayedFilters, within: true }, false);
+      setFilters({ ...filterValues, within: boundsOf(map, datum) }, { ...displayedFilters, within: true }, false);
     };
     update();
     map.on('moveend', update);
     return () => {
       map.off('moveend', update);
     };
-  }, [map, withinOn]);
+  }, [map, withinOn, datum]);
 
   // Refit when the filters (other than the view itself) or the way the stations are drawn change.
   const { within: _within, ...otherFilters } = filterValues;
@@ -81,7 +89,7 @@ const MapSync = ({ fit, ready, mode }: { fit: (map: ReturnType<typeof useMap>) =
     if (!ready || withinOn || fittedFor.current === fitKey) return;
     fittedFor.current = fitKey;
     cancelFit.current?.();
-    cancelFit.current = latest.current.fit(map);
+    cancelFit.current = latest.current.fit(map, datum);
   }, [map, ready, withinOn, fitKey]);
   useEffect(
     () => () => {
@@ -96,14 +104,15 @@ const MapSync = ({ fit, ready, mode }: { fit: (map: ReturnType<typeof useMap>) =
 
 const NO_STATIONS: Station[] = [];
 
-const FitButton = ({ fit }: { fit: (map: ReturnType<typeof useMap>) => unknown }) => {
+const FitButton = ({ fit }: { fit: Fit }) => {
+  const datum = useMapDatum();
   const map = useMap();
   const translate = useTranslate();
   return (
     <Tooltip title={translate('yizhan.map.fit')}>
       <IconButton
         size="small"
-        onClick={() => fit(map)}
+        onClick={() => fit(map, datum)}
         sx={{ position: 'absolute', top: 8, left: 8, bgcolor: 'background.paper', boxShadow: 1, '&:hover': { bgcolor: 'background.paper' } }}
       >
         <CenterFocusStrong fontSize="small" />
@@ -140,7 +149,7 @@ export const StationsMapPanel = () => {
   );
   const withinOn = filterValues.within != null || displayedFilters.within === true;
   const fit = useMemo(
-    () => (tileMode ? fitToTiles : (map: ReturnType<typeof useMap>) => fitToStations(map, stations)),
+    (): Fit => (tileMode ? fitToTiles : (map, datum) => fitToStations(map, stations, 14, datum)),
     [tileMode, stations],
   );
 

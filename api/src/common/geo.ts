@@ -22,6 +22,16 @@ registerEnumType(CoordinateSystem, {
   },
 });
 
+const EARTH_RADIUS = 6378137;
+/** Web Mercator metres → WGS-84 degrees. */
+export function fromMercator(mx: number, my: number): { lng: number; lat: number } {
+  return { lng: ((mx / EARTH_RADIUS) * 180) / Math.PI, lat: ((2 * Math.atan(Math.exp(my / EARTH_RADIUS)) - Math.PI / 2) * 180) / Math.PI };
+}
+/** WGS-84 (or GCJ-02/BD-09 as if they were) degrees → Web Mercator metres. */
+export function toMercator(lng: number, lat: number): [number, number] {
+  return [(lng * Math.PI * EARTH_RADIUS) / 180, EARTH_RADIUS * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))];
+}
+
 /** A WGS-84 point in decimal degrees. */
 export interface LngLat {
   lng: number;

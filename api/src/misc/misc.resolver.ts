@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../context';
+import { CoordinateSystem } from '../common/geo';
 import { BadInputError } from '../common/errors';
 import { assertValidTimezone, DEFAULT_TIMEZONE, isOpenAt, parseOpeningHours } from '../common/opening-hours';
 
@@ -16,6 +17,13 @@ class OpeningHoursCheck {
 class AppConfig {
   @Field(() => String, { nullable: true, description: 'Online MapLibre style URL (MAP_STYLE_URL); null means the bundled offline style.' })
   mapStyleUrl!: string | null;
+
+  @Field(() => CoordinateSystem, {
+    description:
+      'Datum the basemap is drawn in (MAP_STYLE_DATUM with MAP_STYLE_URL, else WGS84 for the bundled offline basemap). A map draws ' +
+      'stations converted to it (tiles with `?crs=`) and converts clicks back to WGS84. GCJ02 for AMap and Tencent styles, BD09 for Baidu.',
+  })
+  mapDatum!: CoordinateSystem;
 }
 
 @Resolver()
@@ -39,6 +47,9 @@ export class MiscResolver {
 
   @Query(() => AppConfig, { description: 'Settings the admin reads at start (public: nothing secret).' })
   appConfig(@Ctx() { config }: Context): AppConfig {
-    return { mapStyleUrl: config.MAP_STYLE_URL ?? null };
+    return {
+      mapStyleUrl: config.MAP_STYLE_URL ?? null,
+      mapDatum: config.MAP_STYLE_URL ? CoordinateSystem[config.MAP_STYLE_DATUM] : CoordinateSystem.WGS84,
+    };
   }
 }

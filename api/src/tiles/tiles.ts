@@ -10,6 +10,8 @@ import { pgArray } from '../common/pagination';
 import { Amenity, StationKind, StationStatus } from '../stations/station.enums';
 import { stationFilterSql } from '../stations/station.service';
 import type { StationFilter } from '../stations/station.inputs';
+import { convertPoint, CoordinateSystem, fromMercator, toMercator } from '../common/geo';
+import { PlaceLabels } from './places';
 
 /** Below this zoom a tile shows counts per county (layer `regions`); from it, stations (layer `stations`). */
 export const REGION_ZOOM_MAX = 7;
@@ -42,6 +44,24 @@ export function tileFilter(query: Record<string, unknown>): StationFilter {
   }
   return filter;
 }
+
+/**
+ * The `crs` query parameter: the datum the tile's points are drawn in, WGS84 (default) or GCJ02 / BD09 for a
+ * basemap drawn in it (AMap, Tencent / Baidu; MAP_STYLE_DATUM). BAD_USER_INPUT on `crs` for anything else.
+ */
+export function tileDatum(raw: unknown): CoordinateSystem {
+  if (raw === undefined || raw === '') return CoordinateSystem.WGS84;
+  if (typeof raw !== 'string' || !(raw in CoordinateSystem)) throw new BadInputError('crs', `must be one of ${Object.keys(CoordinateSystem).join(', ')}`);
+  return CoordinateSystem[raw as keyof typeof CoordinateSystem];
+}
+
+/**
+ * Web Mercator metres by which a GCJ-02 or BD-09 position can lie from its WGS-84 one inside China: the offsets are
+ * at most about 1.5 km on the ground (GCJ-02 ≤ ~0.7 km, BD-09 adds ~0.7 km), times Mercator's 1/cos φ (≤ 1.75 at
+ * 55° N), rounded up. A tile in such a datum selects the stations of its envelope grown by this much, then keeps those
+ * whose converted position falls in it.
+ */
+const DATUM_MARGIN_M = 4000;
 
 /** A tile address, checked: z 0–22, x and y within 0..2^z − 1. */
 export function tileAddress(z: string, x: string, y: string): { z: number; x: number; y: number } {
@@ -97,7 +117,9 @@ export class StationTiles {
   private mvtInDatabase = true;
 
   /** The tile as Mapbox Vector Tile bytes (empty for an empty tile). */
-  async tile(z: number, x: number, y: number, filter: StationFilter, key: string, version: string): Promise<Buffer> {
+  async tile(z: number, x: number, y: number, filter: StationFilter, key: string, version: string, datum = CoordinateSystem.WGS84): Promise<Buffer> {
+    // In another datum the points move after selection, which the JS encoder does (ST_AsMVT would clip them first).
+    if (datum !== CoordinateSystem.WGS84) return this.tileInJs(z, x, y, filter, key, version, datum);
     if (this.mvtInDatabase) {
       try {
         return await this.tileInDatabase(z, x, y, filter, key, version);
@@ -112,14 +134,17 @@ export class StationTiles {
   /**
    * The same tile, with the points selected in SQL and the protobuf written by @maplibre/vt-pbf: for PostGIS builds
    * without protobuf-c (ST_AsMVT unavailable), such as the embedded PGlite + PostGIS. Same layers and properties.
+   * With `datum` GCJ02 or BD09 every point is drawn at its position in that datum (gcoord, as `location(crs:)`).
    */
-  private async tileInJs(z: number, x: number, y: number, filter: StationFilter, key: string, version: string): Promise<Buffer> {
+  private async tileInJs(z: number, x: number, y: number, filter: StationFilter, key: string, version: string, datum = CoordinateSystem.WGS84): Promise<Buffer> {
     const em = this.em.fork();
     const world = 20037508.342789244;
     const size = (2 * world) / 2 ** z;
     const [xmin, ymax] = [-world + x * size, world - y * size];
     const buffer = size / 64;
-    const env = [xmin - buffer, ymax - size - buffer, xmin + size + buffer, ymax + buffer];
+    const shifted = datum !== CoordinateSystem.WGS84;
+    const margin = shifted ? DATUM_MARGIN_M : 0;
+    const env = [xmin - buffer - margin, ymax - size - buffer - margin, xmin + size + buffer + margin, ymax + buffer + margin];
     type Row = { mx: number; my: number } & Record<string, unknown>;
     let layer: string;
     let rows: Row[];
@@ -130,7 +155,7 @@ export class StationTiles {
         `with c as (select * from unnest(?::text[], ?::int[]) as u(code, n)), m as (select r.code, r.name, c.n as count, ST_Transform(r.centre::geometry, 3857) as g
             from region r join c on c.code = r.code where r.centre is not null)
          select ST_X(g) as mx, ST_Y(g) as my, code, name, count from m where g && ST_MakeEnvelope(?, ?, ?, ?, 3857)`,
-        [codes, counts, xmin, ymax - size, xmin + size, ymax],
+        [codes, counts, xmin - margin, ymax - size - margin, xmin + size + margin, ymax + margin],
       );
     } else {
       const where = stationFilterSql(filter);
@@ -152,6 +177,16 @@ export class StationTiles {
                  from station s where ${inTile} limit 20000`,
               [...env, ...where.params],
             );
+    }
+    if (shifted) {
+      // Move each point to its position in `datum`, then keep those the tile (plus its buffer; none for counties) shows.
+      const keep = layer === 'regions' ? 0 : buffer;
+      rows = rows.flatMap((r) => {
+        const p = convertPoint(fromMercator(Number(r.mx), Number(r.my)), CoordinateSystem.WGS84, datum);
+        const [mx, my] = toMercator(p.lng, p.lat);
+        const inside = mx >= xmin - keep && mx <= xmin + size + keep && my >= ymax - size - keep && my <= ymax + keep;
+        return inside ? [{ ...r, mx, my }] : [];
+      });
     }
     if (!rows.length) return Buffer.alloc(0);
     const features = rows.map(({ mx, my, ...props }) => ({
@@ -207,9 +242,10 @@ export class StationTiles {
 }
 
 /**
- * `GET /tiles/stations/{z}/{x}/{y}.pbf?kinds=&statuses=&amenities=&region=`: one tile, with
+ * `GET /tiles/stations/{z}/{x}/{y}.pbf?kinds=&statuses=&amenities=&region=&crs=`: one tile (points in `crs`, default WGS84), with
  * `Cache-Control: public, max-age=60`, an ETag from the address, filter and data version (304 on a match), and
  * 1 point per tile charged to the caller's IP budget. Bad parameters: 400 `{error: {code: BAD_USER_INPUT, field}}`.
+ * Also `GET /tiles/places/{z}/{x}/{y}.pbf?crs=`: the offline basemap's place names (see PlaceLabels), 1 point.
  */
 export function mountStationTiles(app: express.Express, em: EntityManager, config: Config, deps: { limits: RateLimits; log: Logger }): StationTiles {
   const tiles = new StationTiles(em);
@@ -217,35 +253,57 @@ export function mountStationTiles(app: express.Express, em: EntityManager, confi
     try {
       const { z, x, y } = tileAddress(req.params[0], req.params[1], req.params[2]);
       const filter = tileFilter(req.query as Record<string, unknown>);
+      const datum = tileDatum(req.query.crs);
       const ip = req.ip ?? 'unknown';
       const charge = await deps.limits.charge('anon', ip, config.RATE_LIMIT_ANONYMOUS_PER_MINUTE, 1);
       res.setHeader('x-ratelimit-limit', String(charge.limit));
       res.setHeader('x-ratelimit-remaining', String(charge.remaining));
       const key = JSON.stringify([filter.kinds, filter.statuses, filter.amenities, filter.regionCodePrefix]);
+      const address = `${z}/${x}/${y}|${datum}`;
       const version = await tiles.dataVersion();
-      const etag = `"${createHash('sha1').update(`${z}/${x}/${y}|${key}|${version}`).digest('base64url')}"`;
+      const etag = `"${createHash('sha1').update(`${address}|${key}|${version}`).digest('base64url')}"`;
       res.setHeader('cache-control', 'public, max-age=60');
       res.setHeader('etag', etag);
       if (req.headers['if-none-match'] === etag) {
         res.status(304).end();
         return;
       }
-      const body = await tiles.tile(z, x, y, filter, key, version);
+      const body = await tiles.tile(z, x, y, filter, key, version, datum);
       res.type('application/vnd.mapbox-vector-tile').send(body);
     } catch (e) {
-      if (e instanceof BadInputError) {
-        res.status(400).json({ error: { code: 'BAD_USER_INPUT', field: e.field, message: e.message } });
-      } else if (e instanceof RateLimitedError) {
-        res.setHeader('retry-after', String(e.retryAfterSeconds));
-        res.status(429).json({ error: { code: 'RATE_LIMITED', message: e.message, retryAfterSeconds: e.retryAfterSeconds } });
-      } else if (transientDatabaseError(e)) {
-        res.setHeader('retry-after', '5');
-        res.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: transientDatabaseError(e) } });
-      } else {
-        deps.log.error({ err: e }, 'tile failed');
-        res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
-      }
+      sendTileError(res, e, deps.log);
+    }
+  });
+  const places = new PlaceLabels(config.SEEDS_DIR);
+  app.get(/^\/tiles\/places\/(\d{1,2})\/(\d{1,8})\/(\d{1,8})\.pbf$/, async (req, res) => {
+    try {
+      const { z, x, y } = tileAddress(req.params[0], req.params[1], req.params[2]);
+      const datum = tileDatum(req.query.crs);
+      const charge = await deps.limits.charge('anon', req.ip ?? 'unknown', config.RATE_LIMIT_ANONYMOUS_PER_MINUTE, 1);
+      res.setHeader('x-ratelimit-limit', String(charge.limit));
+      res.setHeader('x-ratelimit-remaining', String(charge.remaining));
+      // The labels change only with the shipped seed files, that is with a new release.
+      res.setHeader('cache-control', 'public, max-age=86400');
+      res.type('application/vnd.mapbox-vector-tile').send(await places.tile(z, x, y, datum));
+    } catch (e) {
+      sendTileError(res, e, deps.log);
     }
   });
   return tiles;
+}
+
+/** A tile request's failure as JSON: 400 BAD_USER_INPUT naming the parameter, 429, 503 for an outage, else 500. */
+function sendTileError(res: express.Response, e: unknown, log: Logger): void {
+  if (e instanceof BadInputError) {
+    res.status(400).json({ error: { code: 'BAD_USER_INPUT', field: e.field, message: e.message } });
+  } else if (e instanceof RateLimitedError) {
+    res.setHeader('retry-after', String(e.retryAfterSeconds));
+    res.status(429).json({ error: { code: 'RATE_LIMITED', message: e.message, retryAfterSeconds: e.retryAfterSeconds } });
+  } else if (transientDatabaseError(e)) {
+    res.setHeader('retry-after', '5');
+    res.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: transientDatabaseError(e) } });
+  } else {
+    log.error({ err: e }, 'tile failed');
+    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+  }
 }
