@@ -9,7 +9,7 @@ import {
 import { useEffect, useRef } from 'react';
 import { useTranslate } from 'react-admin';
 import { regionPrefix } from '../dataProvider';
-import { STATION_STATUSES } from '../enums';
+import { STATION_STATUSES } from '../choices';
 import { useMap } from './MapView';
 import {
   STATUS_COLORS,

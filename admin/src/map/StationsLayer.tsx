@@ -3,7 +3,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { LngLatBounds, Popup, type GeoJSONSource, type Map as MapLibreMap, type MapLayerMouseEvent } from 'maplibre-gl';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslate } from 'react-admin';
-import type { Station } from '../types';
+import type { Station } from '../records';
 import { useMap } from './MapView';
 
 const SOURCE = 'stations';

@@ -6,7 +6,7 @@ import { can, useRole } from '../auth';
 import { MapView, useMap } from '../map/MapView';
 import { fitToStations, StationsLayer, StationsLegend } from '../map/StationsLayer';
 import { fitToTiles, StationTilesLayer, stationTileQuery, unsupportedTileFilters } from '../map/StationTilesLayer';
-import type { Station } from '../types';
+import type { Station } from '../records';
 
 /** The most markers the map asks for (the API's page limit). */
 export const MAP_LIMIT = 1000;
