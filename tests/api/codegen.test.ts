@@ -8,7 +8,7 @@ import { codegenConfig } from '../../admin/codegen';
 /**
  * Issue 15 §5: the admin's `types.ts` and `enums.ts` are generated from `schema/schema.graphql` (itself checked
  * against the running schema by relay.test.ts). This regenerates both into a temporary folder with the admin's own
- * configuration and fails when the committed files differ: run `npm run codegen -w admin` after `npm run schema:emit`.
+ * configuration and fails when the committed files differ: `npm run schema:emit` rewrites the schema and then both files.
  */
 const ADMIN = resolve(__dirname, '../../admin');
 const FILES = ['enums.ts', 'types.ts'];
