@@ -373,7 +373,7 @@ describe('audit log and personal data', () => {
 
 describe('paging', () => {
   it('the scheduling and audit lists share one paging with its bounds, BAD_USER_INPUT naming limit or offset', async () => {
-    const lists = [`volunteerTeams`, `volunteers`, `campaigns`, `shifts(campaignId: "${home.Campaign}"`, `shiftAssignments`, `auditEvents`];
+    const lists = [`volunteerTeams`, `volunteers`, `campaigns`, `shifts(filter: {campaignId: "${home.Campaign}"}`, `shiftAssignments`, `auditEvents`];
     for (const l of lists) {
       const call = (args: string) => (l.includes('(') ? `{ ${l}, ${args}) { totalCount } }` : `{ ${l}(${args}) { totalCount } }`);
       const big = await s.graphql(call('limit: 1001'));

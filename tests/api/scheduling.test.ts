@@ -199,7 +199,7 @@ describe('waitlist', () => {
     // b takes an overlapping shift while waiting: the place must go to d.
     await data(SIGN_UP, { s: elsewhere, v: b, w: false });
     await data(`mutation($id: ID!) { cancelShiftAssignment(id: $id) { status } }`, { id: first.id });
-    const list = (await data(`query($s: ID!) { shiftAssignments(shiftId: $s) { nodes { status volunteer { id } } } }`, { s: full })).shiftAssignments.nodes;
+    const list = (await data(`query($s: ID!) { shiftAssignments(filter: {shiftId: $s}) { nodes { status volunteer { id } } } }`, { s: full })).shiftAssignments.nodes;
     const statusOf = (id: string) => list.find((x: any) => x.volunteer.id === id).status;
     expect([statusOf(a), statusOf(b), statusOf(d)]).toEqual(['CANCELLED', 'WAITLISTED', 'SIGNED_UP']);
     expect((await data(SHIFT, { id: full })).shift).toMatchObject({ filledCount: 1, waitlistCount: 1 });

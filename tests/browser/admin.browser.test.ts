@@ -648,7 +648,7 @@ describe('admin in the browser', { timeout: TIMEOUT }, () => {
         },
       });
       expect(plan.planShifts.created).toBe(8);
-      const shifts = (await gql(`query ($c: ID!) { shifts(campaignId: $c, limit: 100) { nodes { id startsAt station { id } } } }`, { c: campaignId })).shifts.nodes as {
+      const shifts = (await gql(`query ($c: ID!) { shifts(filter: {campaignId: $c}, limit: 100) { nodes { id startsAt station { id } } } }`, { c: campaignId })).shifts.nodes as {
         id: string;
         startsAt: string;
         station: { id: string };
@@ -788,7 +788,7 @@ describe('admin in the browser', { timeout: TIMEOUT }, () => {
       expect(await preview.getAttribute('data-new')).toBe('4');
       expect(await preview.getAttribute('data-created')).toBe('0');
       await page.screenshot({ path: `${OUTPUT}admin-campaign-plan.png`, fullPage: true });
-      const count = (await gql(`query ($c: ID!) { shifts(campaignId: $c) { totalCount } }`, { c: campaignId })).shifts.totalCount;
+      const count = (await gql(`query ($c: ID!) { shifts(filter: {campaignId: $c}) { totalCount } }`, { c: campaignId })).shifts.totalCount;
       expect(count).toBe(8);
     });
 

@@ -20,7 +20,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { ApiKeyInput, YizhanDataProvider } from '../dataProvider';
-import { apiScopeChoices } from '../enums';
+import { apiScopeChoices } from '../choices';
 import { SecretDialog } from './SecretDialog';
 
 interface Created {

@@ -12,7 +12,7 @@ import {
   TopToolbar,
   useTranslate,
 } from 'react-admin';
-import type { ApiKey } from '../types';
+import type { ApiKey } from '../records';
 import { RevokeButton } from './RevokeButton';
 
 const apiKeyFilters = [<BooleanInput key="includeRevoked" source="includeRevoked" alwaysOn />];

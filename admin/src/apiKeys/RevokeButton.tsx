@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { YizhanDataProvider } from '../dataProvider';
-import type { ApiKey } from '../types';
+import type { ApiKey } from '../records';
 
 /** Revokes the key after a confirmation; requests with it are refused at once. */
 export const RevokeButton = () => {

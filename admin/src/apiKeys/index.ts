@@ -1,6 +1,6 @@
 import KeyIcon from '@mui/icons-material/VpnKey';
 import type { ResourceProps } from 'react-admin';
-import type { ApiKey } from '../types';
+import type { ApiKey } from '../records';
 import { ApiKeyCreate } from './ApiKeyCreate';
 import { ApiKeyList } from './ApiKeyList';
 

@@ -2,7 +2,7 @@ import { Alert, Box, Card, CardContent, Chip, Link, Stack, Table, TableBody, Tab
 import { useState, type ReactNode } from 'react';
 import { useGetList, useGetMany, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDegrees } from '../map/coordinates';
-import type { AuditEvent, FieldChange } from '../types';
+import type { AuditEvent, FieldChange } from '../records';
 
 type Translate = ReturnType<typeof useTranslate>;
 

@@ -1,6 +1,6 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import type { Role } from '../enums';
-import type { OrganizationSummary } from '../types';
+import type { OrganizationSummary } from '../records';
 import { ApiError, graphqlFetch } from './graphqlFetch';
 import { CHANGE_PASSWORD_PATH, type Permissions } from './permissions';
 

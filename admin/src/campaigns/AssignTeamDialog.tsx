@@ -24,7 +24,7 @@ import { Button, useDataProvider, useGetList, useGetOne, useLocaleState, useNoti
 import type { YizhanDataProvider } from '../dataProvider';
 import { useInvalidateScheduling } from '../scheduling/queries';
 import { formatShiftTime } from '../scheduling/time';
-import type { Campaign, CampaignFillRate, NamedRef, TeamAssignmentResult, VolunteerTeam } from '../types';
+import type { Campaign, CampaignFillRate, NamedRef, TeamAssignmentResult, VolunteerTeam } from '../records';
 import { useShiftSelection } from './selection';
 
 /** The teams offered: the campaign's, or every team the viewer may see when it names none. */

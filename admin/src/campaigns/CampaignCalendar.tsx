@@ -8,7 +8,7 @@ import 'react-big-calendar/lib/css/react-big-calendar.css';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { FILL_COLORS, fillStateOf, NIGHT_BAND, type FillState } from '../scheduling/fillState';
 import { inZone, intlLocale, toWallDate, todayIn } from '../scheduling/time';
-import type { Campaign, ShiftFill } from '../types';
+import type { Campaign, ShiftFill } from '../records';
 
 /**
  * A Luxon localizer whose weeks start on `firstWeekday` (1 = Monday … 7 = Sunday), so the week view opens on the

@@ -16,7 +16,7 @@ import {
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { SectionTitle } from '../common/SectionTitle';
-import { campaignKindChoices, campaignStatusChoices } from '../enums';
+import { campaignKindChoices, campaignStatusChoices } from '../choices';
 import { ZonedDateTimeInput } from '../scheduling/ZonedDateTimeInput';
 
 const timezoneChoices = Intl.supportedValuesOf('timeZone').map((id) => ({ id, name: id }));

@@ -1,8 +1,8 @@
 import { CreateButton, Datagrid, FunctionField, List, NumberField, SelectField, SelectInput, TextField, TopToolbar } from 'react-admin';
 import { can, useRole } from '../auth';
-import { campaignKindChoices, campaignStatusChoices } from '../enums';
+import { campaignKindChoices, campaignStatusChoices } from '../choices';
 import { formatInstant } from '../scheduling/time';
-import type { Campaign } from '../types';
+import type { Campaign } from '../records';
 import { CampaignStatusChip } from './CampaignStatusChip';
 
 const filters = [<SelectInput key="status" source="status" choices={campaignStatusChoices} alwaysOn sx={{ minWidth: 160 }} />];

@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router-dom';
 import { can, useRole } from '../auth';
 import { useFillRate } from '../scheduling/queries';
 import { formatInstant } from '../scheduling/time';
-import type { Campaign, ShiftFill } from '../types';
+import type { Campaign, ShiftFill } from '../records';
 import { AssignTeamDialog, SelectionBar } from './AssignTeamDialog';
 import { FillLegend } from './FillLegend';
 import { CampaignStatusChip } from './CampaignStatusChip';

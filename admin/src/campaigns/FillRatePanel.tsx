@@ -22,7 +22,7 @@ import { Button, useLocaleState, useTranslate } from 'react-admin';
 import { FILL_COLORS, fillStateOf } from '../scheduling/fillState';
 import { formatIsoDate, formatShiftTime } from '../scheduling/time';
 import { FillChip } from '../shifts/FillChip';
-import type { Campaign, CampaignFillRate, PointCoverage, ShiftFill } from '../types';
+import type { Campaign, CampaignFillRate, PointCoverage, ShiftFill } from '../records';
 import { useShiftSelection } from './selection';
 
 const percent = (filled: number, capacity: number) => (capacity ? Math.round((filled / capacity) * 100) : 0);

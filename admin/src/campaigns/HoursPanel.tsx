@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useCreatePath, useDataProvider, useTranslate } from 'react-admin';
 import type { YizhanDataProvider } from '../dataProvider';
 import { schedulingKeys } from '../scheduling/queries';
-import type { HoursTotal } from '../types';
+import type { HoursTotal } from '../records';
 
 const MEDALS = ['#d4a106', '#9e9e9e', '#a1662f'];
 

@@ -40,10 +40,10 @@ import {
 } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
 import type { YizhanDataProvider } from '../dataProvider';
-import { volunteerSkillChoices } from '../enums';
+import { volunteerSkillChoices } from '../choices';
 import { useInvalidateScheduling } from '../scheduling/queries';
 import { formatShiftTime, inZone } from '../scheduling/time';
-import type { Campaign, ShiftPatternInput, ShiftPlan } from '../types';
+import type { Campaign, ShiftPatternInput, ShiftPlan } from '../records';
 
 const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 

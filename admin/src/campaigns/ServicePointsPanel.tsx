@@ -31,10 +31,10 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { YizhanDataProvider } from '../dataProvider';
-import { amenityChoices } from '../enums';
+import { amenityChoices } from '../choices';
 import { LocationPicker } from '../map/LocationPicker';
 import { formatInstant } from '../scheduling/time';
-import type { Campaign, LngLat, ServicePointInput } from '../types';
+import type { Campaign, LngLat, ServicePointInput } from '../records';
 
 type Values = Omit<ServicePointInput, 'campaignId' | 'location'> & { location: LngLat | null };
 

@@ -4,7 +4,7 @@ import PlaylistRemove from '@mui/icons-material/PlaylistRemove';
 import { Box, Drawer, IconButton, Stack, Tooltip } from '@mui/material';
 import { Button, Link, useCreatePath, useTranslate } from 'react-admin';
 import { ShiftDetails } from '../shifts/ShiftDetails';
-import type { ShiftFill } from '../types';
+import type { ShiftFill } from '../records';
 import { useShiftSelection } from './selection';
 
 /** The side panel of a shift clicked on the calendar or in the fill-rate table. */

@@ -22,7 +22,7 @@ import { useState } from 'react';
 import { Button, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import type { YizhanDataProvider } from '../dataProvider';
-import type { Campaign, CampaignGoal } from '../types';
+import type { Campaign, CampaignGoal } from '../records';
 
 /** The goal counted in people served (服务人次): unit 人次, or a name that says so. */
 export const peopleGoalOf = (goals: CampaignGoal[]) => goals.find((g) => /人次/.test(g.unit) || /服务人次|people served/i.test(g.name));

@@ -3,7 +3,7 @@ import { lazy } from 'react';
 import type { ResourceProps } from 'react-admin';
 import { can } from '../auth/permissions';
 import type { Role } from '../enums';
-import type { Campaign } from '../types';
+import type { Campaign } from '../records';
 import { CampaignCreate } from './CampaignCreate';
 import { CampaignEdit } from './CampaignEdit';
 import { CampaignList } from './CampaignList';

@@ -2,8 +2,9 @@ import { Box, FormControl, FormHelperText, FormLabel, MenuItem, Stack, TextField
 import { Marker, type MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { InputHelperText, useInput, useTranslate, type Validator } from 'react-admin';
-import { COORDINATE_SYSTEMS, type CoordinateSystem } from '../enums';
-import type { LngLat } from '../types';
+import { COORDINATE_SYSTEMS } from '../choices';
+import type { CoordinateSystem } from '../enums';
+import type { LngLat } from '../records';
 import { convertPoint, formatDegrees, isValidLngLat } from './coordinates';
 import { DEFAULT_CENTER, MapView, useMap } from './MapView';
 import { fromMapDatum, toMapDatum, useMapDatum } from './mapDatum';

@@ -11,7 +11,7 @@ import { useTranslate } from 'react-admin';
 import type { CoordinateSystem } from '../enums';
 import { useMapDatum } from './mapDatum';
 import { regionPrefix } from '../dataProvider';
-import { STATION_STATUSES } from '../enums';
+import { STATION_STATUSES } from '../choices';
 import { useMap } from './MapView';
 import {
   STATUS_COLORS,

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslate } from 'react-admin';
 import type { CoordinateSystem } from '../enums';
 import { toMapDatum, useMapDatum } from './mapDatum';
-import type { Station } from '../types';
+import type { Station } from '../records';
 import { useMap } from './MapView';
 
 const SOURCE = 'stations';

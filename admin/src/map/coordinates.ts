@@ -1,6 +1,6 @@
 import gcoord from 'gcoord';
 import type { CoordinateSystem } from '../enums';
-import type { LngLat } from '../types';
+import type { LngLat } from '../records';
 
 const CRS = { WGS84: gcoord.WGS84, GCJ02: gcoord.GCJ02, BD09: gcoord.BD09 } as const;
 

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { CoordinateSystem } from '../enums';
-import type { LngLat } from '../types';
+import type { LngLat } from '../records';
 import { convertPoint } from './coordinates';
 
 /**

@@ -1,5 +1,5 @@
 import { AutocompleteInput, maxLength, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
-import { organizationKindChoices } from '../enums';
+import { organizationKindChoices } from '../choices';
 
 /** The inputs of OrganizationCreate and OrganizationEdit (limits as in OrganizationCreateInput). */
 export const OrganizationInputs = () => (

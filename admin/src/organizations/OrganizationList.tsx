@@ -12,7 +12,7 @@ import {
   TextField,
 } from 'react-admin';
 import { can, useRole } from '../auth';
-import { organizationKindChoices } from '../enums';
+import { organizationKindChoices } from '../choices';
 
 const organizationFilters = [
   <SearchInput key="q" source="q" alwaysOn />,

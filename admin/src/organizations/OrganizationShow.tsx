@@ -17,9 +17,9 @@ import {
 } from 'react-admin';
 import { HistoryPanel } from '../audit/HistoryPanel';
 import { can, useRole } from '../auth';
-import { organizationKindChoices, stationKindChoices, stationStatusChoices } from '../enums';
+import { organizationKindChoices, stationKindChoices, stationStatusChoices } from '../choices';
 import { AmenitiesField } from '../stations/AmenitiesField';
-import type { Organization } from '../types';
+import type { Organization } from '../records';
 
 /** Stations whose `target` (hostOrganizationId or operatorOrganizationId) is this organization. */
 const StationsOf = ({ target }: { target: string }) => (

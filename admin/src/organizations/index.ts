@@ -2,7 +2,7 @@ import OrganizationIcon from '@mui/icons-material/AccountTree';
 import type { ResourceProps } from 'react-admin';
 import { can } from '../auth/permissions';
 import type { Role } from '../enums';
-import type { Organization } from '../types';
+import type { Organization } from '../records';
 import { OrganizationCreate } from './OrganizationCreate';
 import { OrganizationEdit } from './OrganizationEdit';
 import { OrganizationList } from './OrganizationList';

@@ -1,5 +1,5 @@
 import type { ResourceProps } from 'react-admin';
-import type { Region } from '../types';
+import type { Region } from '../records';
 
 /** Read-only GB/T 2260 divisions, referenced by regionCode inputs and filters; no pages of their own. */
 export default {

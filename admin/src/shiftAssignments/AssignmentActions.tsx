@@ -10,7 +10,7 @@ import { useState, type ReactElement } from 'react';
 import { Button, Confirm, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { AssignmentAction, YizhanDataProvider } from '../dataProvider';
 import type { AssignmentStatus } from '../enums';
-import type { ShiftAssignment } from '../types';
+import type { ShiftAssignment } from '../records';
 
 /** Which transitions the API allows from each status (it checks again). */
 const ACTIONS_BY_STATUS: Record<AssignmentStatus, AssignmentAction[]> = {

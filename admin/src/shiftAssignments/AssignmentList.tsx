@@ -11,10 +11,10 @@ import {
   type FieldProps,
 } from 'react-admin';
 import { useQueryClient } from '@tanstack/react-query';
-import { assignmentStatusChoices } from '../enums';
+import { assignmentStatusChoices } from '../choices';
 import { invalidateScheduling } from '../scheduling/queries';
 import { formatInstant } from '../scheduling/time';
-import type { ShiftAssignment } from '../types';
+import type { ShiftAssignment } from '../records';
 import { AssignmentActions } from './AssignmentActions';
 import { AssignmentStatusChip } from './AssignmentStatusChip';
 import { ShiftTimeField } from './ShiftTimeField';

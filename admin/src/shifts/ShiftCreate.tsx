@@ -1,6 +1,6 @@
 import { Create, SimpleForm, useRedirect } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
-import type { Shift } from '../types';
+import type { Shift } from '../records';
 import { ShiftInputs } from './ShiftInputs';
 
 /** A single shift (the campaign page's plan form makes many at once); `?campaignId=` preselects the campaign. */

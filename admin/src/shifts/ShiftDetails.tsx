@@ -21,7 +21,7 @@ import { schedulingKeys, useInvalidateScheduling } from '../scheduling/queries';
 import { formatInstant, formatShiftTime } from '../scheduling/time';
 import { AssignmentActions } from '../shiftAssignments/AssignmentActions';
 import { AssignmentStatusChip } from '../shiftAssignments/AssignmentStatusChip';
-import type { Shift, Volunteer } from '../types';
+import type { Shift, Volunteer } from '../records';
 import { FillChip } from './FillChip';
 import { VolunteerPicker } from './VolunteerPicker';
 

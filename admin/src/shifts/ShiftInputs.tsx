@@ -14,9 +14,9 @@ import {
   type Validator,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { volunteerSkillChoices } from '../enums';
+import { volunteerSkillChoices } from '../choices';
 import { ZonedDateTimeInput } from '../scheduling/ZonedDateTimeInput';
-import type { Campaign } from '../types';
+import type { Campaign } from '../records';
 
 const integer: Validator = (value) => (value == null || Number.isInteger(value) ? undefined : 'ra.validation.number');
 

@@ -17,7 +17,7 @@ import {
 } from 'react-admin';
 import { formatShiftTime } from '../scheduling/time';
 import { SkillsField } from '../volunteers/SkillsField';
-import type { Campaign, Shift } from '../types';
+import type { Campaign, Shift } from '../records';
 import { FillChip } from './FillChip';
 
 /** The station filter offers the chosen campaign's service points. */

@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
 import { EditButton, Link, Show, TopToolbar, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
-import type { Shift } from '../types';
+import type { Shift } from '../records';
 import { ShiftDetails } from './ShiftDetails';
 
 const Actions = () => {

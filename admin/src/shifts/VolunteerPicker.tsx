@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useDataProvider, useTranslate } from 'react-admin';
 import { useDebouncedValue } from '../common/useDebouncedValue';
 import type { YizhanDataProvider } from '../dataProvider';
-import type { Volunteer } from '../types';
+import type { Volunteer } from '../records';
 
 interface Props {
   campaignId: string;

@@ -1,7 +1,7 @@
 import ShiftIcon from '@mui/icons-material/EventNote';
 import type { ResourceProps } from 'react-admin';
 import { formatInstant } from '../scheduling/time';
-import type { Shift } from '../types';
+import type { Shift } from '../records';
 import { ShiftCreate } from './ShiftCreate';
 import { ShiftEdit } from './ShiftEdit';
 import { ShiftList } from './ShiftList';

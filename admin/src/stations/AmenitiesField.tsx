@@ -1,6 +1,6 @@
 import { Chip, Stack } from '@mui/material';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
-import type { Station } from '../types';
+import type { Station } from '../records';
 
 /** The station's amenities as chips with their Chinese (or English) names. */
 export const AmenitiesField = ({ max }: Partial<FieldProps<Station>> & { max?: number }) => {

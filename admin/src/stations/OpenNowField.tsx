@@ -1,6 +1,6 @@
 import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
-import type { Station } from '../types';
+import type { Station } from '../records';
 
 /** 营业中 / 已打烊 from the API's `isOpen` (its time zone, China's holidays), or "unknown". */
 export const OpenNowField = (_props: Partial<FieldProps<Station>>) => {

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { YizhanDataProvider } from '../dataProvider';
-import type { Station } from '../types';
+import type { Station } from '../records';
 
 /** Sets the station RETIRED (kept for history, out of nearby search) after a confirmation. */
 export const RetireButton = () => {

@@ -1,5 +1,5 @@
 import { Edit, Navigate, SimpleForm, useCreatePath, useRecordContext } from 'react-admin';
-import type { Station } from '../types';
+import type { Station } from '../records';
 import { StationInputs } from './StationInputs';
 
 /** The form, or back to the show page when the viewer may not edit this station (e.g. a typed-in URL). */

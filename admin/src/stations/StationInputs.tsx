@@ -13,7 +13,7 @@ import {
   type Validator,
 } from 'react-admin';
 import { SectionTitle } from '../common/SectionTitle';
-import { amenityChoices, stationKindChoices, stationStatusChoices } from '../enums';
+import { amenityChoices, stationKindChoices, stationStatusChoices } from '../choices';
 import { LocationPicker } from '../map/LocationPicker';
 import { OpeningHoursInput } from './OpeningHoursInput';
 

@@ -25,7 +25,7 @@ import {
   type InputProps,
 } from 'react-admin';
 import { can, useRole } from '../auth';
-import { amenityChoices, stationKindChoices, stationStatusChoices } from '../enums';
+import { amenityChoices, stationKindChoices, stationStatusChoices } from '../choices';
 import { AmenitiesField } from './AmenitiesField';
 import { NeedsReviewField } from './NeedsReviewField';
 import { StationsMapPanel } from './StationsMapPanel';

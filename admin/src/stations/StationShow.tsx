@@ -18,11 +18,11 @@ import {
 import { HistoryPanel } from '../audit/HistoryPanel';
 import { can, useRole } from '../auth';
 import { SectionTitle } from '../common/SectionTitle';
-import { coordinateSystemChoices, stationKindChoices, stationStatusChoices } from '../enums';
+import { coordinateSystemChoices, stationKindChoices, stationStatusChoices } from '../choices';
 import { formatDegrees } from '../map/coordinates';
 import { MapView } from '../map/MapView';
 import { StationsLayer } from '../map/StationsLayer';
-import type { Station } from '../types';
+import type { Station } from '../records';
 import { AmenitiesField } from './AmenitiesField';
 import { OpenNowField } from './OpenNowField';
 import { RetireButton } from './RetireButton';

@@ -8,7 +8,7 @@ import { fitToStations, StationsLayer, StationsLegend } from '../map/StationsLay
 import { fromMapDatum, useMapDatum } from '../map/mapDatum';
 import type { CoordinateSystem } from '../enums';
 import { fitToTiles, StationTilesLayer, stationTileQuery, unsupportedTileFilters } from '../map/StationTilesLayer';
-import type { Station } from '../types';
+import type { Station } from '../records';
 
 /** The most markers the map asks for (the API's page limit). */
 export const MAP_LIMIT = 1000;

@@ -2,7 +2,7 @@ import StationIcon from '@mui/icons-material/Storefront';
 import type { ResourceProps } from 'react-admin';
 import { can } from '../auth/permissions';
 import type { Role } from '../enums';
-import type { Station } from '../types';
+import type { Station } from '../records';
 import { StationCreate } from './StationCreate';
 import { StationEdit } from './StationEdit';
 import { StationList } from './StationList';

@@ -19,7 +19,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useRole } from '../auth';
 import type { YizhanDataProvider } from '../dataProvider';
 import { todayIn } from '../scheduling/time';
-import type { Campaign, Station } from '../types';
+import type { Campaign, Station } from '../records';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,6 +1,6 @@
 import { Chip, Stack } from '@mui/material';
 import { useRecordContext, type FieldProps } from 'react-admin';
-import type { User } from '../types';
+import type { User } from '../records';
 
 /** The user's organizations by name (the list query already carries them). */
 export const OrganizationChips = (_props: Partial<FieldProps<User>>) => {

@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { YizhanDataProvider } from '../dataProvider';
-import type { User } from '../types';
+import type { User } from '../records';
 import { randomPassword, validatePassword } from '../common/passwords';
 
 type ValidationMessage = string | { message: string; args?: Record<string, unknown> } | undefined;

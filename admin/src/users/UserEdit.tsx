@@ -11,7 +11,7 @@ import {
   useGetIdentity,
   useRecordContext,
 } from 'react-admin';
-import type { User } from '../types';
+import type { User } from '../records';
 import { ResetPasswordButton } from './ResetPasswordButton';
 import { UserEditInputs } from './UserInputs';
 import { UserStatusField } from './UserStatusField';

@@ -13,7 +13,7 @@ import {
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { SectionTitle } from '../common/SectionTitle';
-import { roleChoices } from '../enums';
+import { roleChoices } from '../choices';
 import { validatePassword } from '../common/passwords';
 
 /** OPERATOR and COORDINATOR accounts need at least one organization (UserCreateInput). */

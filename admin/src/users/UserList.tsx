@@ -12,7 +12,7 @@ import {
   TextField,
   TopToolbar,
 } from 'react-admin';
-import { roleChoices } from '../enums';
+import { roleChoices } from '../choices';
 import { OrganizationChips } from './OrganizationChips';
 import { UserStatusField } from './UserStatusField';
 

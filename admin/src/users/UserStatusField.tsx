@@ -1,6 +1,6 @@
 import { Chip, Stack } from '@mui/material';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
-import type { User } from '../types';
+import type { User } from '../records';
 
 /** 正常 / 已停用, and a hint when the user still has to replace a one-time password. */
 export const UserStatusField = (_props: Partial<FieldProps<User>>) => {

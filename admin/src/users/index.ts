@@ -1,6 +1,6 @@
 import UserIcon from '@mui/icons-material/People';
 import type { ResourceProps } from 'react-admin';
-import type { User } from '../types';
+import type { User } from '../records';
 import { UserCreate } from './UserCreate';
 import { UserEdit } from './UserEdit';
 import { UserList } from './UserList';

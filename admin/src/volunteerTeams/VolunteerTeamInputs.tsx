@@ -1,7 +1,7 @@
 import { Grid } from '@mui/material';
 import { AutocompleteArrayInput, AutocompleteInput, maxLength, ReferenceArrayInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { SectionTitle } from '../common/SectionTitle';
-import { volunteerTeamKindChoices } from '../enums';
+import { volunteerTeamKindChoices } from '../choices';
 
 /** The inputs of VolunteerTeamCreate and VolunteerTeamEdit (limits as in VolunteerTeamInput). */
 export const VolunteerTeamInputs = () => (

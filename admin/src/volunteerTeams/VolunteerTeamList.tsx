@@ -1,5 +1,5 @@
 import { CreateButton, Datagrid, List, NumberField, SearchInput, SelectField, TextField, TopToolbar } from 'react-admin';
-import { volunteerTeamKindChoices } from '../enums';
+import { volunteerTeamKindChoices } from '../choices';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 

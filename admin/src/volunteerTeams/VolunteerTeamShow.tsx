@@ -17,8 +17,8 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { SectionTitle } from '../common/SectionTitle';
-import { volunteerTeamKindChoices } from '../enums';
-import type { VolunteerTeam } from '../types';
+import { volunteerTeamKindChoices } from '../choices';
+import type { VolunteerTeam } from '../records';
 import { SkillsField } from '../volunteers/SkillsField';
 import { CalendarFeedButton } from './CalendarFeedButton';
 import { HoursTable } from '../campaigns/HoursPanel';

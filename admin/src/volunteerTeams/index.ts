@@ -1,6 +1,6 @@
 import GroupsIcon from '@mui/icons-material/Groups';
 import type { ResourceProps } from 'react-admin';
-import type { VolunteerTeam } from '../types';
+import type { VolunteerTeam } from '../records';
 import { VolunteerTeamCreate } from './VolunteerTeamCreate';
 import { VolunteerTeamEdit } from './VolunteerTeamEdit';
 import { VolunteerTeamList } from './VolunteerTeamList';

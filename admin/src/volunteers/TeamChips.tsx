@@ -1,6 +1,6 @@
 import { Chip, Stack } from '@mui/material';
 import { Link, useCreatePath, useRecordContext, type FieldProps } from 'react-admin';
-import type { Volunteer } from '../types';
+import type { Volunteer } from '../records';
 
 /** A volunteer's teams by name, each linking to the team. */
 export const TeamChips = (_props: Partial<FieldProps<Volunteer>>) => {

@@ -12,8 +12,8 @@ import {
   useTranslate,
 } from 'react-admin';
 import { SectionTitle } from '../common/SectionTitle';
-import { volunteerSkillChoices } from '../enums';
-import type { Volunteer } from '../types';
+import { volunteerSkillChoices } from '../choices';
+import type { Volunteer } from '../records';
 
 /** The API's phone rule (VolunteerInput.phone): digits, spaces or dashes, 5–20, optionally a leading +. */
 const PHONE = /^\+?[0-9][0-9 -]{4,19}$/;

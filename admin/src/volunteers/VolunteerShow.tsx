@@ -16,10 +16,10 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { SectionTitle } from '../common/SectionTitle';
-import { assignmentStatusChoices } from '../enums';
+import { assignmentStatusChoices } from '../choices';
 import { ShiftTimeField } from '../shiftAssignments/ShiftTimeField';
 import { CalendarFeedButton } from '../volunteerTeams/CalendarFeedButton';
-import type { ShiftAssignment } from '../types';
+import type { ShiftAssignment } from '../records';
 import { SkillsField } from './SkillsField';
 import { TeamChips } from './TeamChips';
 

@@ -1,6 +1,6 @@
 import VolunteerIcon from '@mui/icons-material/VolunteerActivism';
 import type { ResourceProps } from 'react-admin';
-import type { Volunteer } from '../types';
+import type { Volunteer } from '../records';
 import { VolunteerCreate } from './VolunteerCreate';
 import { VolunteerEdit } from './VolunteerEdit';
 import { VolunteerList } from './VolunteerList';

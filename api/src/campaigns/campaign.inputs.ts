@@ -3,8 +3,9 @@ import { nameRule, TextRule } from '../common/text-input';
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, Min } from 'class-validator';
 import { LngLatInput } from '../common/geo';
 import { Amenity } from '../stations/station.enums';
+import { listOrder } from '../common/list-query';
+import { SortDirection } from '../common/pagination';
 import { CampaignKind, CampaignStatus } from './campaign.entity';
-import { addServicePoint } from './campaign.service';
 
 const REGION_CODE = { pattern: /^[0-9]{6}$/, patternMessage: 'must be six digits' };
 
@@ -43,3 +44,43 @@ export class ServicePointInput {
   @Field(() => Date, { nullable: true }) validUntil?: Date | null;
   @Field(() => String, { nullable: true, description: 'Why the location is approximate, if it is (kept in provenance).' }) @TextRule({ max: 300, emptyToNull: true }) approximateNote?: string | null;
 }
+
+@InputType({ description: 'Filters of the campaign list; all given conditions must hold. Campaigns outside the caller\'s scope never come back.' })
+export class CampaignFilter {
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) ids?: string[];
+  @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name (at most 100 characters, trimmed).' })
+  @TextRule({ max: 100 })
+  search?: string;
+  @Field(() => [CampaignStatus], { nullable: true, description: 'Only campaigns in these statuses.' }) statuses?: CampaignStatus[];
+  @Field(() => [CampaignKind], { nullable: true, description: 'Only campaigns of these kinds.' }) kinds?: CampaignKind[];
+  @Field(() => String, { nullable: true, description: 'Leading digits (1–6) of the GB/T 2260 code of the campaign\'s region: `4108` 焦作, `410821` 修武县.' })
+  regionCodePrefix?: string;
+  @Field(() => Date, { nullable: true, description: 'Only campaigns whose window [startsAt, endsAt) contains this instant (ISO-8601 with offset).' }) activeAt?: Date;
+  @Field(() => ID, { nullable: true, description: 'Only campaigns this volunteer team takes part in (UUID).' }) teamId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only campaigns this station serves (UUID).' }) stationId?: string;
+}
+
+export enum CampaignOrderField {
+  STARTS_AT = 'STARTS_AT',
+  ENDS_AT = 'ENDS_AT',
+  NAME = 'NAME',
+  STATUS = 'STATUS',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+export const CampaignOrder = listOrder(
+  'CampaignOrder',
+  CampaignOrderField,
+  'campaign',
+  {
+    STARTS_AT: { description: 'Start of the window.' },
+    ENDS_AT: { description: 'End of the window.' },
+    NAME: { description: 'Name, in the database collation.' },
+    STATUS: { description: 'Status (enum name).' },
+    CREATED_AT: { description: 'When the record was created.' },
+    UPDATED_AT: { description: 'When the record last changed.' },
+  },
+  { field: CampaignOrderField.STARTS_AT, direction: SortDirection.DESC },
+);
+export type CampaignOrder = InstanceType<typeof CampaignOrder>;

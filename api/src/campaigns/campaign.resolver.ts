@@ -11,27 +11,23 @@ import { loadForUpdate } from '../auth/load-for-update';
 import { SupplyItem } from '../supplies/supply.entity';
 import { SupplyTotal } from '../supplies/supply.resolver';
 import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
-import { Campaign, CampaignStatus } from './campaign.entity';
-import { CampaignInput, ServicePointInput } from './campaign.inputs';
-import { addServicePoint, saveCampaign } from './campaign.service';
+import { Campaign } from './campaign.entity';
+import { CampaignFilter, CampaignInput, CampaignOrder, ServicePointInput } from './campaign.inputs';
+import { addServicePoint, listCampaigns, saveCampaign } from './campaign.service';
 
 export const CampaignPage = offsetPage(Campaign, 'CampaignPage');
 
 @Resolver(() => Campaign)
 export class CampaignResolver {
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
-  @Query(() => CampaignPage, { description: 'Staff: campaigns, newest first (a coordinator sees the campaigns of their organizations and teams; an operator all, read only).' })
-  async campaigns(
+  @Query(() => CampaignPage, { description: 'Staff: campaigns matching the filter (a coordinator sees the campaigns of their organizations and teams; an operator all, read only), sorted (default newest start first), one page with the total count. BAD_USER_INPUT names the filter field at fault.' })
+  campaigns(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) paging: PageArgs,
-    @Arg('status', () => CampaignStatus, { nullable: true }) status?: CampaignStatus,
+    @Arg('filter', () => CampaignFilter, { nullable: true, description: 'Conditions a campaign must all meet; none: every campaign the caller may list.' }) filter?: CampaignFilter,
+    @Arg('orderBy', () => CampaignOrder, { nullable: true, description: 'Sort order; default by start, newest first, ties by id.' }) orderBy?: CampaignOrder,
   ) {
-    const { limit, offset } = paging.page;
-    const ids = ctx.access.isOperator ? null : await ctx.access.campaignIds();
-    const where: Record<string, unknown> = ids === null ? {} : { id: { $in: ids } };
-    if (status) where.status = status;
-    const [nodes, totalCount] = await ctx.em.findAndCount(Campaign, where, { limit, offset, orderBy: { startsAt: 'desc', id: 'asc' } });
-    return { nodes, totalCount };
+    return listCampaigns(ctx.em, ctx.access, filter, orderBy, paging.page);
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)

@@ -9,7 +9,49 @@ import { StationKind } from '../stations/station.enums';
 import { createStation } from '../stations/station.service';
 import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
 import { Campaign } from './campaign.entity';
-import { CampaignInput, ServicePointInput } from './campaign.inputs';
+import { CampaignFilter, CampaignInput, CampaignOrder, CampaignOrderField, ServicePointInput } from './campaign.inputs';
+import { Conditions, idParam, idsParam, listPage } from '../common/list-query';
+import { containsPattern, pgArray, SortDirection } from '../common/pagination';
+
+const CAMPAIGN_ORDER: Record<CampaignOrderField, string> = {
+  STARTS_AT: 'x.starts_at',
+  ENDS_AT: 'x.ends_at',
+  NAME: 'x.name',
+  STATUS: 'x.status',
+  CREATED_AT: 'x.created_at',
+  UPDATED_AT: 'x.updated_at',
+};
+
+/**
+ * The campaign list: ADMIN and OPERATOR (read only) see every campaign, a COORDINATOR those organized by their
+ * organizations or joined by their teams; matching `filter`, sorted by `order` (default newest start first) then
+ * id. BAD_USER_INPUT names the filter field at fault (`filter.ids[2]`, `filter.regionCodePrefix`).
+ */
+export async function listCampaigns(
+  em: EntityManager,
+  access: Access,
+  filter: CampaignFilter | undefined,
+  order: CampaignOrder | undefined,
+  page: { limit: number; offset: number },
+): Promise<{ nodes: Campaign[]; totalCount: number }> {
+  const where = new Conditions();
+  const ids = idsParam(filter?.ids, 'filter.ids');
+  const teamId = idParam(filter?.teamId, 'filter.teamId');
+  const stationId = idParam(filter?.stationId, 'filter.stationId');
+  if (filter?.regionCodePrefix != null && !/^[0-9]{1,6}$/.test(filter.regionCodePrefix)) throw new BadInputError('filter.regionCodePrefix', 'must be 1 to 6 digits');
+  const scope = access.isOperator ? null : await access.campaignIds(em);
+  if (scope !== null) where.add('x.id = any(?::uuid[])', pgArray(scope));
+  if (ids) where.add('x.id = any(?::uuid[])', ids);
+  if (filter?.statuses?.length) where.add('x.status = any(?::text[])', pgArray(filter.statuses));
+  if (filter?.kinds?.length) where.add('x.kind = any(?::text[])', pgArray(filter.kinds));
+  if (filter?.regionCodePrefix) where.add('x.region_code like ?', `${filter.regionCodePrefix}%`);
+  if (filter?.activeAt) where.add('x.starts_at <= ? and x.ends_at > ?', filter.activeAt, filter.activeAt);
+  if (teamId) where.add('exists (select 1 from campaign_teams ct where ct.campaign_id = x.id and ct.volunteer_team_id = ?)', teamId);
+  if (stationId) where.add('exists (select 1 from campaign_stations cs where cs.campaign_id = x.id and cs.station_id = ?)', stationId);
+  if (filter?.search) where.add('x.name ilike ?', containsPattern(filter.search));
+  const field = order?.field ?? CampaignOrderField.STARTS_AT;
+  return listPage(em, Campaign, 'campaign x', where, CAMPAIGN_ORDER[field], order?.direction ?? SortDirection.DESC, page);
+}
 
 /** Ids in `next` that are not in `current`: the references an input adds. */
 export function added(next: readonly string[], current: readonly string[]): string[] {

@@ -1,5 +1,5 @@
 import { LongPageArgs } from '../common/page-args';
-import { ShiftAssignmentListArgs } from './shift-assignment.inputs';
+import { ShiftAssignmentFilter, ShiftAssignmentOrder } from './shift-assignment.inputs';
 import { Args, Field, Float, ID, Int, ObjectType, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../context';
@@ -33,13 +33,14 @@ export class TeamAssignmentResult {
 @Resolver(() => ShiftAssignment)
 export class ShiftAssignmentResolver {
   @Authorized(Role.ADMIN, Role.COORDINATOR)
-  @Query(() => ShiftAssignmentPage, { description: 'ADMIN, COORDINATOR: assignments of a shift, a volunteer or a campaign of theirs, in arrival order.' })
+  @Query(() => ShiftAssignmentPage, { description: 'ADMIN, COORDINATOR: the assignments of shifts of the campaigns in their scope matching the filter (a shift, a volunteer, a campaign, statuses, ids), sorted (default arrival order), one page (default 100) with the total count. BAD_USER_INPUT names the filter field at fault.' })
   async shiftAssignments(
     @Ctx() ctx: Context,
     @Args(() => LongPageArgs) paging: LongPageArgs,
-    @Args(() => ShiftAssignmentListArgs) filter: ShiftAssignmentListArgs,
+    @Arg('filter', () => ShiftAssignmentFilter, { nullable: true, description: 'Conditions an assignment must all meet; none: every assignment the caller may list.' }) filter?: ShiftAssignmentFilter,
+    @Arg('orderBy', () => ShiftAssignmentOrder, { nullable: true, description: 'Sort order; default arrival order (seq), ties by id.' }) orderBy?: ShiftAssignmentOrder,
   ) {
-    return listAssignments(ctx.em, ctx.access, filter, paging.page);
+    return listAssignments(ctx.em, ctx.access, filter, orderBy, paging.page);
   }
 
   @Mutation(() => ShiftAssignment, {

@@ -1,8 +1,9 @@
 import type { Access } from '../auth/access';
-import type { ShiftAssignmentListArgs } from './shift-assignment.inputs';
+import { ShiftAssignmentOrderField, type ShiftAssignmentFilter, type ShiftAssignmentOrder } from './shift-assignment.inputs';
+import { Conditions, idParam, idsParam, listPage } from '../common/list-query';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, NotFoundError, ConflictError } from '../common/errors';
-import { pgArray } from '../common/pagination';
+import { pgArray, SortDirection } from '../common/pagination';
 import { assertUuid } from '../common/ids';
 import { ReferenceNotFoundError } from '../auth/not-found';
 import { CampaignStatus } from '../campaigns/campaign.entity';
@@ -306,28 +307,37 @@ export async function assignTeam(em: EntityManager, teamId: string, shiftIds: st
 
 // ---- Coordinator views ----------------------------------------------------------------------------------------
 
+const ASSIGNMENT_ORDER: Record<ShiftAssignmentOrderField, string> = {
+  SEQ: 'x.seq',
+  SHIFT_STARTS_AT: 's.starts_at',
+  CREATED_AT: 'x.created_at',
+  UPDATED_AT: 'x.updated_at',
+};
+
 /**
- * One page of assignments in arrival order, within the viewer's campaigns (a COORDINATOR's; all for ADMIN), narrowed
- * by `filter`.
+ * The assignment list: the assignments of shifts of the campaigns in the viewer's scope (ADMIN all, a
+ * COORDINATOR those of their campaigns) matching `filter`, sorted by `order` (default arrival order) then id.
+ * BAD_USER_INPUT names the filter field at fault (`filter.ids[2]`, `filter.shiftId`).
  */
 export async function listAssignments(
   em: EntityManager,
   access: Access,
-  filter: ShiftAssignmentListArgs,
+  filter: ShiftAssignmentFilter | undefined,
+  order: ShiftAssignmentOrder | undefined,
   page: { limit: number; offset: number },
 ): Promise<{ nodes: ShiftAssignment[]; totalCount: number }> {
-  const { shiftId, volunteerId, campaignId, status } = filter;
-  const campaigns = await access.campaignIds();
-  const where: Record<string, unknown> = {};
-  if (shiftId) (assertUuid(shiftId, 'shiftId'), (where.shift = shiftId));
-  if (volunteerId) (assertUuid(volunteerId, 'volunteerId'), (where.volunteer = volunteerId));
-  if (campaignId) {
-    await access.require('Campaign', campaignId, 'campaignId');
-    where.shift = { ...(shiftId ? { id: shiftId } : {}), campaign: campaignId };
-  } else if (campaigns !== null) {
-    where.shift = { ...(shiftId ? { id: shiftId } : {}), campaign: { $in: campaigns } };
-  }
-  if (status) where.status = status;
-  const [nodes, totalCount] = await em.findAndCount(ShiftAssignment, where, { ...page, orderBy: { seq: 'asc' } });
-  return { nodes, totalCount };
+  const where = new Conditions();
+  const ids = idsParam(filter?.ids, 'filter.ids');
+  const shiftId = idParam(filter?.shiftId, 'filter.shiftId');
+  const volunteerId = idParam(filter?.volunteerId, 'filter.volunteerId');
+  const campaignId = idParam(filter?.campaignId, 'filter.campaignId');
+  const scope = await access.campaignIds(em);
+  if (scope !== null) where.add('s.campaign_id = any(?::uuid[])', pgArray(scope));
+  if (ids) where.add('x.id = any(?::uuid[])', ids);
+  if (shiftId) where.add('x.shift_id = ?', shiftId);
+  if (volunteerId) where.add('x.volunteer_id = ?', volunteerId);
+  if (campaignId) where.add('s.campaign_id = ?', campaignId);
+  if (filter?.statuses?.length) where.add('x.status = any(?::text[])', pgArray(filter.statuses));
+  const field = order?.field ?? ShiftAssignmentOrderField.SEQ;
+  return listPage(em, ShiftAssignment, 'shift_assignment x join shift s on s.id = x.shift_id', where, ASSIGNMENT_ORDER[field], order?.direction ?? SortDirection.ASC, page);
 }

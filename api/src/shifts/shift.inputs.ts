@@ -1,6 +1,8 @@
 import { Field, ID, Int, InputType } from 'type-graphql';
 import { LOCAL_DATE_RULE, nameRule, TextRule } from '../common/text-input';
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { listOrder } from '../common/list-query';
+import { SortDirection } from '../common/pagination';
 import { VolunteerSkill } from '../volunteers/volunteer.entity';
 
 @InputType({ description: 'One shift.' })
@@ -34,3 +36,33 @@ export class ShiftPatternInput {
   @Field(() => [ID]) @ArrayMaxSize(50) stationIds!: string[];
   @Field(() => [ShiftSlotInput]) @ArrayMaxSize(12) slots!: ShiftSlotInput[];
 }
+
+@InputType({ description: 'Filters of the shift list; all given conditions must hold. Shifts of campaigns outside the caller\'s scope never come back.' })
+export class ShiftFilter {
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) ids?: string[];
+  @Field(() => ID, { nullable: true, description: 'Only the shifts of this campaign (UUID).' }) campaignId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only the shifts at this station or service point (UUID).' }) stationId?: string;
+  @Field(() => Date, { nullable: true, description: 'Only shifts that end after this instant (ISO-8601 with offset).' }) from?: Date;
+  @Field(() => Date, { nullable: true, description: 'Only shifts that start before this instant (ISO-8601 with offset); after `from`.' }) to?: Date;
+}
+
+export enum ShiftOrderField {
+  STARTS_AT = 'STARTS_AT',
+  ENDS_AT = 'ENDS_AT',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+export const ShiftOrder = listOrder(
+  'ShiftOrder',
+  ShiftOrderField,
+  'shift',
+  {
+    STARTS_AT: { description: 'Start instant.' },
+    ENDS_AT: { description: 'End instant.' },
+    CREATED_AT: { description: 'When the record was created.' },
+    UPDATED_AT: { description: 'When the record last changed.' },
+  },
+  { field: ShiftOrderField.STARTS_AT, direction: SortDirection.ASC },
+);
+export type ShiftOrder = InstanceType<typeof ShiftOrder>;

@@ -1,7 +1,6 @@
 import { LongPageArgs } from '../common/page-args';
 import { Args, Field, Float, ID, Int, ObjectType, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Station } from '../stations/station.entity';
-import { DateTimeResolver } from 'graphql-scalars';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
@@ -13,8 +12,8 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { ShiftAssignment } from '../shift-assignments/shift-assignment.entity';
 import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
 import { Shift } from './shift.entity';
-import { ShiftInput, ShiftPatternInput } from './shift.inputs';
-import { coverage, deleteShift, fillRate, hoursTotals, planShifts, saveShift } from './shift.service';
+import { ShiftFilter, ShiftInput, ShiftOrder, ShiftPatternInput } from './shift.inputs';
+import { listShifts, coverage, deleteShift, fillRate, hoursTotals, planShifts, saveShift } from './shift.service';
 
 export const ShiftPage = offsetPage(Shift, 'ShiftPage');
 
@@ -77,26 +76,14 @@ export class HoursTotal {
 @Resolver(() => Shift)
 export class ShiftResolver {
   @Authorized(Role.ADMIN, Role.COORDINATOR)
-  @Query(() => ShiftPage, { description: 'ADMIN, COORDINATOR: the shifts of a campaign of theirs, by start, optionally between two instants and at one station.' })
-  async shifts(
-    @Arg('campaignId', () => ID) campaignId: string,
+  @Query(() => ShiftPage, { description: 'ADMIN, COORDINATOR: the shifts of the campaigns in their scope matching the filter (a campaign, a station, a time range, ids), sorted (default by start), one page (default 100) with the total count. BAD_USER_INPUT names the filter field at fault.' })
+  shifts(
     @Ctx() ctx: Context,
     @Args(() => LongPageArgs) paging: LongPageArgs,
-    @Arg('stationId', () => ID, { nullable: true }) stationId?: string,
-    @Arg('from', () => DateTimeResolver, { nullable: true }) from?: Date,
-    @Arg('to', () => DateTimeResolver, { nullable: true }) to?: Date,
+    @Arg('filter', () => ShiftFilter, { nullable: true, description: 'Conditions a shift must all meet; none: every shift the caller may list.' }) filter?: ShiftFilter,
+    @Arg('orderBy', () => ShiftOrder, { nullable: true, description: 'Sort order; default by start ascending, ties by id.' }) orderBy?: ShiftOrder,
   ) {
-    const { limit, offset } = paging.page;
-    await ctx.access.require('Campaign', campaignId, 'campaignId');
-    const where: Record<string, unknown> = { campaign: campaignId };
-    if (stationId) {
-      assertUuid(stationId, 'stationId');
-      where.station = stationId;
-    }
-    if (from || to) where.startsAt = { ...(to ? { $lt: to } : {}) };
-    if (from) where.endsAt = { $gt: from };
-    const [nodes, totalCount] = await ctx.em.findAndCount(Shift, where, { limit, offset, orderBy: { startsAt: 'asc', id: 'asc' } });
-    return { nodes, totalCount };
+    return listShifts(ctx.em, ctx.access, filter, orderBy, paging.page);
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)

@@ -12,7 +12,40 @@ import { cancel } from '../shift-assignments/shift-assignment.service';
 import { VolunteerSkill } from '../volunteers/volunteer.entity';
 import { assertSkills } from '../volunteers/volunteer.service';
 import { Shift } from './shift.entity';
-import { ShiftInput, ShiftPatternInput } from './shift.inputs';
+import { ShiftFilter, ShiftInput, ShiftOrder, ShiftOrderField, ShiftPatternInput } from './shift.inputs';
+import type { Access } from '../auth/access';
+import { assertInterval, Conditions, idParam, idsParam, listPage } from '../common/list-query';
+import { SortDirection } from '../common/pagination';
+
+const SHIFT_ORDER: Record<ShiftOrderField, string> = { STARTS_AT: 'x.starts_at', ENDS_AT: 'x.ends_at', CREATED_AT: 'x.created_at', UPDATED_AT: 'x.updated_at' };
+
+/**
+ * The shift list: the shifts of the campaigns in the viewer's scope (ADMIN all, a COORDINATOR those of their
+ * campaigns) matching `filter`, sorted by `order` (default start ascending) then id. BAD_USER_INPUT names the
+ * filter field at fault (`filter.ids[2]`, `filter.campaignId`, `filter.from` after `filter.to`).
+ */
+export async function listShifts(
+  em: EntityManager,
+  access: Access,
+  filter: ShiftFilter | undefined,
+  order: ShiftOrder | undefined,
+  page: { limit: number; offset: number },
+): Promise<{ nodes: Shift[]; totalCount: number }> {
+  const where = new Conditions();
+  const ids = idsParam(filter?.ids, 'filter.ids');
+  const campaignId = idParam(filter?.campaignId, 'filter.campaignId');
+  const stationId = idParam(filter?.stationId, 'filter.stationId');
+  assertInterval(filter?.from, filter?.to, 'filter.from');
+  const scope = await access.campaignIds(em);
+  if (scope !== null) where.add('x.campaign_id = any(?::uuid[])', pgArray(scope));
+  if (ids) where.add('x.id = any(?::uuid[])', ids);
+  if (campaignId) where.add('x.campaign_id = ?', campaignId);
+  if (stationId) where.add('x.station_id = ?', stationId);
+  if (filter?.from) where.add('x.ends_at > ?', filter.from);
+  if (filter?.to) where.add('x.starts_at < ?', filter.to);
+  const field = order?.field ?? ShiftOrderField.STARTS_AT;
+  return listPage(em, Shift, 'shift x', where, SHIFT_ORDER[field], order?.direction ?? SortDirection.ASC, page);
+}
 
 export async function assertShiftInCampaign(em: EntityManager, s: Shift): Promise<void> {
   const c = await em.findOneOrFail(Campaign, s.campaign.id);

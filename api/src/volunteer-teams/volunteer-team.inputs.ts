@@ -1,6 +1,8 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { nameRule, TextRule } from '../common/text-input';
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { listOrder } from '../common/list-query';
+import { SortDirection } from '../common/pagination';
 import { VolunteerTeamKind } from './volunteer-team.entity';
 
 const REGION_CODE = { pattern: /^[0-9]{6}$/, patternMessage: 'must be six digits' };
@@ -15,3 +17,34 @@ export class VolunteerTeamInput {
   @Field(() => String, { nullable: true, description: 'At most 100 characters (trimmed; empty means none).' }) @TextRule({ max: 100, emptyToNull: true }) contact?: string | null;
   @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code.' }) @TextRule(REGION_CODE) regionCode?: string | null;
 }
+
+@InputType({ description: 'Filters of the volunteer team list; all given conditions must hold. Teams outside the caller\'s scope never come back.' })
+export class VolunteerTeamFilter {
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) ids?: string[];
+  @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name (at most 100 characters, trimmed).' })
+  @TextRule({ max: 100 })
+  search?: string;
+  @Field(() => [VolunteerTeamKind], { nullable: true, description: 'Only teams of these kinds.' }) kinds?: VolunteerTeamKind[];
+  @Field(() => ID, { nullable: true, description: 'Only the teams of this organization (UUID).' }) organizationId?: string;
+}
+
+export enum VolunteerTeamOrderField {
+  NAME = 'NAME',
+  KIND = 'KIND',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+export const VolunteerTeamOrder = listOrder(
+  'VolunteerTeamOrder',
+  VolunteerTeamOrderField,
+  'volunteer team',
+  {
+    NAME: { description: 'Name, in the database collation.' },
+    KIND: { description: 'Kind (enum name).' },
+    CREATED_AT: { description: 'When the record was created.' },
+    UPDATED_AT: { description: 'When the record last changed.' },
+  },
+  { field: VolunteerTeamOrderField.NAME, direction: SortDirection.ASC },
+);
+export type VolunteerTeamOrder = InstanceType<typeof VolunteerTeamOrder>;

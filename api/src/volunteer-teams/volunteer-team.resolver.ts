@@ -3,7 +3,7 @@ import { Args, ID, Int, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Re
 import { Organization } from '../organizations/organization.entity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
-import { containsPattern, offsetPage } from '../common/pagination';
+import { offsetPage } from '../common/pagination';
 import { Role } from '../auth/user.entity';
 import { assertUuid } from '../common/ids';
 import ical from 'ical-generator';
@@ -11,26 +11,22 @@ import { loadForUpdate } from '../auth/load-for-update';
 import { CalendarFeed } from '../shift-assignments/shift-assignment.entity';
 import { Volunteer, newCalendarToken } from '../volunteers/volunteer.entity';
 import { VolunteerTeam } from './volunteer-team.entity';
-import { VolunteerTeamInput } from './volunteer-team.inputs';
-import { saveTeam } from './volunteer-team.service';
+import { VolunteerTeamFilter, VolunteerTeamInput, VolunteerTeamOrder } from './volunteer-team.inputs';
+import { listTeams, saveTeam } from './volunteer-team.service';
 
 export const VolunteerTeamPage = offsetPage(VolunteerTeam, 'VolunteerTeamPage');
 
 @Resolver(() => VolunteerTeam)
 export class VolunteerTeamResolver {
   @Authorized(Role.ADMIN, Role.COORDINATOR)
-  @Query(() => VolunteerTeamPage, { description: 'ADMIN, COORDINATOR: volunteer teams (a coordinator sees the teams of their organizations), by name.' })
-  async volunteerTeams(
+  @Query(() => VolunteerTeamPage, { description: 'ADMIN, COORDINATOR: volunteer teams (a coordinator sees the teams of their organizations) matching the filter, sorted (default by name), one page with the total count. BAD_USER_INPUT names the filter field at fault.' })
+  volunteerTeams(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) paging: PageArgs,
-    @Arg('search', () => String, { nullable: true }) search?: string,
+    @Arg('filter', () => VolunteerTeamFilter, { nullable: true, description: 'Conditions a team must all meet; none: every team the caller may list.' }) filter?: VolunteerTeamFilter,
+    @Arg('orderBy', () => VolunteerTeamOrder, { nullable: true, description: 'Sort order; default by name ascending, ties by id.' }) orderBy?: VolunteerTeamOrder,
   ) {
-    const { limit, offset } = paging.page;
-    const ids = await ctx.access.teamIds();
-    const where: Record<string, unknown> = ids === null ? {} : { id: { $in: ids } };
-    if (search?.trim()) where.name = { $ilike: containsPattern(search.trim().slice(0, 100)) };
-    const [nodes, totalCount] = await ctx.em.findAndCount(VolunteerTeam, where, { limit, offset, orderBy: { name: 'asc', id: 'asc' } });
-    return { nodes, totalCount };
+    return listTeams(ctx.em, ctx.access, filter, orderBy, paging.page);
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)

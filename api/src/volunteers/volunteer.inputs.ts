@@ -1,6 +1,8 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { nameRule, PHONE_RULE, TextRule } from '../common/text-input';
 import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
+import { listOrder } from '../common/list-query';
+import { SortDirection } from '../common/pagination';
 import { VolunteerSkill } from './volunteer.entity';
 
 @InputType({ description: 'A volunteer. Phone: a mainland mobile (11 digits) or a landline; personal data.' })
@@ -11,3 +13,33 @@ export class VolunteerInput {
   @Field(() => Boolean, { nullable: true }) isModelWorker?: boolean;
   @Field(() => [ID], { nullable: true, description: 'Teams to join (a COORDINATOR must name at least one of theirs when creating).' }) @IsOptional() @ArrayMaxSize(20) teamIds?: string[];
 }
+
+@InputType({ description: 'Filters of the volunteer list; all given conditions must hold. Volunteers outside the caller\'s scope never come back.' })
+export class VolunteerFilter {
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) ids?: string[];
+  @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name (at most 100 characters, trimmed).' })
+  @TextRule({ max: 100 })
+  search?: string;
+  @Field(() => [ID], { nullable: true, description: 'Only members of at least one of these teams (at most 1000 UUIDs).' }) teamIds?: string[];
+  @Field(() => Boolean, { nullable: true, description: 'true: only model workers (劳模); false: only the others.' }) isModelWorker?: boolean;
+  @Field(() => [VolunteerSkill], { nullable: true, description: 'A volunteer must have all of these skills.' }) skills?: VolunteerSkill[];
+}
+
+export enum VolunteerOrderField {
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+export const VolunteerOrder = listOrder(
+  'VolunteerOrder',
+  VolunteerOrderField,
+  'volunteer',
+  {
+    NAME: { description: 'Name, in the database collation.' },
+    CREATED_AT: { description: 'When the record was created.' },
+    UPDATED_AT: { description: 'When the record last changed.' },
+  },
+  { field: VolunteerOrderField.NAME, direction: SortDirection.ASC },
+);
+export type VolunteerOrder = InstanceType<typeof VolunteerOrder>;
