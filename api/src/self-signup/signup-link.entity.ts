@@ -14,7 +14,7 @@ import { newCalendarToken } from '../volunteers/volunteer.entity';
 export class SignupLink {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'token';
 
-  @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @Field(() => ID, { description: 'The link record (UUID); not the secret of its URL.' }) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   /** The secret of the link's URL (192 bits, URL-safe). */
   @Property({ columnType: 'text' }) token: string = newCalendarToken();
   @ManyToOne(() => Campaign, { ref: true, deleteRule: 'cascade' }) campaign!: Ref<Campaign>;
@@ -26,9 +26,9 @@ export class SignupLink {
   @Property({ columnType: 'timestamptz', nullable: true })
   revokedAt?: Date | null;
   @Property({ type: 'uuid', nullable: true }) createdById?: string | null;
-  @Field() @Property({ columnType: 'timestamptz' }) createdAt: Date = new Date();
-  @Field() @Property({ columnType: 'timestamptz', onUpdate: () => new Date() }) updatedAt: Date = new Date();
-  @Field(() => Int) @Property({ version: true }) version: number = 1;
+  @Field({ description: 'When the coordinator created it.' }) @Property({ columnType: 'timestamptz' }) createdAt: Date = new Date();
+  @Field({ description: 'Last change (creation or revocation).' }) @Property({ columnType: 'timestamptz', onUpdate: () => new Date() }) updatedAt: Date = new Date();
+  @Field(() => Int, { description: 'Optimistic-lock version, 1 on creation.' }) @Property({ version: true }) version: number = 1;
 }
 
 /** The public address of a sign-up link's page, relative to the server: `/join/<token>`. */
