@@ -69,7 +69,7 @@ export interface Assignment {
   status: string;
   waitlistPosition: number | null;
   checkedInAt: string | null;
-  shift: { id: string; startsAt: string; endsAt: string; role: string; campaignName: string; station: { id: string; name: string; address: string | null } };
+  shift: { id: string; startsAt: string; endsAt: string; role: string; campaignName: string; timezone: string; station: { id: string; name: string; address: string | null } };
 }
 
 export interface Me {

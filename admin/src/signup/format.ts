@@ -18,5 +18,3 @@ export function hoursOf(startsAt: string, endsAt: string, timeZone: string): str
 export function whenOf(startsAt: string, endsAt: string, timeZone: string): string {
   return `${dayOf(startsAt, timeZone)} ${hoursOf(startsAt, endsAt, timeZone)}`;
 }
-
-export const ZONE = 'Asia/Shanghai';

@@ -74,9 +74,15 @@ const CheckInPage = ({ code }: { code: string }) => {
       })
       .catch((e) => setState({ kind: 'error', text: e instanceof VolunteerApiError && e.status === 401 ? t.needMyLink : explain(e) }));
   }, [code]);
+  const token = stored.get();
   return (
     <Card title={t.checkInTitle} testId="check-in">
       <Notice kind={state.kind}>{state.text}</Notice>
+      {token && state.kind !== 'info' && (
+        <a className="button secondary block" href={`/me/${token}`}>
+          {t.mine}
+        </a>
+      )}
     </Card>
   );
 };

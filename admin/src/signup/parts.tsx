@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { VolunteerApiError, type Assignment } from './api';
-import { whenOf, ZONE } from './format';
+import { whenOf } from './format';
 import { fmt, t } from './messages';
 
 /** The message for an error answer, in the page's language. */
@@ -60,7 +60,7 @@ export const MyShifts = ({ assignments, onCancel, busy }: { assignments: Assignm
         <li key={a.id} className="row" data-testid="my-shift">
           <div className="grow">
             <div className="strong">{a.shift.station.name}</div>
-            <div className="muted">{whenOf(a.shift.startsAt, a.shift.endsAt, ZONE)}</div>
+            <div className="muted">{whenOf(a.shift.startsAt, a.shift.endsAt, a.shift.timezone)}</div>
             <span className={`chip chip-${a.status}`}>{a.status === 'WAITLISTED' && a.waitlistPosition ? fmt(t.position, { n: a.waitlistPosition }) : t.status[a.status] ?? a.status}</span>
           </div>
           {['SIGNED_UP', 'CONFIRMED', 'WAITLISTED'].includes(a.status) && (

@@ -125,7 +125,7 @@ export const SignupLinksPanel = ({ campaign }: { campaign: Campaign }) => {
           slotProps={{ inputLabel: { shrink: true } }}
           sx={{ minWidth: 280 }}
         />
-        <Button label="yizhan.signup.create" variant="contained" onClick={() => create.mutate()} disabled={create.isPending} data-testid="create-signup-link">
+        <Button label="yizhan.signup.create" variant="contained" onClick={() => create.mutate()} disabled={create.isPending} data-testid="create-signup-link" sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
           <AddLink />
         </Button>
       </Stack>

@@ -145,7 +145,7 @@ export interface OwnAssignment {
   /** 1-based place in the waitlist, for WAITLISTED. */
   waitlistPosition: number | null;
   checkedInAt: string | null;
-  shift: { id: string; startsAt: string; endsAt: string; role: string; campaignName: string; station: { id: string; name: string; address: string | null } };
+  shift: { id: string; startsAt: string; endsAt: string; role: string; campaignName: string; timezone: string; station: { id: string; name: string; address: string | null } };
 }
 
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
@@ -163,7 +163,7 @@ export async function me(em: EntityManager, volunteerId: string) {
   );
   if (!v) throw new UnknownVolunteerError();
   const rows = await em.execute<Record<string, any>[]>(
-    `select a.id, a.status, a.checked_in_at, s.id as shift_id, s.starts_at, s.ends_at, s.role, st.id as station_id, st.name as station_name, st.address, c.name as campaign_name,
+    `select a.id, a.status, a.checked_in_at, s.id as shift_id, s.starts_at, s.ends_at, s.role, st.id as station_id, st.name as station_name, st.address, c.name as campaign_name, c.timezone,
             case when a.status = 'WAITLISTED' then (select count(*)::int from shift_assignment w where w.shift_id = a.shift_id and w.status = 'WAITLISTED' and w.seq <= a.seq) end as position
        from shift_assignment a join shift s on s.id = a.shift_id join station st on st.id = s.station_id join campaign c on c.id = s.campaign_id
       where a.volunteer_id = ? and a.status <> 'CANCELLED' order by s.starts_at limit 500`,
@@ -190,6 +190,7 @@ export async function me(em: EntityManager, volunteerId: string) {
           endsAt: iso(r.ends_at)!,
           role: r.role,
           campaignName: r.campaign_name,
+          timezone: r.timezone,
           station: { id: r.station_id, name: r.station_name, address: r.address ?? null },
         },
       }),
