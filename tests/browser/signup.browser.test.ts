@@ -133,6 +133,7 @@ describe('volunteer sign-up page on a phone', { timeout: TIMEOUT }, () => {
     await page.getByTestId('my-shift').getByTestId('cancel').click();
     await page.getByText('已取消', { exact: true }).first().waitFor();
     await expect.poll(() => page.getByTestId('my-shift').count()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${OUTPUT}signup-cancelled.png`, fullPage: true });
   });
 
@@ -155,6 +156,8 @@ describe('volunteer sign-up page on a phone', { timeout: TIMEOUT }, () => {
     await data(`mutation($id: ID!) { revokeSignupLink(id: $id) { id } }`, { id: linkId });
     await page.goto(`${server.url}${linkPath}`);
     await page.getByText('这个报名链接已被协调员撤销').waitFor();
+    // The volunteer's own shifts stay reachable from here.
+    expect(await page.getByTestId('to-my-page').getAttribute('href')).toMatch(/^\/me\/[A-Za-z0-9_-]{32}$/);
     await page.screenshot({ path: `${OUTPUT}signup-revoked.png` });
   });
 

@@ -174,7 +174,17 @@ export const JoinPage = ({ link }: { link: string }) => {
       return t.cancelled;
     });
 
-  if (fatal) return <Notice kind="error">{fatal}</Notice>;
+  if (fatal)
+    return (
+      <>
+        <Notice kind="error">{fatal}</Notice>
+        {token && (
+          <a className="button secondary block" href={`/me/${token}`} data-testid="to-my-page">
+            {t.mine}
+          </a>
+        )}
+      </>
+    );
   if (!info) return <p className="muted">{t.loading}</p>;
   const zone = info.link.campaign.timezone;
   return (
