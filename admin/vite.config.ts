@@ -5,12 +5,13 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { '/graphql': process.env.YIZHAN_API_URL ?? 'http://localhost:4000' },
+    proxy: { '/graphql': process.env.YIZHAN_API_URL ?? 'http://localhost:4000', '/api': process.env.YIZHAN_API_URL ?? 'http://localhost:4000' },
   },
   build: {
     outDir: 'dist',
     chunkSizeWarningLimit: 2500,
-    // The GraphQL explorer (served at /graphql to browsers) and the developer guide (/developers) are pages of their own.
-    rolldownOptions: { input: { main: 'index.html', explorer: 'explorer.html', developers: 'developers.html' } },
+    // The GraphQL explorer (served at /graphql to browsers), the developer guide (/developers) and the volunteer
+    // sign-up page (/join, /me, /checkin) are pages of their own.
+    rolldownOptions: { input: { main: 'index.html', explorer: 'explorer.html', developers: 'developers.html', signup: 'signup.html' } },
   },
 });

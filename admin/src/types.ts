@@ -301,6 +301,16 @@ export type CampaignPage = {
 
 export { CampaignStatus };
 
+/** The check-in code of a service point: the QR code a coordinator shows or prints at the point. A volunteer scans it with their phone, where their own link is remembered, to check in to their shift there (within the check-in window). */
+export type CheckInCode = {
+  /** When this code was made (renewing makes a new one and the old one stops working). */
+  createdAt: Scalars['DateTime']['output'];
+  /** e.g. /checkin/<token>; absolute URL = the server origin + path. */
+  path: Scalars['String']['output'];
+  /** The service point (station) id. */
+  stationId: Scalars['ID']['output'];
+};
+
 export { CoordinateSystem };
 
 /** A created API key with its secret. The secret is shown only here, once; it is null on an idempotent replay. */
@@ -437,6 +447,8 @@ export type Mutation = {
   createOrganization: Organization;
   /** ADMIN, COORDINATOR: creates one shift at one of the campaign's points, inside its window, at most 24 hours long. */
   createShift: Shift;
+  /** ADMIN, COORDINATOR of the campaign: a new sign-up link (报名链接) to post as a QR code. Volunteers who register through it join `teamId` when given (a team of the caller; NOT_FOUND otherwise). `expiresAt` must be in the future (BAD_USER_INPUT); without it the link works until the campaign ends or it is revoked. */
+  createSignupLink: SignupLink;
   /** ADMIN, OPERATOR: creates a station (an OPERATOR's must be operated or hosted by one of their organizations). BAD_USER_INPUT names the field at fault; nothing is written then. With `idempotencyKey`, a retry returns the first station. */
   createStation: Station;
   /** ADMIN, COORDINATOR: a supply of a campaign, e.g. 矿泉水 (瓶). CONFLICT when the campaign already has one with that name. */
@@ -455,6 +467,8 @@ export type Mutation = {
   deleteStation: Station;
   /** ADMIN: imports a year's notice from CSV or JSON text (see HolidayNoticeFormat) and stores it as setHolidayNotice does; with `dryRun` only checks it and returns what would be stored. BAD_USER_INPUT on `text` (with the line or item) or on `input.days.<i>.…`. */
   importHolidayNotice: HolidayCalendar;
+  /** ADMIN, COORDINATOR (a service point of their campaigns; NOT_FOUND on stationId otherwise): the check-in code of a service point, made on first use, for its QR code. `renew` replaces it (the old code stops working at once). */
+  issueCheckInCode: CheckInCode;
   /** Signs in. UNAUTHENTICATED "Wrong username or password" for any bad combination; RATE_LIMITED after repeated failures (per username and per IP, 15 minutes). */
   login: LoginPayload;
   /** Ends the current session and clears its cookie. Always true for a signed-in user. */
@@ -473,6 +487,8 @@ export type Mutation = {
   retireStation: Station;
   /** ADMIN: revokes an API key at once (its next request is UNAUTHENTICATED). Revoking twice keeps the first time. */
   revokeApiKey: ApiKey;
+  /** ADMIN, COORDINATOR of the campaign: revokes a sign-up link at once (its page and API answer 410 LINK_REVOKED); revoking again changes nothing. Volunteers already registered keep their own links and sign-ups. */
+  revokeSignupLink: SignupLink;
   /** ADMIN, COORDINATOR: a new secret iCalendar URL for a team (the old one stops working). */
   rotateTeamCalendar: CalendarFeed;
   /** ADMIN, COORDINATOR: a new secret iCalendar URL for a volunteer (the old one stops working). */
@@ -579,6 +595,14 @@ export type MutationCreateShiftArgs = {
 
 
 /** Writes. Each field says which roles may call it; a refused or invalid call writes nothing. Creating mutations take an `idempotencyKey` for safe retries. */
+export type MutationCreateSignupLinkArgs = {
+  campaignId: Scalars['ID']['input'];
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Writes. Each field says which roles may call it; a refused or invalid call writes nothing. Creating mutations take an `idempotencyKey` for safe retries. */
 export type MutationCreateStationArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: StationCreateInput;
@@ -641,6 +665,13 @@ export type MutationImportHolidayNoticeArgs = {
 
 
 /** Writes. Each field says which roles may call it; a refused or invalid call writes nothing. Creating mutations take an `idempotencyKey` for safe retries. */
+export type MutationIssueCheckInCodeArgs = {
+  renew?: Scalars['Boolean']['input'];
+  stationId: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each field says which roles may call it; a refused or invalid call writes nothing. Creating mutations take an `idempotencyKey` for safe retries. */
 export type MutationLoginArgs = {
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
@@ -694,6 +725,12 @@ export type MutationRetireStationArgs = {
 
 /** Writes. Each field says which roles may call it; a refused or invalid call writes nothing. Creating mutations take an `idempotencyKey` for safe retries. */
 export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each field says which roles may call it; a refused or invalid call writes nothing. Creating mutations take an `idempotencyKey` for safe retries. */
+export type MutationRevokeSignupLinkArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -989,6 +1026,8 @@ export type Query = {
   shiftAssignments: ShiftAssignmentPage;
   /** ADMIN, COORDINATOR: the shifts of the campaigns in their scope matching the filter (a campaign, a station, a time range, ids), sorted (default by start), one page (default 100) with the total count. BAD_USER_INPUT names the filter field at fault. */
   shifts: ShiftPage;
+  /** ADMIN, COORDINATOR: the sign-up links of a campaign of theirs (NOT_FOUND on campaignId otherwise), newest first, revoked ones included; at most 200. */
+  signupLinks: Array<SignupLink>;
   /** A station by id; null when there is none. */
   station?: Maybe<Station>;
   /** Admin list (staff only): stations matching the filter, sorted, one page (limit 1–1000) with the total count. An OPERATOR sees the stations they may edit; ADMIN and COORDINATOR see all. */
@@ -1150,6 +1189,12 @@ export type QueryShiftsArgs = {
   limit?: Scalars['Int']['input'];
   offset?: Scalars['Int']['input'];
   orderBy?: InputMaybe<ShiftOrder>;
+};
+
+
+/** Reads. Public (anonymous callers and API keys): station, nearbyStations, stationsAlongRoute, region, regions, organization, node, nodes, openingHoursCheck, appConfig, me. The rest needs a staff account; each field says which roles. */
+export type QuerySignupLinksArgs = {
+  campaignId: Scalars['ID']['input'];
 };
 
 
@@ -1495,6 +1540,32 @@ export type ShiftSlotInput = {
   role?: InputMaybe<Scalars['String']['input']>;
   /** Local start, HH:mm. */
   start: Scalars['String']['input'];
+};
+
+/** A sign-up link (报名链接) for a campaign, optionally for one team and until an expiry; revoking it stops it at once (the page answers 410 LINK_REVOKED). */
+export type SignupLink = {
+  /** Whether the link works now: not revoked, not expired, campaign not ended. */
+  active: Scalars['Boolean']['output'];
+  /** The campaign whose shifts the link offers. */
+  campaign: Campaign;
+  /** When the coordinator created it. */
+  createdAt: Scalars['DateTime']['output'];
+  /** After this instant the link answers 410 LINK_EXPIRED; null: until the campaign ends. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The link record (UUID); not the secret of its URL. */
+  id: Scalars['ID']['output'];
+  /** The page of the link, relative to the server: /join/<token>. Anyone with it can register, so revoke a leaked one. */
+  path: Scalars['String']['output'];
+  /** Volunteers who registered through the link. */
+  registrations: Scalars['Int']['output'];
+  /** When it was revoked (it answers 410 LINK_REVOKED from then on); null while it works. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The team volunteers join through the link; null for none. */
+  team?: Maybe<VolunteerTeam>;
+  /** Last change (creation or revocation). */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Optimistic-lock version, 1 on creation. */
+  version: Scalars['Int']['output'];
 };
 
 export { SortDirection };

@@ -44,6 +44,8 @@ const schema = z.object({
   RATE_LIMIT_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]{1,50}$/).default('yizhan'),
   /** Query cost points per minute for anonymous callers, per IP. */
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
+  /** Points per minute per IP on the volunteer self-sign-up endpoints (/api/volunteer/…): a registration costs 10, anything else 1. */
+  RATE_LIMIT_SIGNUP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Query cost points per minute for a signed-in staff account. */
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(100_000),
   /** Quota of a new API key when its creator gives none (points per minute). */

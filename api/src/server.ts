@@ -20,6 +20,7 @@ import type { Logger } from './common/log';
 import { requestStore, type RequestInfo } from './common/request-context';
 import { calendarFeed } from './shift-assignments/ical';
 import { mountStationTiles } from './tiles/tiles';
+import { mountSelfSignup } from './self-signup/self-signup.routes';
 import { actorOf, ANONYMOUS, InvalidCredentialsError, resolveViewer, SESSION_COOKIE, type Viewer } from './auth/viewer';
 
 export interface Server {
@@ -206,6 +207,8 @@ export async function startServer(
     },
   });
   mountStationTiles(app, em, config, { limits: deps.security.limits, log: deps.log });
+  // Volunteer self-sign-up by link and QR code: /api/volunteer/… and the pages /join, /me, /checkin.
+  mountSelfSignup(app, em, config, { limits: deps.security.limits, log: deps.log });
   // Secret iCalendar feeds of volunteers and teams (tokens from rotateVolunteerCalendar / rotateTeamCalendar).
   app.get(/^\/ical\/(volunteer|team)\/([A-Za-z0-9_-]{1,64})\.ics$/, async (req, res) => {
     const [kind, token] = [req.params[0], req.params[1]] as ['volunteer' | 'team', string];
@@ -234,7 +237,7 @@ export async function startServer(
   mountDeveloperPages(app, adminDir);
   if (fs.existsSync(path.join(adminDir, 'index.html'))) {
     app.use(express.static(adminDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|tiles|ical).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|tiles|ical|api\/).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
   } else {
     app.get('/', (_req, res) => res.type('text').send('Yizhan API is running at /graphql. The admin is not built: run `npm run build`.'));
   }

@@ -12,7 +12,7 @@ import { databaseDigest } from '../helpers/digest';
  * answer for a foreign id as for a random one. A role that may not call the mutation at all gets FORBIDDEN.
  */
 type Role = 'operator' | 'coordinator';
-type Kind = 'Organization' | 'Station' | 'VolunteerTeam' | 'Volunteer' | 'Campaign' | 'Shift' | 'ShiftAssignment' | 'SupplyItem';
+type Kind = 'Organization' | 'Station' | 'VolunteerTeam' | 'Volunteer' | 'Campaign' | 'Shift' | 'ShiftAssignment' | 'SupplyItem' | 'SignupLink';
 type World = Record<Kind, string>;
 
 interface Fixture {
@@ -77,7 +77,7 @@ async function version(kind: string, id: string): Promise<number> {
 async function digest(): Promise<string> {
   const em = s.app.orm.em.fork();
   const parts = [await databaseDigest(s)];
-  for (const t of ['volunteer', 'volunteer_team', 'volunteer_team_members', 'campaign', 'campaign_organizations', 'campaign_teams', 'campaign_stations', 'shift', 'shift_assignment', 'supply_item', 'supply_tally', 'service_log']) {
+  for (const t of ['volunteer', 'volunteer_team', 'volunteer_team_members', 'campaign', 'campaign_organizations', 'campaign_teams', 'campaign_stations', 'shift', 'shift_assignment', 'supply_item', 'supply_tally', 'service_log', 'signup_link', 'check_in_code']) {
     const [row] = await em.execute<{ d: string }[]>(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as d from ${t} x`);
     parts.push(`${t}:${row.d}`);
   }
@@ -106,7 +106,8 @@ async function world(name: string): Promise<World> {
   ).createShift.id;
   const assignment = (await data(`mutation($s: ID!, $v: ID!) { signUpForShift(shiftId: $s, volunteerId: $v) { id } }`, { s: shift, v: volunteer })).signUpForShift.id;
   const item = (await data(`mutation($c: ID!) { createSupplyItem(campaignId: $c, name: "水", unit: "瓶") { id } }`, { c: campaign })).createSupplyItem.id;
-  return { Organization: org, Station: station, VolunteerTeam: team, Volunteer: volunteer, Campaign: campaign, Shift: shift, ShiftAssignment: assignment, SupplyItem: item };
+  const link = (await data(`mutation($c: ID!) { createSignupLink(campaignId: $c) { id } }`, { c: campaign })).createSignupLink.id;
+  return { Organization: org, Station: station, VolunteerTeam: team, Volunteer: volunteer, Campaign: campaign, Shift: shift, ShiftAssignment: assignment, SupplyItem: item, SignupLink: link };
 }
 
 const COORD: Role[] = ['coordinator'];
@@ -166,6 +167,9 @@ const FIXTURES: Record<string, Fixture> = {
     }),
   },
   rotateTeamCalendar: { roles: COORD, op: async () => ({ query: `mutation($t: ID!) { rotateTeamCalendar(teamId: $t) { path } }`, variables: { t: home.VolunteerTeam } }) },
+  createSignupLink: { roles: COORD, op: async () => ({ query: `mutation($c: ID!, $t: ID) { createSignupLink(campaignId: $c, teamId: $t) { id } }`, variables: { c: home.Campaign, t: home.VolunteerTeam } }) },
+  revokeSignupLink: { roles: COORD, idKind: 'SignupLink', op: async () => ({ query: `mutation($id: ID!) { revokeSignupLink(id: $id) { id } }`, variables: { id: home.SignupLink } }) },
+  issueCheckInCode: { roles: COORD, op: async () => ({ query: `mutation($s: ID!) { issueCheckInCode(stationId: $s) { path } }`, variables: { s: home.Station } }) },
   rotateVolunteerCalendar: { roles: COORD, op: async () => ({ query: `mutation($v: ID!) { rotateVolunteerCalendar(volunteerId: $v) { path } }`, variables: { v: home.Volunteer } }) },
   createCampaign: {
     roles: COORD,

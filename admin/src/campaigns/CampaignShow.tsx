@@ -15,6 +15,7 @@ import { FillRatePanel, FillSummary } from './FillRatePanel';
 import { HoursPanel } from './HoursPanel';
 import { PlanShiftsPanel } from './PlanShiftsPanel';
 import { ServicePointsPanel } from './ServicePointsPanel';
+import { SignupLinksPanel } from '../signupLinks/SignupLinksPanel';
 import { ShiftPanel } from './ShiftPanel';
 import { ShiftSelectionProvider, useShiftSelection } from './selection';
 import { peopleGoalOf, SuppliesPanel } from './SuppliesPanel';
@@ -113,7 +114,7 @@ const CampaignHeader = ({ campaign }: { campaign: Campaign }) => {
   );
 };
 
-type TabName = 'calendar' | 'fill' | 'plan' | 'hours' | 'supplies' | 'points';
+type TabName = 'calendar' | 'fill' | 'plan' | 'hours' | 'supplies' | 'points' | 'signup';
 
 const CampaignPage = () => {
   const campaign = useRecordContext<Campaign>();
@@ -127,7 +128,7 @@ const CampaignPage = () => {
   const { selected } = useShiftSelection();
   if (!campaign || !role) return null;
 
-  const tabs: TabName[] = manage ? ['calendar', 'fill', 'plan', 'hours', 'supplies', 'points'] : ['supplies', 'points'];
+  const tabs: TabName[] = manage ? ['calendar', 'fill', 'plan', 'hours', 'supplies', 'points', 'signup'] : ['supplies', 'points'];
   const current = tab && tabs.includes(tab) ? tab : tabs[0];
   const needsFill = current === 'calendar' || current === 'fill';
 
@@ -160,6 +161,7 @@ const CampaignPage = () => {
           {current === 'hours' && <HoursPanel campaignId={campaign.id} />}
           {current === 'supplies' && <SuppliesPanel campaign={campaign} canManage={manage} />}
           {current === 'points' && <ServicePointsPanel campaign={campaign} canManage={manage} />}
+          {current === 'signup' && <SignupLinksPanel campaign={campaign} />}
         </CardContent>
       </Card>
       {manage && (

@@ -35,6 +35,7 @@ import { amenityChoices } from '../choices';
 import { LocationPicker } from '../map/LocationPicker';
 import { formatInstant } from '../scheduling/time';
 import type { Campaign, LngLat, ServicePointInput } from '../records';
+import { CheckInCodeButton } from '../signupLinks/CheckInCodeButton';
 
 type Values = Omit<ServicePointInput, 'campaignId' | 'location'> & { location: LngLat | null };
 
@@ -121,6 +122,7 @@ export const ServicePointsPanel = ({ campaign, canManage }: { campaign: Campaign
                 <TableCell>{translate('resources.stations.fields.address')}</TableCell>
                 <TableCell>{translate('yizhan.scheduling.points.valid')}</TableCell>
                 <TableCell>{translate('resources.stations.fields.status')}</TableCell>
+                {canManage && <TableCell />}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -135,6 +137,11 @@ export const ServicePointsPanel = ({ campaign, canManage }: { campaign: Campaign
                     {s.validFrom || s.validUntil ? `${formatInstant(s.validFrom, campaign.timezone)} – ${formatInstant(s.validUntil, campaign.timezone)}` : translate('yizhan.scheduling.points.always')}
                   </TableCell>
                   <TableCell>{translate(`enums.StationStatus.${s.status}`)}</TableCell>
+                  {canManage && (
+                    <TableCell>
+                      <CheckInCodeButton stationId={s.id} name={s.name} />
+                    </TableCell>
+                  )}
                 </TableRow>
               ))}
             </TableBody>

@@ -71,10 +71,11 @@ export class RateLimits {
   }
 
   /**
-   * Charges `cost` points to `key` in a per-minute budget of `points`; throws RateLimitedError (with the
+   * Charges `cost` points to `key` in a per-minute budget of `points` (budgets of different `kind`s are separate:
+   * anonymous queries, API keys, staff accounts, the volunteer self-sign-up endpoints); throws RateLimitedError (with the
    * figures in `charge`) when the budget is spent.
    */
-  async charge(kind: 'anon' | 'key' | 'user', key: string, points: number, cost: number): Promise<RateLimitCharge> {
+  async charge(kind: 'anon' | 'key' | 'user' | 'signup', key: string, points: number, cost: number): Promise<RateLimitCharge> {
     const limiter = this.perMinute(kind, points);
     try {
       const res = await limiter.consume(key, Math.max(1, Math.ceil(cost)));
