@@ -22,6 +22,7 @@ import { ShiftResolver } from './shifts/shift.resolver';
 import { SuppliesResolver, SupplyTallyResolver } from './supplies/supply.resolver';
 import { VolunteerResolver } from './volunteers/volunteer.resolver';
 import { VolunteerTeamResolver } from './volunteer-teams/volunteer-team.resolver';
+import { WebhookResolver } from './webhooks/webhook.resolver';
 
 /**
  * Resolvers installed as plain functions once the schema is built, on the public hot paths. type-graphql 2 runs
@@ -84,7 +85,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [NodeResolver, StationResolver, NearbyStationConnectionResolver, OrganizationResolver, RegionResolver, MiscResolver, AuthResolver, ApiKeyResolver, AuditResolver,
       VolunteerTeamResolver, VolunteerResolver, CampaignResolver, ShiftResolver, ShiftAssignmentResolver, SuppliesResolver, SupplyTallyResolver,
-      HolidayResolver,
+      HolidayResolver, WebhookResolver,
     ],
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
