@@ -217,7 +217,14 @@ export async function startGraphileDispatcher(
     taskList: {
       webhook_delivery: async (payload) => {
         const { deliveryId } = payload as { deliveryId: string };
-        await attemptDelivery(orm.em.fork() as EntityManager, deliveryId, config);
+        const em = orm.em.fork() as EntityManager;
+        // Not due yet (a replaced job) or leased by an attempt elsewhere: come back when it may be, unless it is done.
+        if ((await attemptDelivery(em, deliveryId, config)) === 'skipped') {
+          await em.execute(
+            `select webhook_schedule(id, greatest(next_attempt_at, coalesce(leased_until, next_attempt_at))) from webhook_delivery where id = ? and status = 'PENDING'`,
+            [deliveryId],
+          );
+        }
       },
     },
   });
