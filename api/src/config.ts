@@ -81,6 +81,8 @@ const schema = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(12),
   /** How long one delivery attempt may take (connect, send, answer), in ms. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Days a delivered or failed webhook event (with its deliveries) stays listed before it is pruned; pending ones are kept. */
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** How often the outbox poller (and graphile-worker's fallback poll) looks for due deliveries, in ms. */
   WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   /** Execute operations with graphql-jit (default) or, with `false`, with graphql-js's interpreter. */

@@ -12,6 +12,7 @@ import { updateStation } from '../../api/src/stations/station.service';
 import { StationStatus } from '../../api/src/stations/station.enums';
 import { assertWebhookUrl, blockedAddressReason } from '../../api/src/webhooks/webhook-url';
 import { verifySignature } from '../../api/src/webhooks/webhook-signature';
+import { pruneWebhookHistory } from '../../api/src/webhooks/webhook-delivery';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { TEST_PASSWORD } from '../helpers/server';
 
@@ -357,6 +358,18 @@ for (const queue of QUEUES) {
       );
       expect(duplicates).toBe(0);
     }, 90_000);
+
+    it('prunes events older than the retention that have nothing pending, with their deliveries', async () => {
+      const em = b.app.orm.em.fork() as EntityManager;
+      const [old] = await em.execute<{ id: string }[]>(`select e.id from webhook_event e where exists (select 1 from webhook_delivery d where d.event_id = e.id and d.status = 'DELIVERED') limit 1`);
+      const [waiting] = await em.execute<{ id: string }[]>(`insert into webhook_event (station_id, changes, station) values (gen_random_uuid(), '{STATUS}', '{}') returning id`);
+      await em.execute(`insert into webhook_delivery (webhook_id, event_id, next_attempt_at) values (?, ?, now() + interval '1 day')`, [hook.id, waiting!.id]);
+      await em.execute(`update webhook_event set occurred_at = now() - interval '31 days' where id = any(?::uuid[])`, [`{${old!.id},${waiting!.id}}`]);
+      expect(await pruneWebhookHistory(em, 30)).toBe(1);
+      const left = await em.execute<{ id: string }[]>(`select event_id as id from webhook_delivery where event_id = any(?::uuid[])`, [`{${old!.id},${waiting!.id}}`]);
+      expect(left.map((r) => r.id)).toEqual([waiting!.id]);
+      await em.execute(`delete from webhook_event where id = ?`, [waiting!.id]);
+    });
 
     it('a deactivated webhook gets no new deliveries', async () => {
       const other = await newKey(b, ['WEBHOOKS']);

@@ -237,13 +237,38 @@ export async function startGraphileDispatcher(
   };
 }
 
-/** Starts the delivery worker WEBHOOK_QUEUE asks for (`auto`: graphile-worker on PostgreSQL, the poller when embedded), or none. */
+/**
+ * Deletes the events that occurred more than `days` days ago and have no PENDING delivery, with their deliveries
+ * (the outbox would otherwise grow with every change for ever). Returns how many events went.
+ */
+export async function pruneWebhookHistory(em: EntityManager, days: number): Promise<number> {
+  const rows = await em.execute<{ id: string }[]>(
+    `delete from webhook_event e where e.occurred_at < now() - (? * interval '1 day')
+        and not exists (select 1 from webhook_delivery d where d.event_id = e.id and d.status = 'PENDING')
+      returning e.id`,
+    [days],
+  );
+  return rows.length;
+}
+
+/**
+ * Starts the delivery worker WEBHOOK_QUEUE asks for (`auto`: graphile-worker on PostgreSQL, the poller when
+ * embedded), or none; either prunes history older than WEBHOOK_RETENTION_DAYS hourly.
+ */
 export async function startWebhookDispatcher(orm: MikroORM<PostgreSqlDriver>, config: Config, embedded: boolean, url: string, log: Logger): Promise<WebhookDispatcher | null> {
   const mode = config.WEBHOOK_QUEUE === 'auto' ? (embedded ? 'poller' : 'graphile-worker') : config.WEBHOOK_QUEUE;
   if (mode === 'off') return null;
-  if (mode === 'graphile-worker') {
-    if (embedded) throw new Error('WEBHOOK_QUEUE=graphile-worker needs DATABASE_URL: the embedded database serves one connection, graphile-worker needs several');
-    return startGraphileDispatcher(orm, url, config, log);
-  }
-  return startOutboxPoller(orm, config, log);
+  if (mode === 'graphile-worker' && embedded) throw new Error('WEBHOOK_QUEUE=graphile-worker needs DATABASE_URL: the embedded database serves one connection, graphile-worker needs several');
+  const worker = mode === 'graphile-worker' ? await startGraphileDispatcher(orm, url, config, log) : startOutboxPoller(orm, config, log);
+  const prune = setInterval(() => {
+    pruneWebhookHistory(orm.em.fork() as EntityManager, config.WEBHOOK_RETENTION_DAYS).catch((e) => log.warn({ err: e, event: 'webhook.prune_failed' }, 'webhook history pruning failed'));
+  }, 3_600_000);
+  prune.unref();
+  return {
+    kind: worker.kind,
+    async stop() {
+      clearInterval(prune);
+      await worker.stop();
+    },
+  };
 }
