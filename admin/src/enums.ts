@@ -63,12 +63,14 @@ export const Amenity = {
 } as const;
 
 export type Amenity = typeof Amenity[keyof typeof Amenity];
-/** PUBLIC_READ: the public station queries. VOLUNTEER_APP: also sign-up, cancel, check-in and check-out for a volunteer app that authenticates its volunteers. Keys never reach staff data. */
+/** PUBLIC_READ: the public station queries. VOLUNTEER_APP: also sign-up, cancel, check-in and check-out for a volunteer app that authenticates its volunteers. WEBHOOKS: also the key's own webhooks for station changes. Keys never reach staff data. */
 export const ApiScope = {
   /** The public queries (stations, nearby search, regions, organizations, node), on the key's own quota. */
   PUBLIC_READ: 'PUBLIC_READ',
   /** Also signUpForShift, cancelShiftAssignment, checkIn and checkOut, for an app that authenticates its volunteers itself. */
-  VOLUNTEER_APP: 'VOLUNTEER_APP'
+  VOLUNTEER_APP: 'VOLUNTEER_APP',
+  /** Also createWebhook, deactivateWebhook, replayWebhookDelivery and the webhooks and webhookDeliveries queries, on the key's own webhooks. */
+  WEBHOOKS: 'WEBHOOKS'
 } as const;
 
 export type ApiScope = typeof ApiScope[keyof typeof ApiScope];
@@ -258,6 +260,23 @@ export const SortDirection = {
 } as const;
 
 export type SortDirection = typeof SortDirection[keyof typeof SortDirection];
+/** A kind of station change a webhook may watch; one event lists every kind its change made (retiring a station is STATUS and RETIRED). */
+export const StationChange = {
+  /** The set of `amenities` changed. */
+  AMENITIES: 'AMENITIES',
+  /** A new station was created (API, import or seed). */
+  CREATED: 'CREATED',
+  /** `openingHours` changed. */
+  HOURS: 'HOURS',
+  /** The station moved (its WGS-84 point changed). */
+  LOCATION: 'LOCATION',
+  /** The station became RETIRED (also sent as STATUS). */
+  RETIRED: 'RETIRED',
+  /** `status` changed (ACTIVE, TEMPORARILY_CLOSED, RETIRED, …). */
+  STATUS: 'STATUS'
+} as const;
+
+export type StationChange = typeof StationChange[keyof typeof StationChange];
 /** LOVE_STATION 爱心驿站, DRIVERS_HOME 司机之家, COURIER_HOME 快递小哥之家, SERVICE_POINT 临时服务点. */
 export const StationKind = {
   /** 快递小哥之家 / 新业态工会驿站: for couriers and delivery riders. */
@@ -347,3 +366,14 @@ export const VolunteerTeamOrderField = {
 } as const;
 
 export type VolunteerTeamOrderField = typeof VolunteerTeamOrderField[keyof typeof VolunteerTeamOrderField];
+/** PENDING: not yet acknowledged, (re)tried with exponential backoff. DELIVERED: the receiver answered 2xx. FAILED: every attempt failed (replay it with replayWebhookDelivery). */
+export const WebhookDeliveryStatus = {
+  /** The receiver answered with a 2xx status. */
+  DELIVERED: 'DELIVERED',
+  /** Gave up after WEBHOOK_MAX_ATTEMPTS attempts, or the webhook was deactivated. */
+  FAILED: 'FAILED',
+  /** Waiting for its first or next attempt (see nextAttemptAt). */
+  PENDING: 'PENDING'
+} as const;
+
+export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof WebhookDeliveryStatus];

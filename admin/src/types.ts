@@ -18,6 +18,7 @@ import type { Role } from './enums';
 import type { ShiftAssignmentOrderField } from './enums';
 import type { ShiftOrderField } from './enums';
 import type { SortDirection } from './enums';
+import type { StationChange } from './enums';
 import type { StationKind } from './enums';
 import type { StationOrderField } from './enums';
 import type { StationStatus } from './enums';
@@ -25,6 +26,7 @@ import type { VolunteerOrderField } from './enums';
 import type { VolunteerSkill } from './enums';
 import type { VolunteerTeamKind } from './enums';
 import type { VolunteerTeamOrderField } from './enums';
+import type { WebhookDeliveryStatus } from './enums';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 /** All built-in and custom scalars, mapped to their actual values */
@@ -321,6 +323,14 @@ export type CreatedApiKey = {
   secret?: Maybe<Scalars['String']['output']>;
 };
 
+/** A registered webhook with its signing secret, shown only here, once; null on an idempotent replay. */
+export type CreatedWebhook = {
+  /** The signing secret `whsec_…`: verify `Yizhan-Signature` with it (README, "Webhooks"). */
+  secret?: Maybe<Scalars['String']['output']>;
+  /** The stored webhook. */
+  webhook: Webhook;
+};
+
 /** One field of a record before and after a change. Secrets (password and key hashes) read `"[redacted]"`. */
 export type FieldChange = {
   /** Value after (null on DELETE). */
@@ -459,6 +469,10 @@ export type Mutation = {
   createVolunteer: Volunteer;
   /** ADMIN, COORDINATOR: creates a team (name, kind, organization required). */
   createVolunteerTeam: VolunteerTeam;
+  /** API key with WEBHOOKS: registers a webhook for station changes and returns its signing secret once. At most 20 per key (CONFLICT). */
+  createWebhook: CreatedWebhook;
+  /** API key with WEBHOOKS: stops deliveries to one of the key's webhooks (pending ones end FAILED). NOT_FOUND on `id` for another key's. */
+  deactivateWebhook: Webhook;
   /** ADMIN: deletes an organization; CONFLICT while stations or child organizations refer to it. */
   deleteOrganization: Organization;
   /** ADMIN, COORDINATOR: deletes a shift that never had a sign-up (CONFLICT otherwise). */
@@ -481,6 +495,8 @@ export type Mutation = {
   recordServiceLog: ServiceLog;
   /** Staff who run the station (its OPERATOR, a COORDINATOR of a campaign it serves, ADMIN): supplies handed out on a local day. */
   recordSupplies: Array<SupplyTally>;
+  /** API key with WEBHOOKS: delivers a delivery's event again, as a new delivery with the same event id (receivers deduplicating by id see it once). BAD_USER_INPUT if its webhook is deactivated. */
+  replayWebhookDelivery: WebhookDelivery;
   /** ADMIN: sets a one-time password; the user must change it at next sign-in, and their sessions end. */
   resetUserPassword: User;
   /** ADMIN, OPERATOR: sets status RETIRED (kept for history, hidden from nearby search). CONFLICT on a stale version; NOT_FOUND for another organization's station. */
@@ -637,6 +653,19 @@ export type MutationCreateVolunteerTeamArgs = {
 
 
 /** Writes. Each field says which roles may call it; a refused or invalid call writes nothing. Creating mutations take an `idempotencyKey` for safe retries. */
+export type MutationCreateWebhookArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: WebhookCreateInput;
+};
+
+
+/** Writes. Each field says which roles may call it; a refused or invalid call writes nothing. Creating mutations take an `idempotencyKey` for safe retries. */
+export type MutationDeactivateWebhookArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each field says which roles may call it; a refused or invalid call writes nothing. Creating mutations take an `idempotencyKey` for safe retries. */
 export type MutationDeleteOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -706,6 +735,12 @@ export type MutationRecordSuppliesArgs = {
   items: Array<SupplyQuantityInput>;
   shiftId?: InputMaybe<Scalars['ID']['input']>;
   stationId: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each field says which roles may call it; a refused or invalid call writes nothing. Creating mutations take an `idempotencyKey` for safe retries. */
+export type MutationReplayWebhookDeliveryArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1052,6 +1087,10 @@ export type Query = {
   volunteerTeams: VolunteerTeamPage;
   /** ADMIN, COORDINATOR: volunteers (a coordinator sees the members of their teams) matching the filter, sorted (default by name), one page with the total count. BAD_USER_INPUT names the filter field at fault. */
   volunteers: VolunteerPage;
+  /** API key with WEBHOOKS: deliveries to the key's webhooks, newest first, with status, attempts and last response code. */
+  webhookDeliveries: WebhookDeliveryPage;
+  /** API key with WEBHOOKS: the key's webhooks, oldest first. */
+  webhooks: Array<Webhook>;
 };
 
 
@@ -1286,6 +1325,21 @@ export type QueryVolunteersArgs = {
   limit?: Scalars['Int']['input'];
   offset?: Scalars['Int']['input'];
   orderBy?: InputMaybe<VolunteerOrder>;
+};
+
+
+/** Reads. Public (anonymous callers and API keys): station, nearbyStations, stationsAlongRoute, region, regions, organization, node, nodes, openingHoursCheck, appConfig, me. The rest needs a staff account; each field says which roles. */
+export type QueryWebhookDeliveriesArgs = {
+  limit?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
+  status?: InputMaybe<WebhookDeliveryStatus>;
+  webhookId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Reads. Public (anonymous callers and API keys): station, nearbyStations, stationsAlongRoute, region, regions, organization, node, nodes, openingHoursCheck, appConfig, me. The rest needs a staff account; each field says which roles. */
+export type QueryWebhooksArgs = {
+  includeInactive?: Scalars['Boolean']['input'];
 };
 
 /** A GB/T 2260 administrative division (province, city or county) with its centre point. */
@@ -1633,6 +1687,8 @@ export type StationIsOpenArgs = {
 export type StationLocationArgs = {
   crs?: InputMaybe<CoordinateSystem>;
 };
+
+export { StationChange };
 
 /** A new station. `regionCode` is found from the location when left out. */
 export type StationCreateInput = {
@@ -1989,3 +2045,83 @@ export type VolunteerTeamPage = {
   /** Number of records matching the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
+
+/** A URL of an app that receives signed POSTs when stations change (README, "Webhooks"). Registered with the app's API key. */
+export type Webhook = {
+  /** Whether new changes are delivered; an inactive webhook gets no new deliveries. */
+  active: Scalars['Boolean']['output'];
+  /** When the webhook was registered. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What the webhook is for, at most 200 characters. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The kinds of change delivered; an event is sent when it has at least one of them. */
+  events: Array<StationChange>;
+  /** UUID of the webhook. */
+  id: Scalars['ID']['output'];
+  /** Only stations whose regionCode (before or after the change) starts with these 1–6 digits, e.g. `4101` for 郑州市; null: all. */
+  regionCodePrefix?: Maybe<Scalars['String']['output']>;
+  /** When the webhook last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Where deliveries are POSTed: an https URL on a public address (http to localhost only where WEBHOOK_ALLOW_HTTP_LOCALHOST is set). */
+  url: Scalars['String']['output'];
+  /** Optimistic-lock version. */
+  version: Scalars['Int']['output'];
+};
+
+/** A webhook to register for station changes. */
+export type WebhookCreateInput = {
+  /** What it is for, at most 200 characters (trimmed). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Changes to deliver; default all six. */
+  events?: InputMaybe<Array<StationChange>>;
+  /** Only stations in regions whose GB/T 2260 code starts with these 1–6 digits (e.g. `41` 河南省, `4101` 郑州市); default all. */
+  regionCodePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** Where to POST: https:// on a public address (private, loopback and link-local addresses are refused), at most 2000 characters. */
+  url: Scalars['String']['input'];
+};
+
+/** One delivery of one station change to one webhook, with its attempts so far. */
+export type WebhookDelivery = {
+  /** HTTP attempts made so far. */
+  attempts: Scalars['Int']['output'];
+  /** What the change did. */
+  changes: Array<StationChange>;
+  /** When the delivery was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the receiver acknowledged it with a 2xx. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event id: the idempotency id sent as `Yizhan-Event-Id` and as the body's `id`; the same for retries and replays. */
+  eventId: Scalars['ID']['output'];
+  /** UUID of the delivery (a replay is a new delivery of the same event). */
+  id: Scalars['ID']['output'];
+  /** When the last attempt started. */
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How long the last attempt took, in milliseconds. */
+  lastDurationMs?: Maybe<Scalars['Int']['output']>;
+  /** Why the last attempt failed without an HTTP answer (timeout, refused, blocked address), or null. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** HTTP status of the last attempt; null when it got no answer (see lastError). */
+  lastResponseCode?: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due (PENDING only). */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the station change committed (the event time). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The delivery this one replays, or null. */
+  replayOfId?: Maybe<Scalars['ID']['output']>;
+  /** UUID of the station that changed. */
+  stationId: Scalars['ID']['output'];
+  /** PENDING, DELIVERED or FAILED. */
+  status: WebhookDeliveryStatus;
+  /** UUID of the webhook it goes to. */
+  webhookId: Scalars['ID']['output'];
+};
+
+/** One page of WebhookDelivery records with the total count matching the filter. */
+export type WebhookDeliveryPage = {
+  /** The WebhookDelivery records of this page, in the requested order (at most `limit`). */
+  nodes: Array<WebhookDelivery>;
+  /** Number of records matching the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export { WebhookDeliveryStatus };

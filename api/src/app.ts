@@ -12,6 +12,7 @@ import { RateLimits } from './common/rate-limit';
 import { sessionSecret } from './auth/secrets';
 import { ensureFirstAdmin } from './auth/auth.service';
 import { startCalendarRefresh } from './holidays/holiday.service';
+import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-delivery';
 
 export interface RunningApp {
   server: Server;
@@ -19,6 +20,8 @@ export interface RunningApp {
   embedded: EmbeddedDatabase | null;
   limits: RateLimits;
   log: Logger;
+  /** The webhook delivery worker (null with WEBHOOK_QUEUE=off). */
+  webhooks: WebhookDispatcher | null;
   stop(): Promise<void>;
 }
 
@@ -47,14 +50,18 @@ export async function startApp(config: Config, log: (msg: string) => void = cons
   const limits = await RateLimits.create(config);
   const schema = await createSchema();
   const server = await startServer(orm, schema, config, { log: logger, security: { secret, limits } });
+  const webhooks = await startWebhookDispatcher(orm, config, embedded !== null, url, logger);
   return {
     server,
     orm,
     embedded,
     limits,
     log: logger,
+    webhooks,
     async stop() {
       await server.close();
+      // Attempts in flight finish and record their outcome; pending deliveries stay in the outbox for the next start.
+      await webhooks?.stop();
       stopCalendar();
       await limits.close();
       await orm.close(true);

@@ -79,6 +79,20 @@ const schema = z.object({
   INTROSPECTION: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** shared_buffers of the embedded database (PostgreSQL's default is 128MB; its pages count in this process's memory). */
   EMBEDDED_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/, 'a size like 64MB').default('64MB'),
+  /** Let webhooks use `http://` to localhost/127.0.0.1/[::1] (tests and local development only); otherwise https to public addresses only. */
+  WEBHOOK_ALLOW_HTTP_LOCALHOST: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** What runs webhook deliveries: `auto` (graphile-worker on PostgreSQL, the outbox poller on the embedded database), `graphile-worker`, `poller`, or `off`. */
+  WEBHOOK_QUEUE: z.enum(['auto', 'graphile-worker', 'poller', 'off']).default('auto'),
+  /** Delay before the first retry of a failed delivery, in ms; each further retry waits twice as long (up to 6 h). */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+  /** Attempts of one delivery before it is marked FAILED. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(12),
+  /** How long one delivery attempt may take (connect, send, answer), in ms. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Days a delivered or failed webhook event (with its deliveries) stays listed before it is pruned; pending ones are kept. */
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** How often the outbox poller (and graphile-worker's fallback poll) looks for due deliveries, in ms. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   /** Execute operations with graphql-jit (default) or, with `false`, with graphql-js's interpreter. */
   JIT: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });

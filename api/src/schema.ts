@@ -23,6 +23,7 @@ import { SuppliesResolver, SupplyTallyResolver } from './supplies/supply.resolve
 import { VolunteerResolver } from './volunteers/volunteer.resolver';
 import { VolunteerTeamResolver } from './volunteer-teams/volunteer-team.resolver';
 import { SignupLinkResolver } from './self-signup/signup-link.resolver';
+import { WebhookResolver } from './webhooks/webhook.resolver';
 
 /**
  * Resolvers installed as plain functions once the schema is built, on the public hot paths. type-graphql 2 runs
@@ -85,7 +86,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [NodeResolver, StationResolver, NearbyStationConnectionResolver, OrganizationResolver, RegionResolver, MiscResolver, AuthResolver, ApiKeyResolver, AuditResolver,
       VolunteerTeamResolver, VolunteerResolver, CampaignResolver, ShiftResolver, ShiftAssignmentResolver, SuppliesResolver, SupplyTallyResolver,
-      HolidayResolver, SignupLinkResolver,
+      HolidayResolver, SignupLinkResolver, WebhookResolver,
     ],
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

@@ -122,6 +122,9 @@ const FIXTURES: Record<string, Fixture> = {
     op: async () => ({ query: `mutation($id: ID!, $v: Int!, $i: OrganizationUpdateInput!) { updateOrganization(id: $id, version: $v, input: $i) { id } }`, variables: { id: home.Organization, v: 1, i: { parentId: null } } }),
   },
   deleteOrganization: { roles: NOBODY, idKind: 'Organization', op: async () => ({ query: `mutation($id: ID!) { deleteOrganization(id: $id) { id } }`, variables: { id: home.Organization } }) },
+  // Webhooks belong to an app's API key (scope WEBHOOKS): staff accounts get FORBIDDEN (webhooks.test.ts covers keys).
+  deactivateWebhook: { roles: NOBODY, op: async () => ({ query: `mutation($id: ID!) { deactivateWebhook(id: $id) { id } }`, variables: { id: randomUUID() } }) },
+  replayWebhookDelivery: { roles: NOBODY, op: async () => ({ query: `mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }`, variables: { id: randomUUID() } }) },
   deleteStation: { roles: NOBODY, idKind: 'Station', op: async () => ({ query: `mutation($id: ID!) { deleteStation(id: $id) { id } }`, variables: { id: home.Station } }) },
   resetUserPassword: { roles: NOBODY, op: async () => ({ query: `mutation($id: ID!) { resetUserPassword(id: $id, password: "another-long-passphrase") { id } }`, variables: { id: randomUUID() } }) },
   revokeApiKey: { roles: NOBODY, op: async () => ({ query: `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, variables: { id: randomUUID() } }) },

@@ -409,6 +409,7 @@ const enDomain: DomainMessages = {
     ApiScope: {
       PUBLIC_READ: 'Public read',
       VOLUNTEER_APP: 'Volunteer app (sign-up, check-in)',
+      WEBHOOKS: 'Station change webhooks',
     },
     VolunteerTeamKind: {
       RESCUE: 'Rescue team',

@@ -409,6 +409,7 @@ export const zhDomain = {
     ApiScope: {
       PUBLIC_READ: '公开查询',
       VOLUNTEER_APP: '志愿者应用（报名、签到）',
+      WEBHOOKS: '驿站变更推送（Webhook）',
     },
     VolunteerTeamKind: {
       RESCUE: '救援队',

@@ -107,6 +107,20 @@ export class Access {
     this.requireRole(Role.ADMIN, Role.COORDINATOR);
   }
 
+  /**
+   * The app operations of an API key with `scope` (webhooks): returns the key's record id. A staff account gets
+   * FORBIDDEN (these belong to an app's key), an anonymous caller UNAUTHENTICATED, a key without the scope FORBIDDEN.
+   */
+  requireApiKeyScope(scope: ApiScope): string {
+    const v = this.viewer;
+    if (v.kind === 'API_KEY') {
+      if (!v.scopes.includes(scope)) throw new ForbiddenError(`This API key lacks the ${scope} scope`);
+      return v.keyId;
+    }
+    if (v.kind === 'USER') throw new ForbiddenError(`Only an app's API key (scope ${scope}) may do this`);
+    throw new UnauthenticatedError(`Send an API key with the ${scope} scope`);
+  }
+
   /** The role of a signed-in user who has chosen their password (null otherwise). */
   get role(): Role | null {
     return this.viewer.kind === 'USER' && !this.viewer.mustChangePassword ? this.viewer.role : null;

@@ -13,13 +13,16 @@ export enum ApiScope {
    * signUpForShift, cancelShiftAssignment, checkIn, checkOut. Never personal data of other volunteers.
    */
   VOLUNTEER_APP = 'VOLUNTEER_APP',
+  /** Register webhooks for station changes and read their deliveries (createWebhook, webhooks, webhookDeliveries, …). */
+  WEBHOOKS = 'WEBHOOKS',
 }
 registerEnumType(ApiScope, {
   name: 'ApiScope',
-  description: 'PUBLIC_READ: the public station queries. VOLUNTEER_APP: also sign-up, cancel, check-in and check-out for a volunteer app that authenticates its volunteers. Keys never reach staff data.',
+  description: 'PUBLIC_READ: the public station queries. VOLUNTEER_APP: also sign-up, cancel, check-in and check-out for a volunteer app that authenticates its volunteers. WEBHOOKS: also the key\'s own webhooks for station changes. Keys never reach staff data.',
   valuesConfig: {
     PUBLIC_READ: { description: 'The public queries (stations, nearby search, regions, organizations, node), on the key\'s own quota.' },
     VOLUNTEER_APP: { description: 'Also signUpForShift, cancelShiftAssignment, checkIn and checkOut, for an app that authenticates its volunteers itself.' },
+    WEBHOOKS: { description: 'Also createWebhook, deactivateWebhook, replayWebhookDelivery and the webhooks and webhookDeliveries queries, on the key\'s own webhooks.' },
   },
 });
 

@@ -17,8 +17,9 @@ import { ServiceLog, SupplyItem, SupplyTally } from '../supplies/supply.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
 import { SignupLink } from '../self-signup/signup-link.entity';
+import { Webhook } from '../webhooks/webhook.entity';
 
-export const entities = [Region, Organization, Station, User, ApiKey, AuditEvent, Volunteer, VolunteerTeam, Campaign, Shift, ShiftAssignment, SupplyItem, SupplyTally, ServiceLog, SignupLink];
+export const entities = [Region, Organization, Station, User, ApiKey, AuditEvent, Volunteer, VolunteerTeam, Campaign, Shift, ShiftAssignment, SupplyItem, SupplyTally, ServiceLog, SignupLink, Webhook];
 
 /** Pool and statement limits: never wait forever for a connection, never let one statement run for ever. */
 export interface DbTimeouts {

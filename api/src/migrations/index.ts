@@ -5,6 +5,7 @@ import { Migration20261121300000_tiles } from './Migration20261121300000_tiles';
 import { Migration20261121400000_station_changes } from './Migration20261121400000_station_changes';
 import { Migration20261203100000_holiday_calendar } from './Migration20261203100000_holiday_calendar';
 import { Migration20261203400000_self_signup } from './Migration20261203400000_self_signup';
+import { Migration20261203500000_webhooks } from './Migration20261203500000_webhooks';
 
 /** Every migration, in order. Listed explicitly so the compiled server, the CLI and the tests run the same set. */
 export const migrationsList = [
@@ -15,4 +16,5 @@ export const migrationsList = [
   { name: 'Migration20261121400000_station_changes', class: Migration20261121400000_station_changes },
   { name: 'Migration20261203100000_holiday_calendar', class: Migration20261203100000_holiday_calendar },
   { name: 'Migration20261203400000_self_signup', class: Migration20261203400000_self_signup },
+  { name: 'Migration20261203500000_webhooks', class: Migration20261203500000_webhooks },
 ];
