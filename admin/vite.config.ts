@@ -10,7 +10,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     chunkSizeWarningLimit: 2500,
-    // The GraphQL explorer (served at /graphql to browsers) and the developer guide (/developers) are pages of their own.
-    rolldownOptions: { input: { main: 'index.html', explorer: 'explorer.html', developers: 'developers.html' } },
+    // The GraphQL explorer (served at /graphql to browsers), the developer guide (/developers) and the public station
+    // finder (/find, admin/src/finder: none of the admin's code) are pages of their own.
+    rolldownOptions: { input: { main: 'index.html', explorer: 'explorer.html', developers: 'developers.html', find: 'find.html' } },
   },
 });
