@@ -168,11 +168,11 @@ export function FinderApp() {
           <p className="subtitle">{w.subtitle}</p>
           <section className="where">
             <button type="button" className="primary" onClick={locate} disabled={locating}>
-              {locating ? w.locating : `📍 ${w.useLocation}`}
+              {locating ? w.locating : `◎ ${w.useLocation}`}
             </button>
             <PlaceSearch lang={lang} onChoose={(p) => p.centre && setOrigin({ point: p.centre, label: p.name })} />
             <button type="button" className="secondary" onClick={() => setShowMap(!showMap)} aria-expanded={showMap}>
-              {showMap ? w.hideMap : `🗺 ${w.pickOnMap}`}
+              {showMap ? w.hideMap : w.pickOnMap}
             </button>
             {locationError && <p className="warn">{w.locationDenied}</p>}
           </section>

@@ -20,7 +20,7 @@ function Hours({ hours, lang, holidayToday }: { hours: string | null; lang: Lang
   if (!hours) return null;
   return (
     <p className="hours">
-      🕘 {readableHours(hours, lang)}
+      {readableHours(hours, lang)}
       {holidayToday && mentionsHolidays(hours) && <span className="badge holiday-hours">{w.holidayHours}</span>}
     </p>
   );
@@ -32,7 +32,7 @@ function Phones({ phone, lang }: { phone: string | null; lang: Lang }) {
     <>
       {phones(phone).map((p) => (
         <a key={p} className="call" href={telHref(p)} onClick={(e) => e.stopPropagation()} aria-label={`${w.call} ${p}`}>
-          📞 {p}
+          ☎ {p}
         </a>
       ))}
     </>
