@@ -7,6 +7,8 @@ import { PbfReader } from 'pbf';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { createFinderStations, linkErrorMeters, ZHENGZHOU } from '../helpers/finder';
 import { createSchema } from '../../api/src/schema';
+import { operationCost } from '../../api/src/common/hardening';
+import { loadConfig } from '../../api/src/config';
 import { FINDER_DOCUMENTS, NEARBY, STATION } from '../../admin/src/finder/queries';
 import { navigationLinks } from '../../admin/src/finder/navigation';
 import { soonInstant } from '../../admin/src/finder/hours';
@@ -82,6 +84,12 @@ describe('the page and unknown paths', () => {
     const adminEntry = /src="\/(assets\/main-[\w-]+\.js)"/.exec(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8'))![1];
     expect(html).not.toContain(adminEntry);
     expect((await fetch(`${s.url}/find/`)).status).toBe(200);
+    // Its scripts go out gzip-compressed.
+    const script = /src="(\/assets\/find-[\w-]+\.js)"/.exec(html)![1];
+    const js = await fetch(`${s.url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-encoding')).toBe('gzip');
+    expect(js.headers.get('cache-control')).toContain('immutable');
   });
 
   it('keeps what /find loads initially under 300 kB of gzip JavaScript, none of it the admin entry or MapLibre', () => {
@@ -121,6 +129,15 @@ describe('public contract', () => {
     }
     // The walk sees a field outside the contract when a document has one.
     expect(selectedFields(schema, '{ station(id: "x") { id provenance { needsReview } } }').filter((f) => !PUBLIC_CONTRACT.has(f))).toEqual(['Station.provenance', 'Provenance.needsReview']);
+  });
+
+  it('costs under 200 points a page of 10, so the anonymous budget allows 15 searches a minute', () => {
+    const cost = operationCost(schema, parse(NEARBY), { near: ZHENGZHOU, radius: 10_000, openNow: true, soon: soonInstant() }, undefined);
+    expect(cost).toBeGreaterThan(100);
+    expect(cost).toBeLessThanOrEqual(200);
+    const budget = loadConfig({}).RATE_LIMIT_ANONYMOUS_PER_MINUTE;
+    expect(Math.floor(budget / cost)).toBeGreaterThanOrEqual(15);
+    console.log(`a finder page costs ${cost} points: ${Math.floor(budget / cost)} pages a minute on the anonymous budget of ${budget}`);
   });
 
   it('runs every document as an anonymous caller; nearby lists the open stations nearest first', async () => {

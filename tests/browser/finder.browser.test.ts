@@ -105,7 +105,7 @@ describe('station finder in a phone browser', { timeout: TIMEOUT }, () => {
     expect(await first.locator('a.call').getAttribute('href')).toBe('tel:037112345678');
     expect(await page.locator('li.card [data-open-state="open"], li.card [data-open-state="closingSoon"]').count()).toBe(shown.length);
     // Touch targets: the chips, the location button and each card's open button are at least 44 px tall.
-    for (const el of [page.getByRole('button', { name: '厕所', exact: true }), page.getByRole('button', { name: /用我的位置/ }), first.locator('button.open')]) {
+    for (const el of [page.getByRole('button', { name: '厕所', exact: true }), page.getByRole('button', { name: /用我的位置/ }), first.locator('button.card-open')]) {
       expect((await el.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -134,7 +134,7 @@ describe('station finder in a phone browser', { timeout: TIMEOUT }, () => {
   });
 
   it('opens a station: address, hours, phones and navigation links in each app datum within 1 m', async () => {
-    await page.locator(`li.card[data-station-id="${ids['测试司机之家丙']}"] button.open`).click();
+    await page.locator(`li.card[data-station-id="${ids['测试司机之家丙']}"] button.card-open`).click();
     await page.getByRole('heading', { name: '测试司机之家丙' }).waitFor({ timeout: 30_000 });
     expect(page.url()).toContain(`#station=${ids['测试司机之家丙']}`);
     const text = await page.locator('main.detail').innerText();

@@ -45,7 +45,7 @@ export function StationCard(props: { station: NearbyStation; distanceMeters: num
   const w = WORDS[lang];
   return (
     <li className="card" data-station-id={s.id} data-distance={distanceMeters}>
-      <button type="button" className="open" onClick={() => onOpen(s.id)} aria-label={`${s.name} ${w.details}`}>
+      <button type="button" className="card-open" onClick={() => onOpen(s.id)} aria-label={`${s.name} ${w.details}`}>
         <span className="name">{s.name}</span>
         <span className="meta">
           <span className="distance">{w.distance(distanceMeters)}</span> · {kindLabel(s.kind, lang)} <OpenBadge state={openState(s.isOpen, s.stillOpen)} lang={lang} />
