@@ -109,7 +109,8 @@ describe('station finder in a phone browser', { timeout: TIMEOUT }, () => {
       expect((await el.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: `${OUTPUT}finder-list.png`, fullPage: true });
+    await page.screenshot({ path: `${OUTPUT}finder-list.png` });
+    await page.screenshot({ path: `${OUTPUT}finder-list-full.png`, fullPage: true });
   });
 
   it('loads only the finder code (no admin bundle, no MapLibre) until the map is opened', () => {
@@ -130,7 +131,8 @@ describe('station finder in a phone browser', { timeout: TIMEOUT }, () => {
     expect(shown.slice(0, 2)).toEqual([ids['测试驿站甲（有厕所）'], ids['测试司机之家丙']]);
     expect(shown).toEqual((await apiOrder(['TOILET'])).slice(0, shown.length));
     for (const text of await page.locator('li.card ul.amenities').allInnerTexts()) expect(text).toContain('厕所');
-    await page.screenshot({ path: `${OUTPUT}finder-toilet.png`, fullPage: true });
+    await page.locator('li.card').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${OUTPUT}finder-toilet.png` });
   });
 
   it('opens a station: address, hours, phones and navigation links in each app datum within 1 m', async () => {
@@ -156,13 +158,13 @@ describe('station finder in a phone browser', { timeout: TIMEOUT }, () => {
     const tile = page.waitForResponse((r) => r.url().includes('/tiles/stations/') && r.status() === 200, { timeout: 60_000 });
     await page.getByRole('button', { name: /在地图上选点/ }).click();
     await tile;
-    await expect.poll(() => page.evaluate(() => !!window.__finderMap?.loaded()), { timeout: 60_000 }).toBe(true);
+    await expect.poll(() => page.evaluate(() => !!(window as any).__finderMap?.loaded()), { timeout: 60_000 }).toBe(true);
     expect(scripts.some((s) => /maplibre/i.test(s))).toBe(true);
     await page.locator('.map').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${OUTPUT}finder-map.png` });
     // Tap a point right of the origin: it becomes the search origin and the list is searched again from there.
     const target = await page.evaluate(() => {
-      const map = window.__finderMap!;
+      const map = (window as any).__finderMap!;
       const box = map.getCanvas().getBoundingClientRect();
       const at = { x: box.width * 0.85, y: box.height * 0.3 };
       return { x: box.left + at.x, y: box.top + at.y, lngLat: map.unproject([at.x, at.y]).toArray() as [number, number] };
