@@ -165,7 +165,7 @@ export function FinderApp() {
         <StationDetailView id={selected} lang={lang} distanceMeters={distanceOf(selected)} holidayToday={holiday?.kind === 'HOLIDAY'} onBack={closeStation} />
       ) : (
         <main>
-          <p className="subtitle">{w.subtitle}</p>
+          {!origin && <p className="subtitle">{w.subtitle}</p>}
           <section className="where">
             <button type="button" className="primary" onClick={locate} disabled={locating}>
               {locating ? w.locating : `◎ ${w.useLocation}`}
@@ -189,19 +189,23 @@ export function FinderApp() {
           )}
           <fieldset className="chips">
             <legend>{w.needs}</legend>
+            <div className="row">
             {NEEDS.map((n) => (
               <button key={n.amenity} type="button" aria-pressed={needs.includes(n.amenity)} onClick={() => toggle(needs, n.amenity, setNeeds)}>
                 {n[lang]}
               </button>
             ))}
+            </div>
           </fieldset>
           <fieldset className="chips">
             <legend>{w.kinds}</legend>
+            <div className="row">
             {KINDS.map((k) => (
               <button key={k.kind} type="button" aria-pressed={kinds.includes(k.kind)} onClick={() => toggle(kinds, k.kind, setKinds)}>
                 {k[lang]}
               </button>
             ))}
+            </div>
           </fieldset>
           <div className="options">
             <label className="switch">
