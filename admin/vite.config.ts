@@ -10,8 +10,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     chunkSizeWarningLimit: 2500,
-    // The GraphQL explorer (served at /graphql to browsers), the developer guide (/developers) and the volunteer
-    // sign-up page (/join, /me, /checkin) are pages of their own.
-    rolldownOptions: { input: { main: 'index.html', explorer: 'explorer.html', developers: 'developers.html', signup: 'signup.html' } },
+    // The GraphQL explorer (served at /graphql to browsers), the developer guide (/developers), the volunteer sign-up
+    // page (/join, /me, /checkin) and the public station finder (/find, admin/src/finder: none of the admin's code)
+    // are pages of their own.
+    rolldownOptions: { input: { main: 'index.html', explorer: 'explorer.html', developers: 'developers.html', signup: 'signup.html', find: 'find.html' } },
   },
 });
