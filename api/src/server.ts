@@ -20,6 +20,7 @@ import type { Logger } from './common/log';
 import { requestStore, type RequestInfo } from './common/request-context';
 import { calendarFeed } from './shift-assignments/ical';
 import { mountStationTiles } from './tiles/tiles';
+import { mountExports } from './exports/http';
 import { actorOf, ANONYMOUS, InvalidCredentialsError, resolveViewer, SESSION_COOKIE, type Viewer } from './auth/viewer';
 
 export interface Server {
@@ -204,6 +205,8 @@ export async function startServer(
     },
   });
   mountStationTiles(app, em, config, { limits: deps.security.limits, log: deps.log });
+  // Streamed exports of the lists (xlsx, csv, GeoJSON, HSDS) and printable rosters, with /graphql's credentials.
+  mountExports(app, { em, config, log: deps.log, security: deps.security, schema });
   // Secret iCalendar feeds of volunteers and teams (tokens from rotateVolunteerCalendar / rotateTeamCalendar).
   app.get(/^\/ical\/(volunteer|team)\/([A-Za-z0-9_-]{1,64})\.ics$/, async (req, res) => {
     const [kind, token] = [req.params[0], req.params[1]] as ['volunteer' | 'team', string];
@@ -232,7 +235,7 @@ export async function startServer(
   mountDeveloperPages(app, adminDir);
   if (fs.existsSync(path.join(adminDir, 'index.html'))) {
     app.use(express.static(adminDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|tiles|ical).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|tiles|ical|exports|imports).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
   } else {
     app.get('/', (_req, res) => res.type('text').send('Yizhan API is running at /graphql. The admin is not built: run `npm run build`.'));
   }

@@ -1,6 +1,7 @@
 import type { Access } from '../auth/access';
 import type { ShiftAssignmentListArgs } from './shift-assignment.inputs';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/core';
 import { BadInputError, NotFoundError, ConflictError } from '../common/errors';
 import { pgArray } from '../common/pagination';
 import { assertUuid } from '../common/ids';
@@ -316,6 +317,17 @@ export async function listAssignments(
   filter: ShiftAssignmentListArgs,
   page: { limit: number; offset: number },
 ): Promise<{ nodes: ShiftAssignment[]; totalCount: number }> {
+  const where = await assignmentWhere(access, filter);
+  const [nodes, totalCount] = await em.findAndCount(ShiftAssignment, where, { ...page, orderBy: { seq: 'asc' } });
+  return { nodes, totalCount };
+}
+
+/**
+ * The condition of the `shiftAssignments` list and of its exports: the filters (BAD_USER_INPUT naming the
+ * argument; a campaign outside the viewer's scope is NOT_FOUND on `campaignId`) and the viewer's campaigns
+ * (Access.campaignIds; ADMIN: all).
+ */
+export async function assignmentWhere(access: Access, filter: ShiftAssignmentListArgs): Promise<FilterQuery<ShiftAssignment>> {
   const { shiftId, volunteerId, campaignId, status } = filter;
   const campaigns = await access.campaignIds();
   const where: Record<string, unknown> = {};
@@ -328,6 +340,5 @@ export async function listAssignments(
     where.shift = { ...(shiftId ? { id: shiftId } : {}), campaign: { $in: campaigns } };
   }
   if (status) where.status = status;
-  const [nodes, totalCount] = await em.findAndCount(ShiftAssignment, where, { ...page, orderBy: { seq: 'asc' } });
-  return { nodes, totalCount };
+  return where as FilterQuery<ShiftAssignment>;
 }
