@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { DateTime } from 'luxon';
+import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { Role } from '../auth/user.entity';
@@ -10,10 +11,10 @@ import type { StationFilter } from '../stations/station.inputs';
 import { assignmentWhere, pgList } from '../shift-assignments/shift-assignment.service';
 import type { ShiftAssignmentListArgs } from '../shift-assignments/shift-assignment.inputs';
 import { ShiftAssignment } from '../shift-assignments/shift-assignment.entity';
-import { Volunteer } from '../volunteers/volunteer.entity';
 import { recordableStationsSql } from '../supplies/supply.service';
 import { assertCanRecordAt } from '../supplies/supply.resolver';
 import { fieldArguments } from './args';
+import { pgArray } from '../common/pagination';
 import { zh } from './labels';
 
 /** Rows are read in keyset batches of this many (never offset paging, never the whole table in memory). */
@@ -46,7 +47,7 @@ export interface TableReport<R = any, A = any> {
 }
 
 const localTime = (at: Date | string | null | undefined, zone = 'Asia/Shanghai'): string | null =>
-  at ? DateTime.fromJSDate(new Date(at)).setZone(zone).toFormat('yyyy-MM-dd HH:mm') : null;
+  at ? DateTime.fromJSDate(new Date(at), { zone }).toFormat('yyyy-MM-dd HH:mm') : null;
 
 /** A fresh EntityManager per batch, so an export of a million rows keeps no identity map growing. */
 const batchEm = (ctx: Context): EntityManager => ctx.rawReader.fork();
@@ -93,18 +94,17 @@ export async function* stationRows(ctx: Context, filter: StationFilter | undefin
   let after: [string, string] | null = null;
   for (;;) {
     const keyset: string = after ? 'and (s.name, s.id) > (?, ?::uuid)' : '';
-    const rows: StationRow[] = await batchEm(ctx).execute<StationRow[]>(
-      `select s.id, s.name, s.kind, s.status, s.address, trim(s.region_code) as region_code, r.name as region_name, rc.name as city_name, rp.name as province_name,
+    const sqlText = `select s.id, s.name, s.kind, s.status, s.address, trim(s.region_code) as region_code, r.name as region_name, rc.name as city_name, rp.name as province_name,
               ST_X(s.location::geometry) as lng, ST_Y(s.location::geometry) as lat, s.opening_hours, s.amenities, s.phone,
               s.capacity, s.timezone, op.id as operator_id, op.name as operator_name, op.kind as operator_kind,
               h.id as host_id, h.name as host_name, h.kind as host_kind,
               coalesce((s.provenance->>'needsReview')::boolean, false) as needs_review, s.valid_from, s.valid_until, s.updated_at
          from station s left join region r on r.code = s.region_code
-              left join region rc on rc.code = left(s.region_code, 4) || '00' left join region rp on rp.code = left(s.region_code, 2) || '0000'
+              left join region rc on rc.code = (left(s.region_code, 4) || '00')::char(6) left join region rp on rp.code = (left(s.region_code, 2) || '0000')::char(6)
               left join organization op on op.id = s.operator_organization_id left join organization h on h.id = s.host_organization_id
-        where (${where.text}) ${keyset} order by s.name, s.id limit ?`,
-      [...where.params, ...(after ?? []), BATCH],
-    );
+        where (${where.text}) ${keyset} order by s.name, s.id limit ?`;
+    const params = [...where.params, ...(after ?? []), BATCH];
+    const rows: StationRow[] = await batchEm(ctx).execute<StationRow[]>(sqlText, params);
     for (const r of rows) {
       r.amenities = pgList(r.amenities as unknown as string[]);
       r.lng = Number(r.lng);
@@ -156,48 +156,74 @@ async function phonesShown(ctx: Context, volunteers: { id: string; phone?: strin
 }
 
 interface AssignmentRow {
-  a: ShiftAssignment;
+  id: string;
+  seq: string;
+  status: string;
+  checked_in_at: string | null;
+  checked_out_at: string | null;
+  hours_credited: string | null;
+  starts_at: string;
+  ends_at: string;
+  role: string;
+  station_name: string;
+  timezone: string;
+  campaign_name: string;
+  volunteer_id: string;
+  volunteer_name: string;
   phone: string | null;
 }
 
-/** The `shiftAssignments` list's rows (its filters and scope, assignmentWhere) in arrival order, by keyset on `seq`. */
+/**
+ * The `shiftAssignments` list's rows (its filters and scope: assignmentWhere, as SQL by MikroORM's query
+ * builder) in arrival order, by keyset on `seq`; each batch's shift, station, campaign and volunteer in one
+ * statement, phones as the personal-data rule shows them to the viewer.
+ */
 async function* assignmentRows(ctx: Context, args: ShiftAssignmentListArgs): AsyncGenerator<AssignmentRow[]> {
   const where = await assignmentWhere(ctx.access, args);
   let after: string | null = null;
   for (;;) {
     const em = batchEm(ctx);
-    const found: ShiftAssignment[] = await em.find(ShiftAssignment, after ? { $and: [where, { seq: { $gt: after } }] } : where, {
-      orderBy: { seq: 'asc' },
-      limit: BATCH,
-      populate: ['shift.station', 'shift.campaign', 'volunteer'] as never,
-    });
-    const phones = await phonesShown(ctx, found.map((a) => a.volunteer.getEntity()), em);
-    if (found.length) yield found.map((a) => ({ a, phone: phones.get(a.volunteer.id) ?? null }));
-    if (found.length < BATCH) return;
-    after = found[found.length - 1].seq;
+    const page = (await em
+      .createQueryBuilder(ShiftAssignment, 'a')
+      .select(['a.id', 'a.seq'] as never)
+      .where((after ? { $and: [where, { seq: { $gt: after } }] } : where) as never)
+      .orderBy({ seq: 'asc' } as never)
+      .limit(BATCH)
+      .execute('all', false)) as { id: string; seq: string }[];
+    if (!page.length) return;
+    const rows = await em.execute<AssignmentRow[]>(
+      `select a.id, a.seq::text as seq, a.status, a.checked_in_at, a.checked_out_at, a.hours_credited, sh.starts_at, sh.ends_at, sh.role,
+              st.name as station_name, st.timezone, c.name as campaign_name, v.id as volunteer_id, v.name as volunteer_name, v.phone
+         from shift_assignment a join shift sh on sh.id = a.shift_id join station st on st.id = sh.station_id
+              join campaign c on c.id = sh.campaign_id join volunteer v on v.id = a.volunteer_id
+        where a.id = any(?::uuid[]) order by a.seq`,
+      [pgArray(page.map((p) => p.id))],
+    );
+    const phones = await phonesShown(ctx, rows.map((r) => ({ id: r.volunteer_id, phone: r.phone })), em);
+    for (const r of rows) r.phone = phones.get(r.volunteer_id) ?? null;
+    yield rows;
+    if (page.length < BATCH) return;
+    after = String(page[page.length - 1].seq);
   }
 }
-
-const shiftOf = (r: AssignmentRow) => r.a.shift.getEntity();
-const zoneOf = (r: AssignmentRow) => shiftOf(r).station.getEntity().timezone;
 
 export const signUpsReport: TableReport<AssignmentRow, ShiftAssignmentListArgs> = {
   name: 'signups',
   title: '报名',
   roles: [Role.ADMIN, Role.COORDINATOR],
   columns: [
-    { header: '活动', width: 20, value: (r) => shiftOf(r).campaign.getEntity().name },
-    { header: '服务点', width: 28, value: (r) => shiftOf(r).station.getEntity().name },
-    { header: '岗位', width: 10, value: (r) => zh('ShiftRole', shiftOf(r).role) },
-    { header: '开始', width: 18, value: (r) => localTime(shiftOf(r).startsAt, zoneOf(r)) },
-    { header: '结束', width: 18, value: (r) => localTime(shiftOf(r).endsAt, zoneOf(r)) },
-    { header: '志愿者', width: 12, value: (r) => r.a.volunteer.getEntity().name },
+    { header: '活动', width: 20, value: (r) => r.campaign_name },
+    { header: '服务点', width: 28, value: (r) => r.station_name },
+    { header: '岗位', width: 10, value: (r) => zh('ShiftRole', r.role) },
+    { header: '开始', width: 18, value: (r) => localTime(r.starts_at, r.timezone) },
+    { header: '结束', width: 18, value: (r) => localTime(r.ends_at, r.timezone) },
+    { header: '志愿者', width: 12, value: (r) => r.volunteer_name },
     { header: '手机', width: 14, value: (r) => r.phone },
-    { header: '状态', width: 10, value: (r) => zh('AssignmentStatus', r.a.status) },
-    { header: '签到', width: 18, value: (r) => localTime(r.a.checkedInAt, zoneOf(r)) },
-    { header: '签退', width: 18, value: (r) => localTime(r.a.checkedOutAt, zoneOf(r)) },
-    { header: '服务时长（小时）', width: 12, value: (r) => (r.a.hoursCredited == null ? null : Number(r.a.hoursCredited)) },
-    { header: '报名顺序', width: 10, value: (r) => Number(r.a.seq) },
+    { header: '状态', width: 10, value: (r) => zh('AssignmentStatus', r.status) },
+    { header: '签到', width: 18, value: (r) => localTime(r.checked_in_at, r.timezone) },
+    { header: '签退', width: 18, value: (r) => localTime(r.checked_out_at, r.timezone) },
+    { header: '服务时长（小时）', width: 12, value: (r) => (r.hours_credited == null ? null : Number(r.hours_credited)) },
+    { header: '报名顺序', width: 10, value: (r) => Number(r.seq) },
   ],
   parse: (schema, query) => fieldArguments(schema, 'shiftAssignments', query, ASSIGNMENT_ARGS) as ShiftAssignmentListArgs,
   prepare: async (ctx, args) => void (await assignmentWhere(ctx.access, args)),
@@ -224,13 +250,15 @@ async function* hoursRows(ctx: Context, args: ShiftAssignmentListArgs): AsyncGen
     const conditions = [where, { hoursCredited: { $ne: null } }, ...(after ? [{ volunteer: { $gt: after } }] : [])];
     const qb = em
       .createQueryBuilder(ShiftAssignment, 'a')
-      .select(['a.volunteer_id', 'count(*) as shifts', 'sum(a.hours_credited) as hours'] as never)
+      .select(['a.volunteer_id', raw('count(*) as shifts'), raw('sum(a.hours_credited) as hours')] as never)
       .where({ $and: conditions } as never)
       .groupBy('a.volunteer_id' as never)
       .orderBy({ volunteer: 'asc' } as never)
       .limit(BATCH);
     const sums = (await qb.execute('all', false)) as { volunteer_id: string; shifts: string; hours: string }[];
-    const people = await em.find(Volunteer, { id: { $in: sums.map((s) => s.volunteer_id) } });
+    const people = await em.execute<{ id: string; name: string; phone: string | null }[]>(`select id, name, phone from volunteer where id = any(?::uuid[])`, [
+      pgArray(sums.map((s) => s.volunteer_id)),
+    ]);
     const byId = new Map(people.map((v) => [v.id, v]));
     const phones = await phonesShown(ctx, people, em);
     if (sums.length) {
