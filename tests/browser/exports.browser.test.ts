@@ -82,6 +82,7 @@ describe('exports and import in the browser', { timeout: TIMEOUT }, () => {
     await page.goto(`${server.url}/#/stations?filter=${encodeURIComponent(JSON.stringify(filter))}`);
     await page.getByTestId('export-stations').click();
     await page.getByTestId('export-stations-csv').waitFor();
+    await page.waitForTimeout(500); // the menu's fade-in
     await page.screenshot({ path: `${OUTPUT}exports-stations-menu.png` });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-stations-csv').click()]);
     const bytes = fs.readFileSync(await download.path());

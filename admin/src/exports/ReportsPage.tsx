@@ -85,6 +85,7 @@ export const ReportsPage = () => {
               target="_blank"
               rel="noopener"
               data-testid="report-roster"
+              sx={{ whiteSpace: "nowrap", flexShrink: 0 }}
             >
               {translate('yizhan.exports.open_roster')}
             </Button>
