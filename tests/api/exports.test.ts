@@ -38,8 +38,15 @@ function headers(as: As | 'admin' = 'admin'): Record<string, string> {
 let adminToken = '';
 
 async function get(url: string, as: As = 'admin'): Promise<Response> {
-  // A new connection each time: an export cut mid-stream must not leave a broken keep-alive socket for the next.
-  return fetch(`${s.url}${url}`, { headers: { ...headers(as), connection: 'close' } });
+  try {
+    return await fetch(`${s.url}${url}`, { headers: headers(as) });
+  } catch (e) {
+    // A keep-alive socket the server closed while this process was busy (validating thousands of records blocks
+    // the event loop past the server's keep-alive timeout) fails before any answer: ask again, once.
+    const code = (e as { cause?: { code?: string } }).cause?.code;
+    if (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET') throw e;
+    return fetch(`${s.url}${url}`, { headers: headers(as) });
+  }
 }
 async function csvRows(url: string, as: As = 'admin'): Promise<{ bytes: Buffer; rows: string[][]; res: Response }> {
   const res = await get(url, as);
@@ -323,6 +330,17 @@ describe('refusals', () => {
     const op = await get('/exports/signups.xlsx', { token: tokens.operator });
     expect(op.status).toBe(403);
     expect((await op.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it("over the account's per-minute budget: 429 RATE_LIMITED with Retry-After", async () => {
+    const user = await s.createUser({ username: 'export-spender', role: 'OPERATOR', organizationIds: [ids.opOrg] });
+    expect((await get('/exports/stations.csv', { token: user.token })).status).toBe(200);
+    // Spend the rest of the account's budget (the one its GraphQL operations draw on).
+    await s.app.limits.charge('user', user.id, 10_000_000, 10_000_000).catch(() => undefined);
+    const res = await get('/exports/stations.csv', { token: user.token });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await res.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
   });
 
   it('a bad filter: 400 BAD_USER_INPUT naming the parameter path, as the GraphQL list does', async () => {

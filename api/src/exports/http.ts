@@ -5,6 +5,7 @@ import * as cookie from 'cookie';
 import type { Config } from '../config';
 import { createContext, type Context, type Security } from '../context';
 import { DomainError, transientDatabaseError } from '../common/errors';
+import { RateLimitedError } from '../common/rate-limit';
 import type { Logger } from '../common/log';
 import { requestStore } from '../common/request-context';
 import { actorOf, InvalidCredentialsError, resolveViewer, SESSION_COOKIE } from '../auth/viewer';
@@ -15,7 +16,22 @@ import { fieldArguments } from './args';
 import type { StationFilter } from '../stations/station.inputs';
 
 /** HTTP status of each error code an export answers with (the GraphQL transport's table). */
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, SERVICE_UNAVAILABLE: 503 };
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
+
+/**
+ * Query cost points one export or import charges to the staff account's per-minute budget (the budget GraphQL
+ * operations draw on, RATE_LIMIT_USER_PER_MINUTE): by default 20 a minute. Over budget: 429 RATE_LIMITED with
+ * Retry-After.
+ */
+export const EXPORT_COST = 5000;
+
+/** Charges EXPORT_COST to the signed-in user's budget (RATE_LIMITED when it is spent). */
+export async function chargeExport(ctx: Context, deps: { config: Config; security: Security }, res: express.Response): Promise<void> {
+  const userId = ctx.access.requireUser().userId;
+  const charge = await deps.security.limits.charge('user', userId, deps.config.RATE_LIMIT_USER_PER_MINUTE, EXPORT_COST);
+  res.setHeader('x-ratelimit-limit', String(charge.limit));
+  res.setHeader('x-ratelimit-remaining', String(charge.remaining));
+}
 
 const FORMATS: Record<string, { type: string; ext: string }> = {
   xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx' },
@@ -64,6 +80,7 @@ export async function withRequestContext(
       res.setHeader('www-authenticate', 'Bearer');
       return sendError(res, 401, 'UNAUTHENTICATED', `Not signed in: ${e.reason}`);
     }
+    if (e instanceof RateLimitedError) res.setHeader('retry-after', String(e.retryAfterSeconds));
     if (e instanceof DomainError) return sendError(res, STATUS[e.code] ?? 400, e.code, e.message, e.details.field as string | undefined);
     const transient = transientDatabaseError(e);
     if (transient) {
@@ -95,7 +112,7 @@ export function mountExports(app: express.Express, deps: { em: EntityManager; co
       const query = req.query as Record<string, unknown>;
       res.setHeader('cache-control', 'no-store');
       if (name === 'roster' && format === 'html') {
-        ctx.access.requireUser();
+        await chargeExport(ctx, deps, res);
         const html = await rosterHtml(ctx, rosterArgs(query));
         res.type(FORMATS.html.type).send(html);
         return;
@@ -106,6 +123,7 @@ export function mountExports(app: express.Express, deps: { em: EntityManager; co
         return sendError(res, 404, 'NOT_FOUND', `No export ${name}.${format}: see /exports/{stations,signups,hours,served,supplies}.{xlsx,csv}, stations.{geojson,hsds}, roster.html`);
       }
       ctx.access.requireRole(...report.roles);
+      await chargeExport(ctx, deps, res);
       const args = report.parse(deps.schema, query);
       await report.prepare?.(ctx, args);
       const rows = geo ? stationRows(ctx, (fieldArguments(deps.schema, 'stations', query, ['filter']) as { filter?: StationFilter }).filter) : report.rows(ctx, args);

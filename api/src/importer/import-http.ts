@@ -6,7 +6,7 @@ import type { Logger } from '../common/log';
 import { BadInputError, ConflictError } from '../common/errors';
 import { CoordinateSystem } from '../common/geo';
 import { Role } from '../auth/user.entity';
-import { sendError, withRequestContext } from '../exports/http';
+import { chargeExport, sendError, withRequestContext } from '../exports/http';
 import { importStations, type ImportFormat, type ImportReport } from './station-import';
 
 /** Largest file the page may upload (the CLI has no limit). */
@@ -53,6 +53,7 @@ export function mountImports(app: express.Express, deps: { em: EntityManager; co
   }, (req, res) =>
     withRequestContext(req, res, deps, 'import:stations', async (ctx) => {
       ctx.access.requireRole(Role.ADMIN);
+      await chargeExport(ctx, deps, res);
       const opts = importOptions(req.query as Record<string, unknown>);
       const content = typeof req.body === 'string' ? req.body.replace(/^\uFEFF/, '') : '';
       if (!content.trim()) throw new BadInputError('body', 'the file is empty');
