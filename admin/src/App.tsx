@@ -4,6 +4,8 @@ import apiKeys from './apiKeys';
 import { AppLayout, authProvider, can, CHANGE_PASSWORD_PATH, ChangePasswordPage, LoginPage, QUICK_ENTRY_PATH, type Permissions } from './auth';
 import { campaignResource } from './campaigns';
 import { dataProvider } from './dataProvider';
+import { REPORTS_PATH, ReportsPage } from './exports';
+import { IMPORT_PATH, ImportPage } from './import';
 import { HOLIDAYS_PATH, HolidaysPage } from './holidays';
 import { i18nProvider } from './i18n';
 import { organizationResource } from './organizations';
@@ -51,11 +53,13 @@ const resourcesFor = (permissions: Permissions | null) => {
           {role === 'ADMIN' && (
             <CustomRoutes>
               <Route path={HOLIDAYS_PATH} element={<HolidaysPage />} />
+              <Route path={IMPORT_PATH} element={<ImportPage />} />
             </CustomRoutes>
           )}
           {can.recordSupplies(role) && (
             <CustomRoutes>
               <Route path={QUICK_ENTRY_PATH} element={<QuickEntryPage />} />
+              <Route path={REPORTS_PATH} element={<ReportsPage />} />
             </CustomRoutes>
           )}
         </>

@@ -23,6 +23,8 @@ import { requestStore, type RequestInfo } from './common/request-context';
 import { calendarFeed } from './shift-assignments/ical';
 import { mountStationTiles } from './tiles/tiles';
 import { mountSelfSignup } from './self-signup/self-signup.routes';
+import { mountExports } from './exports/http';
+import { mountImports } from './importer/import-http';
 import { actorOf, ANONYMOUS, InvalidCredentialsError, resolveViewer, SESSION_COOKIE, type Viewer } from './auth/viewer';
 
 export interface Server {
@@ -214,6 +216,10 @@ export async function startServer(
   mountStationTiles(app, em, config, { limits: deps.security.limits, log: deps.log });
   // Volunteer self-sign-up by link and QR code: /api/volunteer/… and the pages /join, /me, /checkin.
   mountSelfSignup(app, em, config, { limits: deps.security.limits, log: deps.log });
+  // Streamed exports of the lists (xlsx, csv, GeoJSON, HSDS) and printable rosters, with /graphql's credentials.
+  mountExports(app, { em, config, log: deps.log, security: deps.security, schema });
+  // Station import from the admin page, with the CLI importer's code.
+  mountImports(app, { em, config, log: deps.log, security: deps.security });
   // Secret iCalendar feeds of volunteers and teams (tokens from rotateVolunteerCalendar / rotateTeamCalendar).
   app.get(/^\/ical\/(volunteer|team)\/([A-Za-z0-9_-]{1,64})\.ics$/, async (req, res) => {
     const [kind, token] = [req.params[0], req.params[1]] as ['volunteer' | 'team', string];

@@ -19,6 +19,10 @@ import {
 import { can, CHANGE_PASSWORD_PATH, QUICK_ENTRY_PATH, type Permissions } from './permissions';
 import EventBusy from '@mui/icons-material/EventBusy';
 import { HOLIDAYS_PATH, HolidayNoticeBanner } from '../holidays';
+import Assessment from '@mui/icons-material/Assessment';
+import UploadFile from '@mui/icons-material/UploadFile';
+import { REPORTS_PATH } from '../exports/ReportsPage';
+import { IMPORT_PATH } from '../import/ImportPage';
 
 /** User menu entry to the change-password page. */
 const ChangePasswordMenuItem = () => {
@@ -59,8 +63,14 @@ const AppMenu = () => {
       {can.recordSupplies(permissions?.role) && !permissions?.mustChangePassword && (
         <Menu.Item to={QUICK_ENTRY_PATH} primaryText="yizhan.scheduling.entry.menu" leftIcon={<EditNote />} data-testid="menu-quick-entry" />
       )}
+      {can.recordSupplies(permissions?.role) && !permissions?.mustChangePassword && (
+        <Menu.Item to={REPORTS_PATH} primaryText="yizhan.exports.menu" leftIcon={<Assessment />} data-testid="menu-reports" />
+      )}
       {permissions?.role === 'ADMIN' && !permissions.mustChangePassword && (
         <Menu.Item to={HOLIDAYS_PATH} primaryText="yizhan.holidays.menu" leftIcon={<EventBusy />} data-testid="menu-holidays" />
+      )}
+      {permissions?.role === 'ADMIN' && !permissions.mustChangePassword && (
+        <Menu.Item to={IMPORT_PATH} primaryText="yizhan.import.menu" leftIcon={<UploadFile />} data-testid="menu-import" />
       )}
     </Menu>
   );

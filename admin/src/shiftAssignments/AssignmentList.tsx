@@ -6,6 +6,7 @@ import {
   ReferenceInput,
   SelectInput,
   TextField,
+  TopToolbar,
   useRecordContext,
   useRefresh,
   type FieldProps,
@@ -18,6 +19,7 @@ import type { ShiftAssignment } from '../records';
 import { AssignmentActions } from './AssignmentActions';
 import { AssignmentStatusChip } from './AssignmentStatusChip';
 import { ShiftTimeField } from './ShiftTimeField';
+import { AssignmentExportButton } from '../exports/ExportMenuButton';
 
 const filters = [
   <ReferenceInput key="campaignId" source="campaignId" reference="campaigns" alwaysOn>
@@ -53,7 +55,17 @@ const ActionsField = (_props: Partial<FieldProps<ShiftAssignment>>) => {
 
 /** Sign-ups (ADMIN; a COORDINATOR: their campaigns'), in arrival order, with their actions. */
 export const AssignmentList = () => (
-  <List filters={filters} perPage={25} sort={{ field: 'seq', order: 'ASC' }} actions={false} empty={false}>
+  <List
+    filters={filters}
+    perPage={25}
+    sort={{ field: 'seq', order: 'ASC' }}
+    actions={
+      <TopToolbar>
+        <AssignmentExportButton />
+      </TopToolbar>
+    }
+    empty={false}
+  >
     <Datagrid bulkActionButtons={false} rowClick={false}>
       <TextField source="volunteer.name" label="resources.shiftAssignments.fields.volunteer" sortable={false} />
       <TextField source="volunteer.phone" label="resources.volunteers.fields.phone" sortable={false} emptyText="—" />

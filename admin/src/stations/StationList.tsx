@@ -9,7 +9,6 @@ import {
   CreateButton,
   Datagrid,
   DateField,
-  ExportButton,
   FilterButton,
   List,
   NullableBooleanInput,
@@ -29,6 +28,7 @@ import { amenityChoices, stationKindChoices, stationStatusChoices } from '../cho
 import { AmenitiesField } from './AmenitiesField';
 import { NeedsReviewField } from './NeedsReviewField';
 import { StationsMapPanel } from './StationsMapPanel';
+import { StationExportButton } from '../exports/ExportMenuButton';
 
 const SHOW_MAP_KEY = 'stations.list.showMap';
 
@@ -81,7 +81,7 @@ const StationListActions = () => {
       <MapToggle />
       <FilterButton />
       {can.createStations(role) && <CreateButton />}
-      <ExportButton maxResults={1000} />
+      <StationExportButton />
     </TopToolbar>
   );
 };

@@ -311,3 +311,27 @@ export function normaliseTextInput(schema: GraphQLSchema): TextInputReport {
   }
   return { wrappedFields };
 }
+
+/**
+ * The arguments `args` of field `typeName.fieldName`, normalised and checked by the same rules as
+ * `normaliseTextInput` applies inside GraphQL (trimmed; BAD_USER_INPUT naming the argument path), for callers
+ * that take a field's arguments outside a GraphQL operation (the exports' query parameters).
+ */
+export function normaliseFieldArguments(schema: GraphQLSchema, typeName: string, fieldName: string, args: Record<string, unknown>): Record<string, unknown> {
+  const type = schema.getType(typeName);
+  if (!(type instanceof GraphQLObjectType)) throw new Error(`no object type ${typeName}`);
+  const field = type.getFields()[fieldName];
+  if (!field) throw new Error(`no field ${typeName}.${fieldName}`);
+  const storage = getMetadataStorage();
+  const inputClasses = new Map<string, Function>(storage.inputTypes.map((t) => [t.name, t.target]));
+  const rules = declaredArgRules().get(`${typeName}.${fieldName}`);
+  const cache = new Map<GraphQLInputObjectType, Normaliser | null | 'pending'>();
+  const out = { ...args };
+  for (const arg of field.args) {
+    const value = out[arg.name];
+    if (value === undefined || value === null) continue;
+    const n = normaliserFor(arg.type, rules?.get(arg.name) ?? DEFAULT_RULE, cache, inputClasses);
+    if (n) out[arg.name] = n(value, arg.name);
+  }
+  return out;
+}

@@ -260,7 +260,12 @@ function fingerprint(s: Station): string {
  * row is validated and rolled back.
  */
 export async function importStations(em: EntityManager, content: string, opts: ImportOptions): Promise<ImportReport> {
-  const rows = readRows(content, opts.format);
+  let rows: RawRow[];
+  try {
+    rows = readRows(content, opts.format);
+  } catch (e) {
+    throw new BadInputError('file', `the ${opts.format} file could not be read: ${(e as Error).message.split('\n')[0]}`);
+  }
   const report: ImportReport = { read: rows.length, created: 0, updated: 0, skipped: 0, rejected: [], warnings: [], dryRun: Boolean(opts.dryRun) };
   let done = 0;
   for (const row of rows) {
@@ -287,7 +292,9 @@ export async function importStations(em: EntityManager, content: string, opts: I
         if (isNew) tx.persist(station);
         for (const w of prepared.warnings) report.warnings.push({ line: row.line, name, message: w });
         if (outcome !== 'skipped') await tx.flush();
-        if (opts.dryRun) throw new DryRunRollback();
+        // A dry run, and a row that matched already, roll back: nothing of theirs is written (not even the
+        // commit-time flush of an unchanged station), so a second run leaves the database exactly as it was.
+        if (opts.dryRun || outcome === 'skipped') throw new DryRunRollback();
       });
     } catch (e) {
       if (!(e instanceof DryRunRollback)) {

@@ -326,6 +326,20 @@ export async function listAssignments(
   order: ShiftAssignmentOrder | undefined,
   page: { limit: number; offset: number },
 ): Promise<{ nodes: ShiftAssignment[]; totalCount: number }> {
+  const where = await assignmentConditions(em, access, filter);
+  const field = order?.field ?? ShiftAssignmentOrderField.SEQ;
+  return listPage(em, ShiftAssignment, ASSIGNMENT_FROM, where, ASSIGNMENT_ORDER[field], order?.direction ?? SortDirection.ASC, page);
+}
+
+/** The rows the `shiftAssignments` list and its exports read: assignments `x` with their shift `s`. */
+export const ASSIGNMENT_FROM = 'shift_assignment x join shift s on s.id = x.shift_id';
+
+/**
+ * The condition of the `shiftAssignments` list and of its exports, over ASSIGNMENT_FROM: the filter (BAD_USER_INPUT
+ * naming `filter.…`) and the viewer's campaigns (Access.campaignIds; ADMIN: all). An id outside the viewer's
+ * scope simply matches nothing, like a missing one.
+ */
+export async function assignmentConditions(em: EntityManager, access: Access, filter: ShiftAssignmentFilter | undefined): Promise<Conditions> {
   const where = new Conditions();
   const ids = idsParam(filter?.ids, 'filter.ids');
   const shiftId = idParam(filter?.shiftId, 'filter.shiftId');
@@ -338,6 +352,5 @@ export async function listAssignments(
   if (volunteerId) where.add('x.volunteer_id = ?', volunteerId);
   if (campaignId) where.add('s.campaign_id = ?', campaignId);
   if (filter?.statuses?.length) where.add('x.status = any(?::text[])', pgArray(filter.statuses));
-  const field = order?.field ?? ShiftAssignmentOrderField.SEQ;
-  return listPage(em, ShiftAssignment, 'shift_assignment x join shift s on s.id = x.shift_id', where, ASSIGNMENT_ORDER[field], order?.direction ?? SortDirection.ASC, page);
+  return where;
 }

@@ -262,6 +262,21 @@ const ORDER_COLUMNS: Record<StationOrderField, string> = {
   UPDATED_AT: 's.updated_at',
 };
 
+/**
+ * The condition (alias `s`) of the admin list and of its exports: `filter` (BAD_USER_INPUT naming `filter.…`)
+ * and, for an OPERATOR, only the stations operated or hosted by `onlyOrganizations` (Access.stationListScope).
+ */
+export function stationListWhere(filter: StationFilter | undefined | null, onlyOrganizations?: Set<string> | null): Sql {
+  const where = stationFilterSql(filter);
+  if (onlyOrganizations) {
+    // An operator's list: the stations they may edit.
+    const ids = pgArray([...onlyOrganizations]);
+    where.text = `(${where.text}) and (s.operator_organization_id = any(?::uuid[]) or s.host_organization_id = any(?::uuid[]))`;
+    where.params = [...where.params, ids, ids];
+  }
+  return where;
+}
+
 /** One page of the admin list: stations matching `filter`, sorted (ties by id), with the total count. */
 export async function listStations(
   em: EntityManager,
@@ -272,13 +287,7 @@ export async function listStations(
   onlyOrganizations?: Set<string> | null,
 ): Promise<{ nodes: Station[]; totalCount: number }> {
   assertPage(limit, offset, 10_000_000);
-  const where = stationFilterSql(filter);
-  if (onlyOrganizations) {
-    // An operator's list: the stations they may edit.
-    const ids = pgArray([...onlyOrganizations]);
-    where.text = `(${where.text}) and (s.operator_organization_id = any(?::uuid[]) or s.host_organization_id = any(?::uuid[]))`;
-    where.params = [...where.params, ids, ids];
-  }
+  const where = stationListWhere(filter, onlyOrganizations);
   const column = ORDER_COLUMNS[order?.field ?? StationOrderField.NAME];
   const dir = order?.direction === 'DESC' ? 'desc' : 'asc';
   const rows = await em.execute<{ id: string }[]>(

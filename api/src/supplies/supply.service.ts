@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../common/errors';
 import { assertUuid } from '../common/ids';
+import { pgArray } from '../common/pagination';
 import { DateTime } from 'luxon';
 import { Access } from '../auth/access';
 import { Campaign } from '../campaigns/campaign.entity';
@@ -87,4 +88,22 @@ export async function recordServiceLog(em: EntityManager, access: Access, input:
     await t.flush();
     return log;
   });
+}
+
+/**
+ * The stations whose supplies and people served the viewer may read, as a condition on alias `s` — the rule of
+ * `assertCanRecordAt` for a whole list: ADMIN every station; an OPERATOR those operated or hosted by their
+ * organization scope; a COORDINATOR those serving one of their campaigns; anyone else none.
+ */
+export async function recordableStationsSql(access: Access, em?: EntityManager): Promise<{ text: string; params: unknown[] }> {
+  if (access.isAdmin) return { text: 'true', params: [] };
+  if (access.isOperator) {
+    const orgs = pgArray([...(await access.organizationScope(em))]);
+    return { text: '(s.operator_organization_id = any(?::uuid[]) or s.host_organization_id = any(?::uuid[]))', params: [orgs, orgs] };
+  }
+  if (access.isCoordinator) {
+    const campaigns = pgArray((await access.campaignIds(em)) ?? []);
+    return { text: 'exists (select 1 from campaign_stations cs where cs.station_id = s.id and cs.campaign_id = any(?::uuid[]))', params: [campaigns] };
+  }
+  return { text: 'false', params: [] };
 }
