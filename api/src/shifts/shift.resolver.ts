@@ -111,7 +111,7 @@ export class ShiftResolver {
   createShift(@Arg('input', () => ShiftInput) input: ShiftInput, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
-      if (!input.campaignId) throw new BadInputError('input.campaignId', 'is required');
+      if (!input.campaignId) throw new BadInputError('input.campaignId', 'is required', 'REQUIRED');
       await ctx.access.require('Campaign', input.campaignId, 'input.campaignId', t);
       await ctx.access.require('Station', input.stationId, 'input.stationId', t);
       return saveShift(t, null, input);
@@ -126,7 +126,7 @@ export class ShiftResolver {
       const s = await loadForUpdate(t, ctx, Shift, 'Shift', id, 'id', version);
       await ctx.access.require('Campaign', input.campaignId, 'input.campaignId', t);
       await ctx.access.require('Station', input.stationId, 'input.stationId', t);
-      if (input.campaignId && input.campaignId !== s.campaign.id) throw new BadInputError('input.campaignId', 'a shift cannot move to another campaign');
+      if (input.campaignId && input.campaignId !== s.campaign.id) throw new BadInputError('input.campaignId', 'a shift cannot move to another campaign', 'SHIFT_CAMPAIGN_FIXED');
       return saveShift(t, s, input);
     });
   }
