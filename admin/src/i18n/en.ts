@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { DomainMessages } from './zh';
+import enReasons, { enReasonWords } from './reasons/en';
 
 const enDomain: DomainMessages = {
   resources: {
@@ -755,5 +756,5 @@ const enDomain: DomainMessages = {
   },
 };
 
-const en = { ...englishMessages, ...enDomain };
+const en = { ...englishMessages, ...enDomain, reasons: enReasons, reasonWords: enReasonWords };
 export default en;

@@ -1,4 +1,5 @@
 import raChinese from './raChinese';
+import zhReasons, { zhReasonWords } from './reasons/zh';
 
 /** Yizhan's own messages in Simplified Chinese; en.ts must have the same keys (checked by its type). */
 export const zhDomain = {
@@ -757,5 +758,6 @@ export const zhDomain = {
 
 export type DomainMessages = typeof zhDomain;
 
-const zh = { ...raChinese, ...zhDomain };
+// Server error reasons (extensions.reason) live in their own file: one key per API rule.
+const zh = { ...raChinese, ...zhDomain, reasons: zhReasons, reasonWords: zhReasonWords };
 export default zh;
