@@ -595,6 +595,9 @@ export const toDisplayError = (error: unknown, raFetchMethod: string): unknown =
 export interface OpeningHoursCheck {
   valid: boolean;
   error: string | null;
+  /** The error's reason key (`reasons.*` in i18n) and the valid value it most likely means. */
+  reason?: string | null;
+  suggestion?: string | null;
   isOpen: boolean | null;
 }
 
@@ -723,7 +726,7 @@ export const buildDataProvider = (uri = '/graphql'): YizhanDataProvider => {
     getAppConfig: () => request<{ appConfig: { mapStyleUrl: string | null } }>('query { appConfig { mapStyleUrl } }', {}).then((d) => d.appConfig),
     checkOpeningHours: (openingHours, timezone) =>
       request<{ check: OpeningHoursCheck }>(
-        'query ($openingHours: String!, $timezone: String) { check: openingHoursCheck(openingHours: $openingHours, timezone: $timezone) { valid error isOpen } }',
+        'query ($openingHours: String!, $timezone: String) { check: openingHoursCheck(openingHours: $openingHours, timezone: $timezone) { valid error reason suggestion isOpen } }',
         { openingHours, timezone: timezone || null },
       ).then((d) => d.check),
     retireStation: (id, version) =>

@@ -517,6 +517,7 @@ const enDomain: DomainMessages = {
       unknown: 'Open state unknown',
       checking: 'Checking…',
       invalid: 'Invalid opening hours: %{error}',
+      convert: 'Convert to %{value}?',
       help: 'OSM opening_hours syntax, e.g. Mo-Fr 08:00-20:00; PH off or 24/7',
     },
     needsReview: 'Needs a check on site',

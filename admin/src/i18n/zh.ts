@@ -517,6 +517,7 @@ export const zhDomain = {
       unknown: '营业状态未知',
       checking: '正在检查…',
       invalid: '营业时间格式有误：%{error}',
+      convert: '转换为 %{value}？',
       help: 'OSM opening_hours 格式，例如 Mo-Fr 08:00-20:00; PH off 或 24/7',
     },
     needsReview: '需实地核实',

@@ -135,7 +135,7 @@ export class DomainError extends Error {
     super(message);
     this.name = new.target.name;
     this.reason = reason ?? GENERIC_REASON[code];
-    this.args = args ?? (reason ? {} : { detail: message });
+    this.args = args ?? { detail: message };
   }
 }
 
@@ -147,7 +147,7 @@ export class BadInputError extends DomainError {
     reason?: Reason,
     args?: ReasonArgs,
   ) {
-    super('BAD_USER_INPUT', `${field}: ${message}`, { field }, reason, reason ? args : { detail: message });
+    super('BAD_USER_INPUT', `${field}: ${message}`, { field }, reason, args ?? { detail: message });
   }
 }
 

@@ -146,7 +146,7 @@ export function checkText(value: string, rule: TextRuleOptions, field: string): 
   if (rule.visible && v !== '' && !VISIBLE.test(v)) throw new BadInputError(field, 'must contain a visible character (not only spaces, zero-width or direction marks)', 'NOT_VISIBLE');
   if (rule.pattern && !rule.pattern.test(v)) throw new BadInputError(field, rule.patternMessage ?? `must match ${rule.pattern}`, 'PATTERN_MISMATCH', { detail: rule.patternMessage ?? String(rule.pattern) });
   const wrong = rule.validate?.(v);
-  if (wrong) throw new BadInputError(field, wrong);
+  if (wrong) throw new BadInputError(field, wrong, 'INVALID_INPUT');
   return v;
 }
 

@@ -137,10 +137,10 @@ export function validateNotice(year: number, days: NoticeDay[], field = 'input.d
     const at = `${field}.${i}`;
     const parsed = new Date(`${d.date}T00:00:00Z`);
     if (!DATE.test(d.date) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d.date) throw new BadInputError(`${at}.date`, `"${d.date}" is not a date YYYY-MM-DD`, 'NOT_A_DATE', { value: d.date });
-    if (Number(d.date.slice(0, 4)) !== year) throw new BadInputError(`${at}.date`, `${d.date} is not in ${year}`);
-    if (seen.has(d.date)) throw new BadInputError(`${at}.date`, `${d.date} appears twice (also at ${field}.${seen.get(d.date)})`);
+    if (Number(d.date.slice(0, 4)) !== year) throw new BadInputError(`${at}.date`, `${d.date} is not in ${year}`, 'HOLIDAY_NOTICE_FORMAT');
+    if (seen.has(d.date)) throw new BadInputError(`${at}.date`, `${d.date} appears twice (also at ${field}.${seen.get(d.date)})`, 'HOLIDAY_NOTICE_FORMAT');
     seen.set(d.date, i);
-    if (d.kind !== 'HOLIDAY' && d.kind !== 'WORKDAY') throw new BadInputError(`${at}.kind`, `must be HOLIDAY or WORKDAY, got "${d.kind}"`);
+    if (d.kind !== 'HOLIDAY' && d.kind !== 'WORKDAY') throw new BadInputError(`${at}.kind`, `must be HOLIDAY or WORKDAY, got "${d.kind}"`, 'HOLIDAY_NOTICE_FORMAT');
     const name = d.name.trim();
     if (name.length < 1 || name.length > 50) throw new BadInputError(`${at}.name`, 'must be 1–50 characters', 'TOO_LONG', { min: 1, max: 50 });
     if (d.kind === 'WORKDAY' && ![0, 6].includes(weekdayOf(d.date))) throw new BadInputError(`${at}.kind`, `${d.date} is a weekday: a make-up workday (调休) is a Saturday or Sunday worked`, 'HOLIDAY_WORKDAY_WEEKDAY', { date: d.date });
@@ -161,8 +161,8 @@ export function validateNoticeText(year: number, days: NoticeDay[], format: 'CSV
   } catch (e) {
     if (!(e instanceof BadInputError)) throw e;
     const m = /^days\.(\d+)\.\w+: (.*)$/s.exec(e.message);
-    if (!m) throw new BadInputError('text', e.message.replace(/^days: /, ''));
-    throw new BadInputError('text', `${format === 'CSV' ? 'data row' : 'item'} ${Number(m[1]) + (format === 'CSV' ? 1 : 0)}: ${m[2]}`);
+    if (!m) throw new BadInputError('text', e.message.replace(/^days: /, ''), 'HOLIDAY_NOTICE_FORMAT');
+    throw new BadInputError('text', `${format === 'CSV' ? 'data row' : 'item'} ${Number(m[1]) + (format === 'CSV' ? 1 : 0)}: ${m[2]}`, 'HOLIDAY_NOTICE_FORMAT');
   }
 }
 
@@ -223,7 +223,7 @@ export function parseNoticeText(text: string, format: 'CSV' | 'JSON', field = 't
   if (text.length > 100_000) throw new BadInputError(field, 'at most 100,000 characters', 'TOO_LONG', { max: 100000 });
   const kindOf = (raw: unknown, where: string): HolidayKind => {
     const k = KIND_WORDS[String(raw ?? '').trim().toLowerCase()] ?? KIND_WORDS[String(raw ?? '').trim()];
-    if (!k) throw new BadInputError(field, `${where}: kind must be HOLIDAY or WORKDAY (休/班), got "${String(raw ?? '')}"`);
+    if (!k) throw new BadInputError(field, `${where}: kind must be HOLIDAY or WORKDAY (休/班), got "${String(raw ?? '')}"`, 'HOLIDAY_NOTICE_FORMAT');
     return k;
   };
   if (format === 'JSON') {
@@ -231,12 +231,12 @@ export function parseNoticeText(text: string, format: 'CSV' | 'JSON', field = 't
     try {
       data = JSON.parse(text);
     } catch (e) {
-      throw new BadInputError(field, `not valid JSON (${(e as Error).message})`);
+      throw new BadInputError(field, `not valid JSON (${(e as Error).message})`, 'HOLIDAY_NOTICE_FORMAT');
     }
-    if (!Array.isArray(data)) throw new BadInputError(field, 'JSON must be an array of { "date", "kind", "name" }');
+    if (!Array.isArray(data)) throw new BadInputError(field, 'JSON must be an array of { "date", "kind", "name" }', 'HOLIDAY_NOTICE_FORMAT');
     return data.map((item, i) => {
       const o = (item ?? {}) as Record<string, unknown>;
-      if (typeof o.date !== 'string' || typeof o.name !== 'string') throw new BadInputError(field, `item ${i}: needs "date" and "name" strings`);
+      if (typeof o.date !== 'string' || typeof o.name !== 'string') throw new BadInputError(field, `item ${i}: needs "date" and "name" strings`, 'HOLIDAY_NOTICE_FORMAT');
       return { date: o.date.trim(), kind: kindOf(o.kind, `item ${i}`), name: o.name };
     });
   }
@@ -244,12 +244,12 @@ export function parseNoticeText(text: string, format: 'CSV' | 'JSON', field = 't
   try {
     rows = parseCsv(text, { skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }) as string[][];
   } catch (e) {
-    throw new BadInputError(field, `not valid CSV (${(e as Error).message})`);
+    throw new BadInputError(field, `not valid CSV (${(e as Error).message})`, 'HOLIDAY_NOTICE_FORMAT');
   }
   const header = rows.length && /^date$/i.test(rows[0][0] ?? '') ? 1 : 0;
   return rows.slice(header).map((r, i) => {
     const line = `line ${i + 1 + header}`;
-    if (r.length < 3) throw new BadInputError(field, `${line}: needs date,kind,name`);
+    if (r.length < 3) throw new BadInputError(field, `${line}: needs date,kind,name`, 'HOLIDAY_NOTICE_FORMAT');
     return { date: r[0], kind: kindOf(r[1], line), name: r[2] };
   });
 }

@@ -93,7 +93,7 @@ const str = (v: unknown): string | undefined => (v === undefined ? undefined : S
 
 function num(v: unknown, field: string): number {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-  if (!Number.isFinite(n)) throw new BadInputError(field, `not a number: ${v === undefined ? 'missing' : JSON.stringify(v)}`);
+  if (!Number.isFinite(n)) throw new BadInputError(field, `not a number: ${v === undefined ? 'missing' : JSON.stringify(v)}`, 'INVALID_INPUT');
   return n;
 }
 

@@ -124,6 +124,7 @@ const enReasons: Record<keyof typeof zhReasons, string> = {
   SUPPLY_OTHER_CAMPAIGN: 'This supply belongs to a campaign the station does not serve',
   STATION_NOT_IN_CAMPAIGN: 'The station does not serve this campaign',
   HOLIDAY_NOTICE_INVALID: 'A notice has at least one holiday',
+  HOLIDAY_NOTICE_FORMAT: 'The holiday notice is malformed: %{detail}',
   HOLIDAY_WORKDAY_WEEKDAY: '%{date} is a weekday: a make-up workday is a Saturday or Sunday worked',
   HOLIDAY_STATUTORY_MISSING: 'The statutory holidays %{dates} must be holidays',
 };

@@ -124,6 +124,7 @@ const zhReasons = {
   SUPPLY_OTHER_CAMPAIGN: '该物资属于此驿站未参加的活动',
   STATION_NOT_IN_CAMPAIGN: '该驿站不是此活动的服务点',
   HOLIDAY_NOTICE_INVALID: '放假通知至少包含一个休息日',
+  HOLIDAY_NOTICE_FORMAT: '放假通知格式有误：%{detail}',
   HOLIDAY_WORKDAY_WEEKDAY: '%{date} 是工作日：调休上班日应为周六或周日',
   HOLIDAY_STATUTORY_MISSING: '法定节假日 %{dates} 须为休息日（《全国年节及纪念日放假办法》2024 年修订）',
 };
