@@ -732,6 +732,12 @@ const enDomain: DomainMessages = {
       password_unchanged: 'Must differ from the current password',
       password_mismatch: 'Does not match the new password',
     },
+    access: {
+      cannot_edit_station: 'You cannot edit this station',
+      cannot_edit_station_not_yours: 'It is not operated or hosted by your union (or one below it). Ask its operator or an administrator.',
+      cannot_edit_station_role: 'Your role (volunteer coordinator) views stations but does not edit them.',
+      view_station: 'View the station',
+    },
     history: {
       title: 'History',
       empty: 'No changes recorded yet',

@@ -732,6 +732,12 @@ export const zhDomain = {
       password_unchanged: '新密码不能与当前密码相同',
       password_mismatch: '两次输入的新密码不一致',
     },
+    access: {
+      cannot_edit_station: '您不能编辑这个驿站',
+      cannot_edit_station_not_yours: '它不由您所在的工会（或其下级组织）运营或承建。请联系该驿站的运营单位或管理员。',
+      cannot_edit_station_role: '您的角色（志愿协调）不能编辑驿站，只能查看。',
+      view_station: '查看驿站',
+    },
     history: {
       title: '变更记录',
       empty: '暂无变更记录',

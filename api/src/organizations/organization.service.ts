@@ -84,6 +84,7 @@ export async function listOrganizations(
   order: OrganizationOrder | undefined,
   limit: number,
   offset: number,
+  scope: readonly string[] | null = null,
 ): Promise<{ nodes: Organization[]; totalCount: number }> {
   assertPage(limit, offset, 10_000_000);
   const parts = ['true'];
@@ -112,6 +113,11 @@ export async function listOrganizations(
   if (filter?.regionCodePrefix) {
     parts.push('region_code like ?');
     params.push(`${filter.regionCodePrefix}%`);
+  }
+  // `assignable`: the caller's organizations and those below them (Access.organizationScope), given by the resolver.
+  if (scope) {
+    parts.push('id = any(?::uuid[])');
+    params.push(pgArray([...scope]));
   }
   const where = parts.join(' and ');
   const dir = order?.direction === 'DESC' ? 'desc' : 'asc';
