@@ -8,6 +8,7 @@ import 'react-big-calendar/lib/css/react-big-calendar.css';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { FILL_COLORS, fillStateOf, NIGHT_BAND, type FillState } from '../scheduling/fillState';
 import { inZone, intlLocale, toWallDate, todayIn } from '../scheduling/time';
+import { roleLabel } from '../shifts/roleLabel';
 import type { Campaign, ShiftFill } from '../types';
 
 /**
@@ -85,7 +86,7 @@ const ShiftEventContent = ({ event }: EventProps<ShiftEvent>) => {
         <span data-testid="shift-event-count">{`${fill.filled}/${fill.capacity}`}</span>
         {event.selected && <CheckBox sx={{ fontSize: 14, ml: 'auto' }} />}
       </Stack>
-      <Box sx={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{fill.shift.role}</Box>
+      <Box sx={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{roleLabel(fill.shift.role, translate)}</Box>
       {fill.shift.waitlistCount > 0 && (
         <Box sx={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
           {translate('yizhan.scheduling.calendar.waitlist', { count: fill.shift.waitlistCount })}
@@ -108,7 +109,7 @@ const AgendaShiftContent = ({ event }: EventProps<ShiftEvent>) => {
       <Box component="span" sx={{ fontWeight: 700 }} data-testid="agenda-shift-point">
         {fill.stationName}
       </Box>
-      <span>{fill.shift.role}</span>
+      <span>{roleLabel(fill.shift.role, translate)}</span>
       <span>{`${fill.filled}/${fill.capacity}`}</span>
       {fill.shift.waitlistCount > 0 && <span>{translate('yizhan.scheduling.calendar.waitlist', { count: fill.shift.waitlistCount })}</span>}
     </Stack>
@@ -193,7 +194,7 @@ export const CampaignCalendar = ({ campaign, fills, selected, onSelectShift }: P
         const listEnd = view === Views.AGENDA ? new Date(Math.min(end.getTime(), DateTime.fromJSDate(start).endOf('day').toMillis())) : end;
         return {
           id: fill.shift.id,
-          title: `${fill.stationName} ${fill.shift.role} ${fill.filled}/${fill.capacity}`,
+          title: `${fill.stationName} ${roleLabel(fill.shift.role, translate)} ${fill.filled}/${fill.capacity}`,
           start,
           end: listEnd,
           realEnd: end,
@@ -203,7 +204,7 @@ export const CampaignCalendar = ({ campaign, fills, selected, onSelectShift }: P
           selected: selected.has(fill.shift.id),
         };
       }),
-    [fills, zone, selected, view],
+    [fills, zone, selected, view, translate],
   );
 
   const messages: Messages<ShiftEvent> = useMemo(

@@ -651,6 +651,7 @@ const enDomain: DomainMessages = {
         saved_summary: '%{created} shifts created (%{existing} already existed and were left as they are).',
         saved: '%{count} shifts created',
         failed: 'Planning failed: %{error}',
+        default_role: 'Volunteer',
         more: '%{count} more not listed',
         no_points: 'Add a service point to the campaign first.',
       },

@@ -651,6 +651,7 @@ export const zhDomain = {
         saved_summary: '已创建 %{created} 个班次（%{existing} 个已存在，未改动）。',
         saved: '已创建 %{count} 个班次',
         failed: '排班失败：%{error}',
+        default_role: '志愿者',
         more: '另有 %{count} 个未列出',
         no_points: '请先为活动添加服务点。',
       },
