@@ -89,6 +89,7 @@ describe('admin bugs of issue 15, in the browser', { timeout: TIMEOUT }, () => {
 
   it('the calendar list view names the service point and lists each night shift once', async () => {
     await admin.goto(`${server.url}/#/campaigns/${campaign.id}/show`);
+    await admin.getByTestId('campaign-tab-calendar').click();
     await admin.getByTestId('campaign-calendar').waitFor({ timeout: 30_000 });
     await admin.getByRole('button', { name: '列表', exact: true }).click();
     await admin.getByTestId('agenda-shift').first().waitFor({ timeout: 15_000 });
