@@ -17,6 +17,7 @@ import { QuickEntryPage } from './supplies/QuickEntryPage';
 import users from './users';
 import volunteers from './volunteers';
 import volunteerTeams from './volunteerTeams';
+import { NotFoundPage } from './common/NotFoundPage';
 
 const theme: RaThemeOptions = {
   ...defaultLightTheme,
@@ -80,6 +81,7 @@ export const App = () => (
     theme={theme}
     title="驿站管理"
     disableTelemetry
+    catchAll={NotFoundPage}
   >
     {resourcesFor}
   </Admin>

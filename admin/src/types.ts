@@ -489,7 +489,7 @@ export type Mutation = {
   logout: Scalars['Boolean']['output'];
   /** ADMIN, COORDINATOR: marks a volunteer who did not come, once the shift has started. */
   markNoShow: ShiftAssignment;
-  /** ADMIN, COORDINATOR: expands a daily pattern into shifts in the campaign time zone (end at or before start = next day). save: false previews; save: true creates the missing ones (running it twice creates nothing more). */
+  /** ADMIN, COORDINATOR: expands a daily pattern into shifts in the campaign time zone (end at or before start = next day). save: false previews; save: true creates the missing ones (running it twice creates nothing more). A shift already at the same station with the same start and end counts as existing whatever its role. SHIFT_OUTSIDE_CAMPAIGN (BAD_USER_INPUT on input.slots[i]) for a slot outside the campaign window. */
   planShifts: ShiftPlan;
   /** Staff who run the station: people served (服务人次) on a local day; a second entry for the day replaces the first. */
   recordServiceLog: ServiceLog;
@@ -879,12 +879,24 @@ export type Node = {
 
 /** Result of checking an opening_hours value. */
 export type OpeningHoursCheck = {
-  /** Why it is not valid. */
+  /** Why it is not valid (English, prefixed with `openingHours: `). */
   error?: Maybe<Scalars['String']['output']>;
   /** Open at `at` (default now) in the time zone, with China's holidays; null if invalid or unknown. */
   isOpen?: Maybe<Scalars['Boolean']['output']>;
+  /** Why it is not valid as a stable key: OPENING_HOURS_SYNTAX, OPENING_HOURS_INEXACT, OPENING_HOURS_EMPTY or OPENING_HOURS_TOO_LONG (the `extensions.reason` a mutation would answer); null when valid. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** When invalid, valid OSM syntax the value most likely means: the importer's conversion of Chinese text (`周一至周五 9:00-17:00` → `Mo-Fr 09:00-17:00; PH off`, see convertOpeningHoursText), else the parser's own correction; null when there is none. */
+  suggestion?: Maybe<Scalars['String']['output']>;
   /** Whether the value is valid OSM opening_hours syntax. */
   valid: Scalars['Boolean']['output'];
+};
+
+/** Chinese opening-hours text read as OSM opening_hours, as the station importer reads it. */
+export type OpeningHoursConversion = {
+  /** The OSM opening_hours value, e.g. `Mo-Fr 09:00-17:00; PH off`; null when the text could not be read (see `problem`). */
+  openingHours?: Maybe<Scalars['String']['output']>;
+  /** Why the text could not be read (English), e.g. `cannot read "9点" in "9点"`; null when converted. */
+  problem?: Maybe<Scalars['String']['output']>;
 };
 
 /** A union, federation or host unit. Unions form a tree through `parent`. */
@@ -923,6 +935,8 @@ export type OrganizationCreateInput = {
 
 /** Filters of the admin organization list; all given conditions must hold. */
 export type OrganizationFilter = {
+  /** true: only organizations the caller may name on their records (a station's operator or host, a campaign's organizer), by the access policy: for an OPERATOR or COORDINATOR their own organizations and every one below them, for an ADMIN all. What the admin's dropdowns offer. */
+  assignable?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these ids (at most 1000). */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Only organizations of these kinds. */
@@ -1034,6 +1048,8 @@ export type Query = {
   campaignFillRate: CampaignFillRate;
   /** Staff: campaigns matching the filter (a coordinator sees the campaigns of their organizations and teams; an operator all, read only), sorted (default newest start first), one page with the total count. BAD_USER_INPUT names the filter field at fault. */
   campaigns: CampaignPage;
+  /** Reads Chinese opening-hours text (`周一至周五 09:00-17:00`, `08:00-12:00,14:00-16:00`, `24小时`) as OSM opening_hours, with the same code the station importer uses; weekday-only hours get `; PH off`. Valid OSM syntax comes back as it is. Public, no side effects. */
+  convertOpeningHoursText: OpeningHoursConversion;
   /** China's holiday calendar of `year` (2004–2100; BAD_USER_INPUT on `year` otherwise): OFFICIAL when the State Council's notice is in, else STATUTORY_ONLY (the law's fixed days, no make-up workdays). Public: it is the schedule `PH` means. */
   holidayCalendar: HolidayCalendar;
   /** The signed-in staff account; null for anonymous callers and API keys. */
@@ -1128,6 +1144,12 @@ export type QueryCampaignsArgs = {
   limit?: Scalars['Int']['input'];
   offset?: Scalars['Int']['input'];
   orderBy?: InputMaybe<CampaignOrder>;
+};
+
+
+/** Reads. Public (anonymous callers and API keys): station, nearbyStations, stationsAlongRoute, region, regions, organization, node, nodes, openingHoursCheck, appConfig, me. The rest needs a staff account; each field says which roles. */
+export type QueryConvertOpeningHoursTextArgs = {
+  text: Scalars['String']['input'];
 };
 
 

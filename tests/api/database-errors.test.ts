@@ -38,24 +38,24 @@ const USER = `insert into user_account (id, username, display_name, role, passwo
 
 describe('database refusals', () => {
   it.each([
-    ['check (name longer than 200 code points)', () => failure(STATION, ['LOVE_STATION', '驿'.repeat(200) + '\ufe0f']), 'BAD_USER_INPUT', 'input.name', '23514'],
-    ['check (kind outside the list)', () => failure(STATION, ['CASTLE', 'x']), 'BAD_USER_INPUT', 'input.kind', '23514'],
-    ['not-null', () => failure(STATION, ['LOVE_STATION', null]), 'BAD_USER_INPUT', 'input.name', '23502'],
-    ['foreign key to a missing record', () => failure(`update organization set parent_id = gen_random_uuid() where id = ?`, [orgId]), 'BAD_USER_INPUT', 'input.parentId', '23503'],
+    ['check (name longer than 200 code points)', () => failure(STATION, ['LOVE_STATION', '驿'.repeat(200) + '\ufe0f']), 'BAD_USER_INPUT', 'input.name', '23514', 'NOT_ALLOWED_VALUE'],
+    ['check (kind outside the list)', () => failure(STATION, ['CASTLE', 'x']), 'BAD_USER_INPUT', 'input.kind', '23514', 'NOT_ALLOWED_VALUE'],
+    ['not-null', () => failure(STATION, ['LOVE_STATION', null]), 'BAD_USER_INPUT', 'input.name', '23502', 'REQUIRED'],
+    ['foreign key to a missing record', () => failure(`update organization set parent_id = gen_random_uuid() where id = ?`, [orgId]), 'BAD_USER_INPUT', 'input.parentId', '23503', 'MISSING_REFERENCE'],
     ['unique', async () => {
       await db.em().execute(USER);
       return failure(USER);
-    }, 'CONFLICT', 'input.username', '23505'],
-    ['invalid text representation (22P02)', () => failure(`select * from station where id = ?::uuid`, ['not-a-uuid']), 'BAD_USER_INPUT', undefined, '22P02'],
-    ['date out of range (22008, year 0)', () => failure(`select ?::timestamptz`, ['0000-01-01T00:00:00Z']), 'BAD_USER_INPUT', undefined, '22008'],
-    ['NUL in query text (08P01)', () => failure(`select * from station where name = ?`, ['a\u0000b']), 'BAD_USER_INPUT', undefined, '08P01'],
-  ])('%s', async (_what, run, code, field, sqlstate) => {
+    }, 'CONFLICT', 'input.username', '23505', 'DUPLICATE'],
+    ['invalid text representation (22P02)', () => failure(`select * from station where id = ?::uuid`, ['not-a-uuid']), 'BAD_USER_INPUT', undefined, '22P02', 'VALUE_INVALID'],
+    ['date out of range (22008, year 0)', () => failure(`select ?::timestamptz`, ['0000-01-01T00:00:00Z']), 'BAD_USER_INPUT', undefined, '22008', 'VALUE_INVALID'],
+    ['NUL in query text (08P01)', () => failure(`select * from station where name = ?`, ['a\u0000b']), 'BAD_USER_INPUT', undefined, '08P01', 'NUL_CHARACTER'],
+  ])('%s', async (_what, run, code, field, sqlstate, reason) => {
     const e = (await run()) as { code?: string };
     expect(e.code).toBe(sqlstate);
     expect(transientDatabaseError(e)).toBeNull();
     expect(databaseInputError(e)?.code).toBe(code);
     const out = formatted(e, `mutation { createThing(input: {}) { id } }`);
-    expect(out.extensions).toEqual(field ? { code, field } : { code });
+    expect(out.extensions).toEqual(field ? { code, field, reason, args: {} } : { code, reason, args: {} });
   });
 
   it('a restrict (a record still referenced) is CONFLICT, and the field is the argument itself when there is no input', async () => {
@@ -64,14 +64,14 @@ describe('database refusals', () => {
     const e = await failure(`delete from organization where id = ?`, [orgId]);
     expect(formatted(e, `mutation { deleteOrganization(id: "x") { id } }`).extensions?.code).toBe('CONFLICT');
     const fk = await failure(`insert into shift_assignment (id, shift_id, volunteer_id, status, during, created_at, updated_at) values (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'WAITLISTED', tstzrange('2027-01-01', '2027-01-02'), now(), now())`);
-    expect(formatted(fk, `mutation { signUpForShift(shiftId: "x", volunteerId: "y") { id } }`).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'shiftId' });
+    expect(formatted(fk, `mutation { signUpForShift(shiftId: "x", volunteerId: "y") { id } }`).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'shiftId', reason: 'MISSING_REFERENCE', args: {} });
   });
 
   it('a real outage stays SERVICE_UNAVAILABLE', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     expect(databaseInputError(refused)).toBeNull();
-    expect(formatted(refused, `{ stations { totalCount } }`).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    expect(formatted(refused, `{ stations { totalCount } }`).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE', args: {} });
     const terminated = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
-    expect(formatted(terminated, `{ stations { totalCount } }`).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    expect(formatted(terminated, `{ stations { totalCount } }`).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE', args: {} });
   });
 });

@@ -782,10 +782,10 @@ describe('admin in the browser', { timeout: TIMEOUT }, () => {
       await page.getByTestId('plan-preview').click();
       const preview = page.getByTestId('plan-preview-result');
       await preview.waitFor({ timeout: 15_000 });
-      // The default pattern (VOLUNTEER 08:00–20:00 and 20:00–08:00) at both points on two days: the day shifts exist,
-      // the night shifts (planned above with the role 值守) would be new.
-      expect(await preview.getAttribute('data-existing')).toBe('4');
-      expect(await preview.getAttribute('data-new')).toBe('4');
+      // The default pattern (志愿者 08:00–20:00 and 20:00–08:00) at both points on two days: every shift exists, also
+      // the night shifts planned above with the role 值守 (same point and time, whatever the role).
+      expect(await preview.getAttribute('data-existing')).toBe('8');
+      expect(await preview.getAttribute('data-new')).toBe('0');
       expect(await preview.getAttribute('data-created')).toBe('0');
       await page.screenshot({ path: `${OUTPUT}admin-campaign-plan.png`, fullPage: true });
       const count = (await gql(`query ($c: ID!) { shifts(filter: {campaignId: $c}) { totalCount } }`, { c: campaignId })).shifts.totalCount;

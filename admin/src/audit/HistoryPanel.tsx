@@ -234,6 +234,15 @@ const EventChanges = ({ event, organizationNames }: { event: AuditEvent; organiz
 
 const PER_PAGE_OPTIONS = [10, 25, 50];
 
+/** The API operation(s) that made the change (`updateStation`, or several comma-separated) by their translated names. */
+const operationLabel = (operation: string, translate: ReturnType<typeof useTranslate>) =>
+  operation
+    .split(',')
+    .map((op) => op.trim())
+    .filter(Boolean)
+    .map((op) => translate(`yizhan.history.operations.${op}`, { _: op }))
+    .join('、');
+
 /**
  * The audit log of the record in context (变更记录): when, who, which operation, and each changed field
  * before → after. Newest first, paged. The API lets an ADMIN read any record's history and an OPERATOR the
@@ -303,8 +312,8 @@ export const HistoryPanel = ({ entityType }: { entityType: 'Station' | 'Organiza
                   <TableCell>
                     <Chip size="small" color={ACTION_COLORS[event.action] ?? 'default'} label={translate(`enums.AuditAction.${event.action}`, { _: event.action })} />
                     {event.operation && (
-                      <Typography variant="caption" component="div" color="text.secondary" sx={{ fontFamily: 'monospace', mt: 0.5 }}>
-                        {event.operation}
+                      <Typography variant="caption" component="div" color="text.secondary" sx={{ mt: 0.5 }} title={event.operation} data-testid="history-operation">
+                        {operationLabel(event.operation, translate)}
                       </Typography>
                     )}
                   </TableCell>

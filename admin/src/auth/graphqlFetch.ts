@@ -1,3 +1,5 @@
+import { describeServerError } from '../common/serverErrors';
+
 /** An error answered by the API: its message and `extensions` (code, field, retryAfterSeconds). */
 export class ApiError extends Error {
   constructor(
@@ -36,7 +38,7 @@ export async function graphqlFetch<T>(query: string, variables: Record<string, u
   const error = body?.errors?.[0];
   if (error) {
     const code = typeof error.extensions?.code === 'string' ? error.extensions.code : undefined;
-    throw new ApiError(error.message, code, res.status, error.extensions);
+    throw new ApiError(describeServerError(error), code, res.status, error.extensions);
   }
   if (!res.ok || !body?.data) throw new ApiError(`HTTP ${res.status}`, undefined, res.status);
   return body.data;

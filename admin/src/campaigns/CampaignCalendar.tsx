@@ -3,11 +3,12 @@ import CheckBox from '@mui/icons-material/CheckBox';
 import { Box, Stack, Typography } from '@mui/material';
 import { DateTime } from 'luxon';
 import { useMemo, useState } from 'react';
-import { Calendar, luxonLocalizer, Views, type DateLocalizer, type EventProps, type Formats, type Messages, type View } from 'react-big-calendar';
+import { Calendar, luxonLocalizer, Views, type AgendaTimeProps, type DateLocalizer, type EventProps, type Formats, type Messages, type View } from 'react-big-calendar';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { FILL_COLORS, fillStateOf, NIGHT_BAND, type FillState } from '../scheduling/fillState';
 import { inZone, intlLocale, toWallDate, todayIn } from '../scheduling/time';
+import { roleLabel } from '../shifts/roleLabel';
 import type { Campaign, ShiftFill } from '../records';
 
 /**
@@ -37,6 +38,8 @@ export interface ShiftEvent {
   fill: ShiftFill;
   state: FillState;
   selected: boolean;
+  /** The shift's real end; `end` differs from it only in the list view, where a night shift is cut at midnight. */
+  realEnd: Date;
 }
 
 interface PointResource {
@@ -83,7 +86,7 @@ const ShiftEventContent = ({ event }: EventProps<ShiftEvent>) => {
         <span data-testid="shift-event-count">{`${fill.filled}/${fill.capacity}`}</span>
         {event.selected && <CheckBox sx={{ fontSize: 14, ml: 'auto' }} />}
       </Stack>
-      <Box sx={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{fill.shift.role}</Box>
+      <Box sx={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{roleLabel(fill.shift.role, translate)}</Box>
       {fill.shift.waitlistCount > 0 && (
         <Box sx={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
           {translate('yizhan.scheduling.calendar.waitlist', { count: fill.shift.waitlistCount })}
@@ -91,6 +94,34 @@ const ShiftEventContent = ({ event }: EventProps<ShiftEvent>) => {
       )}
     </Box>
   );
+};
+
+/**
+ * A shift in the list (agenda) view: the service point first (the list has no point columns), then the role,
+ * filled/capacity, a moon for night shifts and the waitlist.
+ */
+const AgendaShiftContent = ({ event }: EventProps<ShiftEvent>) => {
+  const translate = useTranslate();
+  const { fill } = event;
+  return (
+    <Stack direction="row" alignItems="center" gap={1} data-testid="agenda-shift" data-shift-id={fill.shift.id} data-night={String(fill.isNight)}>
+      {fill.isNight && <Bedtime sx={{ fontSize: 16 }} titleAccess={translate('yizhan.scheduling.calendar.night')} />}
+      <Box component="span" sx={{ fontWeight: 700 }} data-testid="agenda-shift-point">
+        {fill.stationName}
+      </Box>
+      <span>{roleLabel(fill.shift.role, translate)}</span>
+      <span>{`${fill.filled}/${fill.capacity}`}</span>
+      {fill.shift.waitlistCount > 0 && <span>{translate('yizhan.scheduling.calendar.waitlist', { count: fill.shift.waitlistCount })}</span>}
+    </Stack>
+  );
+};
+
+/** The list view's time: the shift's real start and end (a night shift ends the next day, marked so). */
+const AgendaShiftTime = (props: AgendaTimeProps) => {
+  const translate = useTranslate();
+  const { start, realEnd: end } = props.event as ShiftEvent;
+  const nextDay = DateTime.fromJSDate(end).startOf('day') > DateTime.fromJSDate(start).startOf('day');
+  return <>{`${hhmm(start)}–${hhmm(end)}${nextDay ? ` ${translate('yizhan.scheduling.next_day')}` : ''}`}</>;
 };
 
 /** Colours, the night band and the selection outline; day and week columns narrow enough for three points. */
@@ -156,17 +187,24 @@ export const CampaignCalendar = ({ campaign, fills, selected, onSelectShift }: P
 
   const events = useMemo<ShiftEvent[]>(
     () =>
-      fills.map((fill) => ({
-        id: fill.shift.id,
-        title: `${fill.stationName} ${fill.shift.role} ${fill.filled}/${fill.capacity}`,
-        start: toWallDate(fill.shift.startsAt, zone),
-        end: toWallDate(fill.shift.endsAt, zone),
-        resourceId: fill.shift.station.id,
-        fill,
-        state: fillStateOf(fill),
-        selected: selected.has(fill.shift.id),
-      })),
-    [fills, zone, selected],
+      fills.map((fill) => {
+        const start = toWallDate(fill.shift.startsAt, zone);
+        const end = toWallDate(fill.shift.endsAt, zone);
+        // The list view lists a shift under every day it touches; cut there at midnight, a night shift is listed once.
+        const listEnd = view === Views.AGENDA ? new Date(Math.min(end.getTime(), DateTime.fromJSDate(start).endOf('day').toMillis())) : end;
+        return {
+          id: fill.shift.id,
+          title: `${fill.stationName} ${roleLabel(fill.shift.role, translate)} ${fill.filled}/${fill.capacity}`,
+          start,
+          end: listEnd,
+          realEnd: end,
+          resourceId: fill.shift.station.id,
+          fill,
+          state: fillStateOf(fill),
+          selected: selected.has(fill.shift.id),
+        };
+      }),
+    [fills, zone, selected, view, translate],
   );
 
   const messages: Messages<ShiftEvent> = useMemo(
@@ -232,7 +270,7 @@ export const CampaignCalendar = ({ campaign, fills, selected, onSelectShift }: P
           const next = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1);
           return next <= windowStart || day >= windowEnd ? { className: 'rbc-off-window' } : {};
         }}
-        components={{ event: ShiftEventContent }}
+        components={{ event: ShiftEventContent, agenda: { event: AgendaShiftContent, time: AgendaShiftTime } }}
       />
     </Box>
   );

@@ -43,6 +43,8 @@ import type { YizhanDataProvider } from '../dataProvider';
 import { volunteerSkillChoices } from '../choices';
 import { useInvalidateScheduling } from '../scheduling/queries';
 import { formatShiftTime, inZone } from '../scheduling/time';
+import { DateTime } from 'luxon';
+import { roleLabel } from '../shifts/roleLabel';
 import type { Campaign, ShiftPatternInput, ShiftPlan } from '../records';
 
 const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
@@ -60,6 +62,34 @@ const minNotAboveMax: Validator = (value, values, props) => {
   const index = Number(String((props as { source?: string })?.source ?? '').split('.')[1]);
   const max = values?.slots?.[index]?.maxVolunteers;
   return value != null && max != null && value > max ? 'resources.shifts.helper.min_above_max' : undefined;
+};
+
+type Slot = PatternValues['slots'][number];
+
+/** A slot's shift on `day` (local date in `zone`): an end at or before the start is the next day, as the API reads it. */
+const slotOn = (day: DateTime, slot: Slot) => {
+  const [sh, sm] = slot.start.split(':').map(Number);
+  const [eh, em] = slot.end.split(':').map(Number);
+  const start = day.set({ hour: sh, minute: sm });
+  let end = day.set({ hour: eh, minute: em });
+  if (end <= start) end = end.plus({ days: 1 });
+  return { start, end };
+};
+
+/**
+ * The first and last days on which every slot lies inside the campaign window, so that the pre-filled pattern
+ * previews without a SHIFT_OUTSIDE_CAMPAIGN (a campaign ending 2027-06-16 12:00 has no 08:00–20:00 shift that day).
+ */
+export const defaultDays = (campaign: Campaign, slots: Slot[]): { fromDate: string; toDate: string } => {
+  const zone = campaign.timezone;
+  const opens = inZone(campaign.startsAt, zone);
+  const closes = inZone(campaign.endsAt, zone);
+  const fits = (day: DateTime) => slots.every((s) => { const { start, end } = slotOn(day, s); return start >= opens && end <= closes; });
+  let first = opens.startOf('day');
+  let last = closes.minus({ milliseconds: 1 }).startOf('day');
+  while (first < last && !fits(first)) first = first.plus({ days: 1 });
+  while (last > first && !fits(last)) last = last.minus({ days: 1 });
+  return { fromDate: first.toISODate()!, toDate: last.toISODate()! };
 };
 
 const toInput = (campaignId: string, v: PatternValues): ShiftPatternInput => ({
@@ -149,7 +179,7 @@ const PlanPreview = ({ campaign, plan, saved }: { campaign: Campaign; plan: Shif
               <TableRow key={`${s.stationId}|${s.startsAt}|${s.role}`}>
                 <TableCell>{names.get(s.stationId) ?? s.stationId}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatShiftTime(s.startsAt, s.endsAt, campaign.timezone, locale, translate('yizhan.scheduling.next_day'))}</TableCell>
-                <TableCell>{s.role}</TableCell>
+                <TableCell>{roleLabel(s.role, translate)}</TableCell>
                 <TableCell>{`${s.minVolunteers}–${s.maxVolunteers}`}</TableCell>
                 <TableCell>
                   {s.existing ? (
@@ -182,15 +212,13 @@ export const PlanShiftsPanel = ({ campaign }: { campaign: Campaign }) => {
   const [result, setResult] = useState<{ plan: ShiftPlan; saved: boolean } | null>(null);
   if (!campaign.stations.length) return <Alert severity="info">{translate('yizhan.scheduling.plan.no_points')}</Alert>;
   const zone = campaign.timezone;
-  const defaultValues: PatternValues = {
-    fromDate: inZone(campaign.startsAt, zone).toISODate()!,
-    toDate: inZone(campaign.endsAt, zone).minus({ milliseconds: 1 }).toISODate()!,
-    stationIds: campaign.stations.map((s) => s.id),
-    slots: [
-      { start: '08:00', end: '20:00', role: 'VOLUNTEER', minVolunteers: 2, maxVolunteers: 4, requiredSkills: [] },
-      { start: '20:00', end: '08:00', role: 'VOLUNTEER', minVolunteers: 1, maxVolunteers: 2, requiredSkills: [] },
-    ],
-  };
+  // The role is free text: the default is a word in the admin's language, not the API's fallback `VOLUNTEER`.
+  const role = translate('yizhan.scheduling.plan.default_role');
+  const slots: Slot[] = [
+    { start: '08:00', end: '20:00', role, minVolunteers: 2, maxVolunteers: 4, requiredSkills: [] },
+    { start: '20:00', end: '08:00', role, minVolunteers: 1, maxVolunteers: 2, requiredSkills: [] },
+  ];
+  const defaultValues: PatternValues = { ...defaultDays(campaign, slots), stationIds: campaign.stations.map((s) => s.id), slots };
   return (
     <Box data-testid="plan-shifts">
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>

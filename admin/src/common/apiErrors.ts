@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { CREATE, DELETE, HttpError, UPDATE } from 'react-admin';
+import { CREATE, DELETE, HttpError } from 'react-admin';
+import { describeServerError } from './serverErrors';
 
 type WithErrors = { graphQLErrors?: GraphQLFormattedError[]; networkError?: { statusCode?: number; message?: string; result?: unknown } | null };
 
@@ -36,6 +37,8 @@ export const toDisplayError = (error: unknown, raFetchMethod: string): unknown =
     return status && !(error instanceof HttpError) ? new HttpError((error as Error).message, status) : error;
   }
   const code = gqlError.extensions?.code;
+  // The reason (extensions.reason) in the admin's language, times in the record's zone; the server's text as fallback.
+  const shown = describeServerError(gqlError);
   const field = typeof gqlError.extensions?.field === 'string' ? gqlError.extensions.field : undefined;
   switch (code) {
     case 'UNAUTHENTICATED':
@@ -51,7 +54,7 @@ export const toDisplayError = (error: unknown, raFetchMethod: string): unknown =
         return new HttpError('yizhan.errors.taken', 409, { code, field, message: gqlError.message, errors: { [formField]: 'yizhan.errors.taken' } });
       }
       return new HttpError(
-        raFetchMethod === DELETE ? 'yizhan.errors.conflict_delete' : raFetchMethod === UPDATE ? 'yizhan.errors.conflict_update' : gqlError.message,
+        raFetchMethod === DELETE && gqlError.extensions?.reason === 'STILL_REFERENCED' ? 'yizhan.errors.conflict_delete' : shown,
         409,
         { code, message: gqlError.message },
       );
@@ -59,12 +62,11 @@ export const toDisplayError = (error: unknown, raFetchMethod: string): unknown =
       return new HttpError('yizhan.errors.not_found', 404, { code, message: gqlError.message });
     case 'BAD_USER_INPUT': {
       const [root, formField] = field?.split('.') ?? [];
-      const detail = field && gqlError.message.startsWith(`${field}: `) ? gqlError.message.slice(field.length + 2) : gqlError.message;
       // Forms edit top-level fields (location is one input), so `input.location.lat` belongs to `location`.
-      const errors = root === 'input' && formField ? { [formField]: detail, root: { serverError: gqlError.message } } : undefined;
-      return new HttpError(gqlError.message, 400, { code, field, errors });
+      const errors = root === 'input' && formField ? { [formField]: shown, root: { serverError: shown } } : undefined;
+      return new HttpError(shown, 400, { code, field, errors, message: gqlError.message });
     }
     default:
-      return new HttpError(gqlError.message, 500, { code });
+      return new HttpError(shown, 500, { code, message: gqlError.message });
   }
 };

@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { DomainMessages } from './zh';
+import enReasons, { enReasonWords } from './reasons/en';
 
 const enDomain: DomainMessages = {
   resources: {
@@ -594,6 +595,7 @@ const enDomain: DomainMessages = {
       unknown: 'Open state unknown',
       checking: 'Checking…',
       invalid: 'Invalid opening hours: %{error}',
+      convert: 'Convert to %{value}?',
       help: 'OSM opening_hours syntax, e.g. Mo-Fr 08:00-20:00; PH off or 24/7',
     },
     needsReview: 'Needs a check on site',
@@ -727,6 +729,7 @@ const enDomain: DomainMessages = {
         saved_summary: '%{created} shifts created (%{existing} already existed and were left as they are).',
         saved: '%{count} shifts created',
         failed: 'Planning failed: %{error}',
+        default_role: 'Volunteer',
         more: '%{count} more not listed',
         no_points: 'Add a service point to the campaign first.',
       },
@@ -808,7 +811,58 @@ const enDomain: DomainMessages = {
       password_unchanged: 'Must differ from the current password',
       password_mismatch: 'Does not match the new password',
     },
+    access: {
+      cannot_edit_station: 'You cannot edit this station',
+      cannot_edit_station_not_yours: 'It is not operated or hosted by your union (or one below it). Ask its operator or an administrator.',
+      cannot_edit_station_role: 'Your role (volunteer coordinator) views stations but does not edit them.',
+      view_station: 'View the station',
+    },
     history: {
+      operations: {
+        addServicePoint: 'Add service point',
+        approveHours: 'Approve hours',
+        assignTeamToShifts: 'Assign team to shifts',
+        cancelShiftAssignment: 'Cancel sign-up',
+        changePassword: 'Change password',
+        checkIn: 'Check in',
+        checkOut: 'Check out',
+        confirmShiftAssignment: 'Confirm sign-up',
+        createApiKey: 'Create API key',
+        createCampaign: 'Create campaign',
+        createOrganization: 'Create organization',
+        createShift: 'Create shift',
+        createStation: 'Create station',
+        createSupplyItem: 'Add supply item',
+        createUser: 'Create account',
+        createVolunteer: 'Register volunteer',
+        createVolunteerTeam: 'Create volunteer team',
+        deleteOrganization: 'Delete organization',
+        deleteShift: 'Delete shift',
+        deleteStation: 'Delete station',
+        importHolidayNotice: 'Import holiday notice',
+        login: 'Sign in',
+        logout: 'Sign out',
+        markNoShow: 'Mark no-show',
+        planShifts: 'Plan shifts',
+        recordServiceLog: 'Record people served',
+        recordSupplies: 'Record supplies',
+        resetUserPassword: 'Reset password',
+        retireStation: 'Retire station',
+        revokeApiKey: 'Revoke API key',
+        rotateTeamCalendar: 'New team calendar link',
+        rotateVolunteerCalendar: 'New volunteer calendar link',
+        setHolidayNotice: 'Enter holiday notice',
+        signUpForShift: 'Sign up for shift',
+        updateCampaign: 'Edit campaign',
+        updateOrganization: 'Edit organization',
+        updateShift: 'Edit shift',
+        updateStation: 'Edit station',
+        updateUser: 'Edit account',
+        updateVolunteer: 'Edit volunteer',
+        updateVolunteerTeam: 'Edit volunteer team',
+        importStations: 'Import stations',
+        seed: 'Seed data',
+      },
       title: 'History',
       empty: 'No changes recorded yet',
       at: 'When',
@@ -833,5 +887,5 @@ const enDomain: DomainMessages = {
   },
 };
 
-const en = { ...englishMessages, ...enDomain };
+const en = { ...englishMessages, ...enDomain, reasons: enReasons, reasonWords: enReasonWords };
 export default en;

@@ -1,4 +1,5 @@
 import raChinese from './raChinese';
+import zhReasons, { zhReasonWords } from './reasons/zh';
 
 /** Yizhan's own messages in Simplified Chinese; en.ts must have the same keys (checked by its type). */
 export const zhDomain = {
@@ -594,6 +595,7 @@ export const zhDomain = {
       unknown: '营业状态未知',
       checking: '正在检查…',
       invalid: '营业时间格式有误：%{error}',
+      convert: '转换为 %{value}？',
       help: 'OSM opening_hours 格式，例如 Mo-Fr 08:00-20:00; PH off 或 24/7',
     },
     needsReview: '需实地核实',
@@ -727,6 +729,7 @@ export const zhDomain = {
         saved_summary: '已创建 %{created} 个班次（%{existing} 个已存在，未改动）。',
         saved: '已创建 %{count} 个班次',
         failed: '排班失败：%{error}',
+        default_role: '志愿者',
         more: '另有 %{count} 个未列出',
         no_points: '请先为活动添加服务点。',
       },
@@ -808,8 +811,59 @@ export const zhDomain = {
       password_unchanged: '新密码不能与当前密码相同',
       password_mismatch: '两次输入的新密码不一致',
     },
+    access: {
+      cannot_edit_station: '您不能编辑这个驿站',
+      cannot_edit_station_not_yours: '它不由您所在的工会（或其下级组织）运营或承建。请联系该驿站的运营单位或管理员。',
+      cannot_edit_station_role: '您的角色（志愿协调）不能编辑驿站，只能查看。',
+      view_station: '查看驿站',
+    },
     history: {
       title: '变更记录',
+      operations: {
+        addServicePoint: '添加服务点',
+        approveHours: '核定服务时长',
+        assignTeamToShifts: '整队排班',
+        cancelShiftAssignment: '取消报名',
+        changePassword: '修改密码',
+        checkIn: '签到',
+        checkOut: '签退',
+        confirmShiftAssignment: '确认报名',
+        createApiKey: '创建 API 密钥',
+        createCampaign: '创建活动',
+        createOrganization: '创建组织',
+        createShift: '创建班次',
+        createStation: '新建驿站',
+        createSupplyItem: '添加物资',
+        createUser: '创建账号',
+        createVolunteer: '登记志愿者',
+        createVolunteerTeam: '创建志愿服务队',
+        deleteOrganization: '删除组织',
+        deleteShift: '删除班次',
+        deleteStation: '删除驿站',
+        importHolidayNotice: '导入放假通知',
+        login: '登录',
+        logout: '退出登录',
+        markNoShow: '标记缺勤',
+        planShifts: '批量排班',
+        recordServiceLog: '记录服务人次',
+        recordSupplies: '记录物资发放',
+        resetUserPassword: '重置密码',
+        retireStation: '停用驿站',
+        revokeApiKey: '吊销 API 密钥',
+        rotateTeamCalendar: '更换队伍日历链接',
+        rotateVolunteerCalendar: '更换志愿者日历链接',
+        setHolidayNotice: '录入放假通知',
+        signUpForShift: '报名班次',
+        updateCampaign: '修改活动',
+        updateOrganization: '修改组织',
+        updateShift: '修改班次',
+        updateStation: '修改驿站',
+        updateUser: '修改账号',
+        updateVolunteer: '修改志愿者',
+        updateVolunteerTeam: '修改志愿服务队',
+        importStations: '导入驿站',
+        seed: '初始数据',
+      },
       empty: '暂无变更记录',
       at: '时间',
       actor: '操作人',
@@ -835,5 +889,6 @@ export const zhDomain = {
 
 export type DomainMessages = typeof zhDomain;
 
-const zh = { ...raChinese, ...zhDomain };
+// Server error reasons (extensions.reason) live in their own file: one key per API rule.
+const zh = { ...raChinese, ...zhDomain, reasons: zhReasons, reasonWords: zhReasonWords };
 export default zh;

@@ -1,4 +1,4 @@
-import { Create, SimpleForm, useRedirect } from 'react-admin';
+import { Create, SimpleForm, useRedirect, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import type { Shift } from '../records';
 import { ShiftInputs } from './ShiftInputs';
@@ -7,7 +7,8 @@ import { ShiftInputs } from './ShiftInputs';
 export const ShiftCreate = () => {
   const [params] = useSearchParams();
   const redirect = useRedirect();
-  const defaultValues = { campaignId: params.get('campaignId') ?? undefined, role: 'VOLUNTEER', minVolunteers: 1, maxVolunteers: 4, requiredSkills: [] };
+  const translate = useTranslate();
+  const defaultValues = { campaignId: params.get('campaignId') ?? undefined, role: translate('yizhan.scheduling.plan.default_role'), minVolunteers: 1, maxVolunteers: 4, requiredSkills: [] };
   return (
     <Create mutationMode="pessimistic" mutationOptions={{ onSuccess: (shift: Shift) => redirect('show', 'shifts', shift.id) }}>
       <SimpleForm defaultValues={defaultValues} sx={{ maxWidth: 960 }}>

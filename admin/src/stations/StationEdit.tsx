@@ -1,12 +1,12 @@
-import { Edit, Navigate, SimpleForm, useCreatePath, useRecordContext } from 'react-admin';
+import { Edit, SimpleForm, useRecordContext } from 'react-admin';
 import type { Station } from '../records';
+import { StationEditDenied } from './StationEditDenied';
 import { StationInputs } from './StationInputs';
 
-/** The form, or back to the show page when the viewer may not edit this station (e.g. a typed-in URL). */
+/** The form, or why the viewer may not edit this station (e.g. a typed-in URL), with a link to its page. */
 const StationEditForm = () => {
   const record = useRecordContext<Station>();
-  const createPath = useCreatePath();
-  if (record && !record.viewerCanEdit) return <Navigate to={createPath({ resource: 'stations', id: record.id, type: 'show' })} replace />;
+  if (record && !record.viewerCanEdit) return <StationEditDenied id={record.id} reason="not_yours" />;
   return (
     <SimpleForm>
       <StationInputs />

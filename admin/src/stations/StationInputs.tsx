@@ -19,6 +19,9 @@ import { OpeningHoursInput } from './OpeningHoursInput';
 
 const integer: Validator = (value) => (value == null || Number.isInteger(value) ? undefined : 'ra.validation.number');
 
+/** Dropdowns offer only the organizations the access policy lets the viewer name (an ADMIN: all). */
+const ASSIGNABLE = { assignable: true };
+
 const timezoneChoices = Intl.supportedValuesOf('timeZone').map((id) => ({ id, name: id }));
 
 /** The inputs of StationCreate and StationEdit. Limits mirror the API's (StationCreateInput). */
@@ -55,12 +58,12 @@ export const StationInputs = () => (
     <SectionTitle title="resources.stations.sections.organizations" />
     <Grid container columnSpacing={2} sx={{ width: '100%' }}>
       <Grid size={{ xs: 12, md: 6 }}>
-        <ReferenceInput source="hostOrganizationId" reference="organizations">
+        <ReferenceInput source="hostOrganizationId" reference="organizations" filter={ASSIGNABLE}>
           <AutocompleteInput />
         </ReferenceInput>
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
-        <ReferenceInput source="operatorOrganizationId" reference="organizations">
+        <ReferenceInput source="operatorOrganizationId" reference="organizations" filter={ASSIGNABLE}>
           <AutocompleteInput />
         </ReferenceInput>
       </Grid>

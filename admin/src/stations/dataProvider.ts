@@ -21,6 +21,9 @@ export const stationRecord = ({ hostOrganization, operatorOrganization, ...stati
 export interface OpeningHoursCheck {
   valid: boolean;
   error: string | null;
+  /** The error's reason key (`reasons.*` in i18n) and the valid value it most likely means. */
+  reason?: string | null;
+  suggestion?: string | null;
   isOpen: boolean | null;
 }
 
@@ -56,7 +59,7 @@ export const stationsProvider = defineResource({
     checkOpeningHours: (openingHours: string, timezone?: string | null): Promise<OpeningHoursCheck> =>
       api
         .request<{ check: OpeningHoursCheck }>(
-          'query ($openingHours: String!, $timezone: String) { check: openingHoursCheck(openingHours: $openingHours, timezone: $timezone) { valid error isOpen } }',
+          'query ($openingHours: String!, $timezone: String) { check: openingHoursCheck(openingHours: $openingHours, timezone: $timezone) { valid error reason suggestion isOpen } }',
           { openingHours, timezone: timezone || null },
         )
         .then((d) => d.check),

@@ -15,7 +15,7 @@ export const VolunteerTeamInputs = () => (
         <SelectInput source="kind" choices={volunteerTeamKindChoices} validate={required()} />
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
-        <ReferenceInput source="organizationId" reference="organizations">
+        <ReferenceInput source="organizationId" reference="organizations" filter={{ assignable: true }}>
           <AutocompleteInput validate={required()} helperText="resources.volunteerTeams.helper.organizationId" />
         </ReferenceInput>
       </Grid>

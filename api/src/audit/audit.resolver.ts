@@ -59,7 +59,7 @@ export class AuditResolver {
   ) {
     const { limit, offset } = paging.page;
     if (!access.isAdmin) {
-      if (filter?.entityType !== 'Station' || !filter.entityId) throw new BadInputError('filter.entityId', 'operators see the history of one station at a time: give entityType Station and entityId');
+      if (filter?.entityType !== 'Station' || !filter.entityId) throw new BadInputError('filter.entityId', 'operators see the history of one station at a time: give entityType Station and entityId', 'HISTORY_ONE_STATION');
       const station = isUuid(filter.entityId) ? await em.findOne(Station, filter.entityId) : null;
       const ok = station && (await access.canEditStation({ operatorOrganizationId: station.operatorOrganization?.id, hostOrganizationId: station.hostOrganization?.id }));
       if (!ok) access.notFound('Station', filter.entityId);

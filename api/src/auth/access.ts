@@ -1,6 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadInputError, DomainError } from '../common/errors';
+import { BadInputError, DomainError, type Reason, type ReasonArgs } from '../common/errors';
 import type { Logger } from '../common/log';
 import { isUuid } from '../common/ids';
 import { pgArray } from '../common/pagination';
@@ -14,15 +14,15 @@ export type UserViewer = Extract<Viewer, { kind: 'USER' }>;
 
 /** UNAUTHENTICATED: the operation needs a signed-in staff account. */
 export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Sign in first: this operation needs a staff account') {
-    super('UNAUTHENTICATED', message);
+  constructor(message = 'Sign in first: this operation needs a staff account', reason: Reason = 'SIGN_IN_REQUIRED') {
+    super('UNAUTHENTICATED', message, {}, reason, {});
   }
 }
 
 /** FORBIDDEN: signed in, but the role (or an API key's scopes) does not allow the operation. */
 export class ForbiddenError extends DomainError {
-  constructor(message: string) {
-    super('FORBIDDEN', message);
+  constructor(message: string, reason: Reason = 'FORBIDDEN', args: ReasonArgs = {}) {
+    super('FORBIDDEN', message, {}, reason, reason === 'FORBIDDEN' ? { detail: message, ...args } : args);
   }
 }
 
@@ -78,9 +78,9 @@ export class Access {
   /** The signed-in user, or UNAUTHENTICATED; FORBIDDEN while a one-time password must still be changed. */
   requireUser(opts: { allowPasswordChange?: boolean } = {}): UserViewer {
     const v = this.viewer;
-    if (v.kind === 'API_KEY') throw new ForbiddenError('API keys may use the public queries only');
+    if (v.kind === 'API_KEY') throw new ForbiddenError('API keys may use the public queries only', 'API_KEY_PUBLIC_ONLY');
     if (v.kind !== 'USER') throw new UnauthenticatedError();
-    if (v.mustChangePassword && !opts.allowPasswordChange) throw new ForbiddenError('Change your one-time password first (mutation changePassword)');
+    if (v.mustChangePassword && !opts.allowPasswordChange) throw new ForbiddenError('Change your one-time password first (mutation changePassword)', 'PASSWORD_CHANGE_REQUIRED');
     return v;
   }
 
@@ -89,7 +89,7 @@ export class Access {
     const user = this.requireUser();
     if (!roles.includes(user.role)) {
       this.logDenied('role', { needed: roles });
-      throw new ForbiddenError(`Your role ${user.role} may not do this (needs ${roles.join(' or ')})`);
+      throw new ForbiddenError(`Your role ${user.role} may not do this (needs ${roles.join(' or ')})`, 'ROLE_NOT_ALLOWED', { role: user.role, roles: [...roles] });
     }
     return user;
   }
@@ -101,7 +101,7 @@ export class Access {
   requireVolunteerOperation(): void {
     const v = this.viewer;
     if (v.kind === 'API_KEY') {
-      if (!v.scopes.includes(ApiScope.VOLUNTEER_APP)) throw new ForbiddenError('This API key lacks the VOLUNTEER_APP scope');
+      if (!v.scopes.includes(ApiScope.VOLUNTEER_APP)) throw new ForbiddenError('This API key lacks the VOLUNTEER_APP scope', 'API_KEY_SCOPE', { scope: 'VOLUNTEER_APP' });
       return;
     }
     this.requireRole(Role.ADMIN, Role.COORDINATOR);
@@ -333,7 +333,7 @@ export class Access {
     if (ids == null) return;
     const list = typeof ids === 'string' ? [ids] : ids;
     list.forEach((id, i) => {
-      if (!isUuid(id)) throw new BadInputError(typeof ids === 'string' ? field : `${field}[${i}]`, 'must be a UUID');
+      if (!isUuid(id)) throw new BadInputError(typeof ids === 'string' ? field : `${field}[${i}]`, 'must be a UUID', 'NOT_A_UUID');
     });
     if (!list.length) return;
     const found = await this.idsInScope(kind, list, em);

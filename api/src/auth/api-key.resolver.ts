@@ -32,14 +32,14 @@ export class CreatedApiKey {
 
 async function createKey(em: EntityManager, input: ApiKeyCreateInput, createdBy: string, defaultQuota: number): Promise<{ key: ApiKey; secret: string }> {
   const name = input.name.trim();
-  if (!name) throw new BadInputError('input.name', 'must not be empty');
+  if (!name) throw new BadInputError('input.name', 'must not be empty', 'EMPTY');
   const quota = input.quotaPerMinute ?? defaultQuota;
   assertIntRange(quota, 1, 1_000_000, 'input.quotaPerMinute');
   let owner: Organization | null = null;
   if (input.ownerOrganizationId) {
     assertUuid(input.ownerOrganizationId, 'input.ownerOrganizationId');
     owner = await em.findOne(Organization, input.ownerOrganizationId);
-    if (!owner) throw new BadInputError('input.ownerOrganizationId', `no organization has id ${input.ownerOrganizationId}`);
+    if (!owner) throw new BadInputError('input.ownerOrganizationId', `no organization has id ${input.ownerOrganizationId}`, 'UNKNOWN_ID', { entity: 'Organization', id: input.ownerOrganizationId });
   }
   const prefix = `yz_${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').slice(0, 8)}`;
   const secret = `${prefix}_${randomBytes(32).toString('base64url')}`;

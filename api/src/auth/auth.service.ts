@@ -18,7 +18,7 @@ const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
 /** Normalises and checks a username (3–40 of a–z 0–9 . _ -, lower-cased); BAD_USER_INPUT on `field`. */
 export function normaliseUsername(raw: string, field: string): string {
   const username = raw.trim().toLowerCase();
-  if (!USERNAME.test(username)) throw new BadInputError(field, 'must be 3–40 characters of a–z, 0–9, ".", "_" or "-", starting with a letter or digit');
+  if (!USERNAME.test(username)) throw new BadInputError(field, 'must be 3–40 characters of a–z, 0–9, ".", "_" or "-", starting with a letter or digit', 'USERNAME_FORMAT');
   return username;
 }
 
@@ -46,7 +46,7 @@ export async function login(
   if (!ok || !user) {
     await deps.limits.loginFailed(username, input.ip);
     deps.log.warn({ event: 'security.login_failed', username, ip: input.ip }, 'login failed');
-    throw new UnauthenticatedError('Wrong username or password');
+    throw new UnauthenticatedError('Wrong username or password', 'WRONG_CREDENTIALS');
   }
   await deps.limits.loginSucceeded(username);
   const sessionId = randomUUID();
@@ -92,11 +92,11 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, current.slice(0, 128)))) {
     await deps.limits.loginFailed(user.username, input.ip);
     deps.log.warn({ event: 'security.password_change_failed', username: user.username, ip: input.ip }, 'wrong current password');
-    throw new BadInputError('currentPassword', 'is not your current password');
+    throw new BadInputError('currentPassword', 'is not your current password', 'WRONG_CURRENT_PASSWORD');
   }
   await deps.limits.loginSucceeded(user.username);
   assertPasswordAcceptable(next, user.username, 'newPassword');
-  if (next === current) throw new BadInputError('newPassword', 'must differ from the current password');
+  if (next === current) throw new BadInputError('newPassword', 'must differ from the current password', 'PASSWORD_UNCHANGED');
   user.passwordHash = await hashPassword(next);
   user.mustChangePassword = false;
   await em.flush();
@@ -105,7 +105,7 @@ export async function changePassword(
 }
 
 async function organizationsById(em: EntityManager, ids: string[], field: string): Promise<Organization[]> {
-  if (ids.length > 50) throw new BadInputError(field, 'at most 50 organizations');
+  if (ids.length > 50) throw new BadInputError(field, 'at most 50 organizations', 'TOO_MANY', { max: 50 });
   return findByIds(em, Organization, ids, field, 'organization');
 }
 
@@ -113,11 +113,11 @@ async function organizationsById(em: EntityManager, ids: string[], field: string
 export async function createUser(em: EntityManager, input: UserCreateInput): Promise<User> {
   const username = normaliseUsername(input.username, 'input.username');
   const displayName = input.displayName.trim();
-  if (!displayName) throw new BadInputError('input.displayName', 'must not be empty');
+  if (!displayName) throw new BadInputError('input.displayName', 'must not be empty', 'EMPTY');
   assertPasswordAcceptable(input.password, username, 'input.password');
   const orgs = await organizationsById(em, input.organizationIds ?? [], 'input.organizationIds');
-  if (input.role !== Role.ADMIN && orgs.length === 0) throw new BadInputError('input.organizationIds', `a ${input.role} needs at least one organization`);
-  if (await em.count(User, { username })) throw new ConflictError(`username ${username} is taken`, { field: 'input.username' });
+  if (input.role !== Role.ADMIN && orgs.length === 0) throw new BadInputError('input.organizationIds', `a ${input.role} needs at least one organization`, 'ROLE_NEEDS_ORGANIZATION', { role: input.role });
+  if (await em.count(User, { username })) throw new ConflictError(`username ${username} is taken`, { field: 'input.username' }, 'USERNAME_TAKEN', { username });
   const user = em.create(User, {
     username,
     displayName,
@@ -149,11 +149,11 @@ export async function updateUser(em: EntityManager, actingUserId: string, id: st
   let endSessions = false;
   if (input.displayName != null) {
     const name = input.displayName.trim();
-    if (!name) throw new BadInputError('input.displayName', 'must not be empty');
+    if (!name) throw new BadInputError('input.displayName', 'must not be empty', 'EMPTY');
     user.displayName = name;
   }
   if (input.role != null && input.role !== user.role) {
-    if (user.id === actingUserId) throw new BadInputError('input.role', 'you cannot change your own role');
+    if (user.id === actingUserId) throw new BadInputError('input.role', 'you cannot change your own role', 'OWN_ROLE');
     user.role = input.role;
     endSessions = true;
   }
@@ -161,9 +161,9 @@ export async function updateUser(em: EntityManager, actingUserId: string, id: st
     user.organizations.set(await organizationsById(em, input.organizationIds, 'input.organizationIds'));
     endSessions = true;
   }
-  if (user.role !== Role.ADMIN && user.organizations.count() === 0) throw new BadInputError('input.organizationIds', `a ${user.role} needs at least one organization`);
+  if (user.role !== Role.ADMIN && user.organizations.count() === 0) throw new BadInputError('input.organizationIds', `a ${user.role} needs at least one organization`, 'ROLE_NEEDS_ORGANIZATION', { role: user.role });
   if (input.disabled != null && input.disabled !== user.disabled) {
-    if (user.id === actingUserId) throw new BadInputError('input.disabled', 'you cannot disable your own account');
+    if (user.id === actingUserId) throw new BadInputError('input.disabled', 'you cannot disable your own account', 'OWN_ACCOUNT_DISABLE');
     user.disabled = input.disabled;
     endSessions ||= input.disabled;
   }

@@ -7,6 +7,6 @@ import { DomainError } from '../common/errors';
  */
 export class ReferenceNotFoundError extends DomainError {
   constructor(entity: string, id: string, field: string) {
-    super('NOT_FOUND', `${entity} ${id} not found`, { entity, id, field });
+    super('NOT_FOUND', `${entity} ${id} not found`, { entity, id, field }, 'NOT_FOUND', { entity, id });
   }
 }

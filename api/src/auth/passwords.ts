@@ -30,12 +30,12 @@ export async function verifyDummy(password: string): Promise<void> {
  * not one of the most common passwords. BAD_USER_INPUT on `field` otherwise.
  */
 export function assertPasswordAcceptable(password: string, username: string, field: string): void {
-  if (password.length < 10) throw new BadInputError(field, 'must be at least 10 characters');
-  if (password.length > 128) throw new BadInputError(field, 'must be at most 128 characters');
+  if (password.length < 10) throw new BadInputError(field, 'must be at least 10 characters', 'PASSWORD_TOO_SHORT', { min: 10 });
+  if (password.length > 128) throw new BadInputError(field, 'must be at most 128 characters', 'PASSWORD_TOO_LONG', { max: 128 });
   const lower = password.toLowerCase();
-  if (lower.includes(username.toLowerCase())) throw new BadInputError(field, 'must not contain the username');
+  if (lower.includes(username.toLowerCase())) throw new BadInputError(field, 'must not contain the username', 'PASSWORD_CONTAINS_USERNAME');
   if (COMMON.has(lower) || /^(.)\1+$/.test(password) || /^(0123456789|1234567890|9876543210)/.test(password)) {
-    throw new BadInputError(field, 'is too common; choose a longer phrase');
+    throw new BadInputError(field, 'is too common; choose a longer phrase', 'PASSWORD_TOO_COMMON');
   }
 }
 

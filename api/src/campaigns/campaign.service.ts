@@ -67,10 +67,10 @@ export function added(next: readonly string[], current: readonly string[]): stri
 export async function saveCampaign(em: EntityManager, access: Access, campaign: Campaign | null, input: CampaignInput): Promise<Campaign> {
   const c = campaign ?? new Campaign();
   if (!campaign) {
-    for (const f of ['name', 'kind', 'startsAt', 'endsAt'] as const) if (input[f] == null) throw new BadInputError(`input.${f}`, 'is required');
+    for (const f of ['name', 'kind', 'startsAt', 'endsAt'] as const) if (input[f] == null) throw new BadInputError(`input.${f}`, 'is required', 'REQUIRED');
   } else if (!(await access.organizesCampaign(campaign.id, em))) {
     access.logDenied('organizer', { entity: 'Campaign', id: campaign.id });
-    throw new ForbiddenError('Only the campaign\'s organizers may change it');
+    throw new ForbiddenError('Only the campaign\'s organizers may change it', 'CAMPAIGN_NOT_ORGANIZER');
   }
   const [orgsNow, teamsNow, stationsNow] = campaign
     ? await Promise.all([c.organizations.loadItems(), c.teams.loadItems(), c.stations.loadItems()]).then((l) => l.map((items) => items.map((x) => x.id)))
@@ -81,19 +81,19 @@ export async function saveCampaign(em: EntityManager, access: Access, campaign: 
   if (!access.isAdmin) {
     const mine = await access.organizationScope(em);
     const next = input.organizationIds ?? orgsNow;
-    if (!next.some((id) => mine.has(id))) throw new BadInputError('input.organizationIds', 'include at least one of your organizations');
+    if (!next.some((id) => mine.has(id))) throw new BadInputError('input.organizationIds', 'include at least one of your organizations', 'CAMPAIGN_ORGANIZER_REQUIRED');
     const dropped = orgsNow.find((id) => !mine.has(id) && !next.includes(id));
-    if (dropped) throw new BadInputError('input.organizationIds', `organization ${dropped} organizes the campaign too and is not yours to remove`);
+    if (dropped) throw new BadInputError('input.organizationIds', `organization ${dropped} organizes the campaign too and is not yours to remove`, 'CAMPAIGN_ORGANIZER_NOT_YOURS', { id: dropped });
   }
   if (input.name !== undefined) {
-    if (!input.name?.trim()) throw new BadInputError('input.name', 'must not be empty');
+    if (!input.name?.trim()) throw new BadInputError('input.name', 'must not be empty', 'EMPTY');
     c.name = input.name.trim();
   }
   if (input.kind) c.kind = input.kind;
   if (input.startsAt) c.startsAt = input.startsAt;
   if (input.endsAt) c.endsAt = input.endsAt;
-  if (c.endsAt <= c.startsAt) throw new BadInputError('input.endsAt', 'must be after startsAt');
-  if (c.endsAt.getTime() - c.startsAt.getTime() > 366 * 86_400_000) throw new BadInputError('input.endsAt', 'a campaign lasts at most a year');
+  if (c.endsAt <= c.startsAt) throw new BadInputError('input.endsAt', 'must be after startsAt', 'MUST_BE_AFTER', { other: 'startsAt' });
+  if (c.endsAt.getTime() - c.startsAt.getTime() > 366 * 86_400_000) throw new BadInputError('input.endsAt', 'a campaign lasts at most a year', 'CAMPAIGN_TOO_LONG');
   if (input.timezone) {
     assertValidTimezone(input.timezone, 'input.timezone');
     c.timezone = input.timezone;

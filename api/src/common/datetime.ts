@@ -21,11 +21,11 @@ export function configureDateTimeScalar(): void {
   DateTimeResolver.description =
     'An instant as an RFC 3339 `date-time` (section 5.6) with seconds and an offset: `2026-06-02T08:00:00+08:00`, `2026-06-02T00:00:00.5Z`. Any offset is accepted; a time without seconds or without an offset is refused. Returned in UTC (`…Z`).';
   DateTimeResolver.parseValue = (value: unknown) => {
-    if (typeof value === 'string' && NO_SECONDS.test(value)) throw new GraphQLError(noSeconds(value));
+    if (typeof value === 'string' && NO_SECONDS.test(value)) throw new GraphQLError(noSeconds(value), { extensions: { reason: 'DATETIME_NO_SECONDS', args: { value } } });
     return parseValue(value);
   };
   DateTimeResolver.parseLiteral = (ast: ValueNode, variables?: Record<string, unknown> | null) => {
-    if (ast.kind === Kind.STRING && NO_SECONDS.test(ast.value)) throw new GraphQLError(noSeconds(ast.value), { nodes: ast });
+    if (ast.kind === Kind.STRING && NO_SECONDS.test(ast.value)) throw new GraphQLError(noSeconds(ast.value), { nodes: ast, extensions: { reason: 'DATETIME_NO_SECONDS', args: { value: ast.value } } });
     return parseLiteral(ast, variables);
   };
 }

@@ -2,12 +2,19 @@ import { GraphQLError, type FieldNode, type GraphQLFormattedError } from 'graphq
 import { unwrapResolverError } from '@apollo/server/errors';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { ArgumentValidationError } from 'type-graphql';
+import type { Reason, ReasonArgs } from './error-reasons';
+
+export { REASONS, type Reason, type ReasonArgs } from './error-reasons';
 
 /** The `extensions.code` values Yizhan returns (DESIGN.md, "Errors"). Anything else is masked as INTERNAL_SERVER_ERROR. */
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
 
 /** Codes that errors raised outside resolvers (validation rules, plugins) may carry to the client unchanged. */
 const PASSED_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'RATE_LIMITED', 'UNAUTHENTICATED', 'FORBIDDEN', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+
+const BUSY = 'The database is busy (no free connection); retry shortly';
+const TIMED_OUT = 'The query took too long and was cancelled; narrow it or retry';
+const TRANSIENT_REASON: Record<string, Reason> = { [BUSY]: 'DATABASE_BUSY', [TIMED_OUT]: 'DATABASE_TIMEOUT' };
 
 /**
  * Database failures a client should retry rather than report: no free pooled connection (knex acquire timeout),
@@ -19,8 +26,8 @@ export function transientDatabaseError(e: unknown): string | null {
   if (!err || typeof err !== 'object') return null;
   const code = String(err.code ?? '');
   const message = String(err.message ?? '');
-  if (err.name === 'KnexTimeoutError' || /Timeout acquiring a connection/i.test(message)) return 'The database is busy (no free connection); retry shortly';
-  if (code === '57014' || /canceling statement due to statement timeout/i.test(message)) return 'The query took too long and was cancelled; narrow it or retry';
+  if (err.name === 'KnexTimeoutError' || /Timeout acquiring a connection/i.test(message)) return BUSY;
+  if (code === '57014' || /canceling statement due to statement timeout/i.test(message)) return TIMED_OUT;
   // 08P01 (protocol violation) is what PostgreSQL answers a NUL in query text: the client's input, not an outage.
   if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) || (code.startsWith('08') && code !== '08P01')) return 'The database is unavailable; retry shortly';
   if (/Connection terminated|terminating connection|server closed the connection|ECONNREFUSED|Client has encountered a connection error/i.test(message)) return 'The database is unavailable; retry shortly';
@@ -67,7 +74,7 @@ function constraintField(err: { constraint?: string; column?: string; table?: st
  * referenced record) are BAD_USER_INPUT; unique, exclusion and restrict (a record still referenced) are
  * CONFLICT. `field` comes from the constraint or column through CONSTRAINT_FIELDS. Null for anything else.
  */
-export function databaseInputError(e: unknown): { code: 'BAD_USER_INPUT' | 'CONFLICT'; field?: string; message: string } | null {
+export function databaseInputError(e: unknown): { code: 'BAD_USER_INPUT' | 'CONFLICT'; field?: string; message: string; reason: Reason } | null {
   const err = e as { code?: unknown; constraint?: string; column?: string; table?: string; detail?: string; message?: string; previous?: unknown; cause?: unknown } | null;
   if (!err || typeof err !== 'object') return null;
   const code = typeof err.code === 'string' ? err.code : '';
@@ -75,39 +82,60 @@ export function databaseInputError(e: unknown): { code: 'BAD_USER_INPUT' | 'CONF
     const field = constraintField(err);
     switch (code) {
       case '23505':
-        return { code: 'CONFLICT', field, message: 'A record with the same key already exists' };
+        return { code: 'CONFLICT', field, message: 'A record with the same key already exists', reason: 'DUPLICATE' };
       case '23P01':
-        return { code: 'CONFLICT', field, message: 'It overlaps an existing record (for a volunteer: another shift at the same time)' };
+        return { code: 'CONFLICT', field, message: 'It overlaps an existing record (for a volunteer: another shift at the same time)', reason: 'OVERLAP' };
       case '23001':
-        return { code: 'CONFLICT', field, message: 'The record is still referenced by other records' };
+        return { code: 'CONFLICT', field, message: 'The record is still referenced by other records', reason: 'STILL_REFERENCED' };
       case '23503':
         return /is still referenced/.test(String(err.detail ?? err.message))
-          ? { code: 'CONFLICT', field, message: 'The record is still referenced by other records' }
-          : { code: 'BAD_USER_INPUT', field, message: 'refers to a record that does not exist' };
+          ? { code: 'CONFLICT', field, message: 'The record is still referenced by other records', reason: 'STILL_REFERENCED' }
+          : { code: 'BAD_USER_INPUT', field, message: 'refers to a record that does not exist', reason: 'MISSING_REFERENCE' };
       case '23502':
-        return { code: 'BAD_USER_INPUT', field, message: 'is required' };
+        return { code: 'BAD_USER_INPUT', field, message: 'is required', reason: 'REQUIRED' };
       case '23514':
-        return { code: 'BAD_USER_INPUT', field, message: 'is not an allowed value' };
+        return { code: 'BAD_USER_INPUT', field, message: 'is not an allowed value', reason: 'NOT_ALLOWED_VALUE' };
       case '08P01':
-        return /invalid message format/i.test(String(err.message)) ? { code: 'BAD_USER_INPUT', message: 'The input contains a character the database cannot store (NUL)' } : null;
+        return /invalid message format/i.test(String(err.message)) ? { code: 'BAD_USER_INPUT', message: 'The input contains a character the database cannot store (NUL)', reason: 'NUL_CHARACTER' } : null;
       case '54000':
-        return { code: 'BAD_USER_INPUT', field, message: 'A value is too long to store or index' };
+        return { code: 'BAD_USER_INPUT', field, message: 'A value is too long to store or index', reason: 'VALUE_TOO_LONG_TO_STORE' };
     }
-    if (code.startsWith('23')) return { code: 'BAD_USER_INPUT', field, message: 'The input breaks a rule of the database' };
-    if (code.startsWith('22')) return { code: 'BAD_USER_INPUT', field, message: 'A value is not valid for the database (text, number or date out of range or malformed)' };
+    if (code.startsWith('23')) return { code: 'BAD_USER_INPUT', field, message: 'The input breaks a rule of the database', reason: 'DATABASE_RULE' };
+    if (code.startsWith('22')) return { code: 'BAD_USER_INPUT', field, message: 'A value is not valid for the database (text, number or date out of range or malformed)', reason: 'VALUE_INVALID' };
   }
   return databaseInputError(err.previous ?? err.cause ?? null);
 }
 
-/** Base of every domain error: a message for people, a code for programs, and optional details (e.g. `field`). */
+/** The reason an error of each code has when its thrower names none (with the English message as `args.detail`). */
+const GENERIC_REASON: Record<ErrorCode, Reason> = {
+  BAD_USER_INPUT: 'INVALID_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  SERVICE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+};
+
+/**
+ * Base of every domain error: a message for people (English), a code for programs, optional details (e.g.
+ * `field`), and the rule broken as a stable `reason` (REASONS in error-reasons.ts) with its `args`, answered as
+ * `extensions.reason` and `extensions.args` so that clients can say it in their own language.
+ */
 export class DomainError extends Error {
+  readonly reason: Reason;
+  readonly args: ReasonArgs;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details: Record<string, unknown> = {},
+    reason?: Reason,
+    args?: ReasonArgs,
   ) {
     super(message);
     this.name = new.target.name;
+    this.reason = reason ?? GENERIC_REASON[code];
+    this.args = args ?? { detail: message };
   }
 }
 
@@ -116,20 +144,22 @@ export class BadInputError extends DomainError {
   constructor(
     readonly field: string,
     message: string,
+    reason?: Reason,
+    args?: ReasonArgs,
   ) {
-    super('BAD_USER_INPUT', `${field}: ${message}`, { field });
+    super('BAD_USER_INPUT', `${field}: ${message}`, { field }, reason, args ?? { detail: message });
   }
 }
 
 export class NotFoundError extends DomainError {
   constructor(entity: string, id: string) {
-    super('NOT_FOUND', `${entity} ${id} not found`, { entity, id });
+    super('NOT_FOUND', `${entity} ${id} not found`, { entity, id }, 'NOT_FOUND', { entity, id });
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super('CONFLICT', message, details);
+  constructor(message: string, details: Record<string, unknown> = {}, reason?: Reason, args?: ReasonArgs) {
+    super('CONFLICT', message, details, reason, args);
   }
 }
 
@@ -159,6 +189,25 @@ function variableAtFault(error: unknown): string | null {
   return /^Variable "\$[_A-Za-z][_0-9A-Za-z]*" got invalid value .*? at "([^"]+)";/s.exec((error as GraphQLError).message)?.[1] ?? node.variable.name.value;
 }
 
+const PASSED_REASONS: Record<string, Reason> = {
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  BAD_USER_INPUT: 'INVALID_VARIABLE',
+  RATE_LIMITED: 'RATE_LIMITED',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  BAD_REQUEST: 'BAD_REQUEST',
+};
+
+/** The reason of an error raised before resolvers ran: the one its raiser set (`extensions.reason`), else by code. */
+function passedReason(code: string, ext: Record<string, unknown>, message: string): { reason: string; args: unknown } {
+  if (typeof ext.reason === 'string') return { reason: ext.reason, args: ext.args ?? {} };
+  return { reason: PASSED_REASONS[code] ?? 'INVALID_INPUT', args: { detail: message } };
+}
+
 /**
  * The one place errors become responses: domain errors and validation keep their code and field,
  * MikroORM's optimistic-lock and constraint errors become CONFLICT, and everything else is logged
@@ -168,18 +217,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    return { ...base, message: original.message, extensions: { code: original.code, ...original.details, reason: original.reason, args: original.args } };
   }
   if (original instanceof ArgumentValidationError) {
     // class-validator runs on input objects; in this schema every validated input object is the `input` argument.
     const { path: fieldPath, constraint } = firstViolation(original.extensions.validationErrors ?? [], 'input');
-    return { ...base, message: `${fieldPath}: ${constraint}`, extensions: { code: 'BAD_USER_INPUT', field: fieldPath } };
+    return { ...base, message: `${fieldPath}: ${constraint}`, extensions: { code: 'BAD_USER_INPUT', field: fieldPath, reason: 'INVALID_INPUT', args: { detail: constraint } } };
   }
   if (original instanceof OptimisticLockError) {
     return {
       ...base,
       message: 'The record was changed by someone else; reload it and apply your change again',
-      extensions: { code: 'CONFLICT' },
+      extensions: { code: 'CONFLICT', reason: 'STALE_VERSION', args: {} },
     };
   }
   const refused = databaseInputError(original);
@@ -190,12 +239,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const message = field && refused.code === 'BAD_USER_INPUT' ? `${field}: ${refused.message}` : refused.message;
     const o = original as { code?: string; constraint?: string };
     console.error(`[graphql] refused by the database: SQLSTATE ${o.code}${o.constraint ? ` (${o.constraint})` : ''}`);
-    return { ...base, message, extensions: field ? { code: refused.code, field } : { code: refused.code } };
+    return { ...base, message, extensions: { code: refused.code, ...(field ? { field } : {}), reason: refused.reason, args: {} } };
   }
   const transient = transientDatabaseError(original);
   if (transient) {
     console.error('[graphql] database unavailable:', (original as Error)?.message);
-    return { ...base, message: transient, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    return { ...base, message: transient, extensions: { code: 'SERVICE_UNAVAILABLE', reason: TRANSIENT_REASON[transient] ?? 'DATABASE_UNAVAILABLE', args: {} } };
   }
   const code = formatted.extensions?.code;
   // Errors raised before resolvers run (parse, validation rules, variable coercion, the rate-limit plugin).
@@ -207,17 +256,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       const field = variableAtFault(original);
       if (field) rest.field = field;
     }
-    return { ...base, extensions: { ...rest, code } };
+    return { ...base, extensions: { ...rest, code, ...passedReason(code, rest, formatted.message) } };
   }
   // Apollo's own refusals of a malformed request that carry an HTTP 4xx but no code (a persisted-query hash that
   // does not match the query, an unsupported persisted-query version): the client's mistake, not ours.
   const status = (original as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
   if (original instanceof GraphQLError && !original.originalError && original.extensions.code === undefined && typeof status === 'number' && status >= 400 && status < 500) {
-    return { ...base, extensions: { code: 'BAD_REQUEST' } };
+    return { ...base, extensions: { code: 'BAD_REQUEST', reason: 'BAD_REQUEST', args: { detail: formatted.message } } };
   }
   if (original instanceof GraphQLError && !original.originalError && code === undefined) {
-    return { ...base, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    return { ...base, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'GRAPHQL_VALIDATION_FAILED', args: { detail: formatted.message } } };
   }
   console.error('[graphql] internal error', original);
-  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL', args: {} } };
 }

@@ -69,7 +69,7 @@ export function convertPoint(p: LngLat, from: CoordinateSystem, to: CoordinateSy
     const gcj = from === CoordinateSystem.BD09 ? (gcoord.transform([p.lng, p.lat], gcoord.BD09, gcoord.GCJ02) as [number, number]) : [p.lng, p.lat];
     // Only the way back to WGS-84 iterates (GCJ-02 ↔ BD-09 is closed-form).
     if (to === CoordinateSystem.WGS84 && nearGcjBoxEdge({ lng: gcj[0], lat: gcj[1] })) {
-      throw new BadInputError(field, `(${p.lng}, ${p.lat}) in ${from} lies outside China, where ${from} is not defined; send it in WGS84`);
+      throw new BadInputError(field, `(${p.lng}, ${p.lat}) in ${from} lies outside China, where ${from} is not defined; send it in WGS84`, 'CRS_OUTSIDE_CHINA', { lng: p.lng, lat: p.lat, crs: from });
     }
   }
   const [lng, lat] = gcoord.transform([p.lng, p.lat], GCOORD_CRS[from], GCOORD_CRS[to]) as [number, number];
@@ -82,10 +82,10 @@ export function convertPoint(p: LngLat, from: CoordinateSystem, to: CoordinateSy
  */
 export function assertValidLngLat(p: LngLat, field: string): void {
   if (typeof p.lng !== 'number' || !Number.isFinite(p.lng) || p.lng < -180 || p.lng > 180) {
-    throw new BadInputError(`${field}.lng`, 'longitude must be a finite number of degrees from -180 to 180');
+    throw new BadInputError(`${field}.lng`, 'longitude must be a finite number of degrees from -180 to 180', 'LNG_RANGE');
   }
   if (typeof p.lat !== 'number' || !Number.isFinite(p.lat) || p.lat < -90 || p.lat > 90) {
-    throw new BadInputError(`${field}.lat`, 'latitude must be a finite number of degrees from -90 to 90');
+    throw new BadInputError(`${field}.lat`, 'latitude must be a finite number of degrees from -90 to 90', 'LAT_RANGE');
   }
 }
 

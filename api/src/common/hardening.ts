@@ -109,7 +109,7 @@ function unresolvedOperation(document: DocumentNode, operationName: string | nul
   const message = operationName
     ? `operationName: the document has no operation named "${operationName}" (it has ${names.join(', ') || 'none'})`
     : `operationName: the document has ${names.length} operations (${names.join(', ')}); say which one to run`;
-  throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', field: 'operationName', http: { status: 400 } } });
+  throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', field: 'operationName', reason: 'OPERATION_RESOLUTION_FAILURE', args: { operationName: operationName ?? null, count: names.length }, http: { status: 400 } } });
 }
 
 function budgetOf(viewer: Viewer, ip: string, config: Config): { kind: 'anon' | 'key' | 'user'; key: string; points: number; maxCost: number } {
@@ -147,7 +147,7 @@ export function rateLimitPlugin(config: Config, limits: RateLimits): ApolloServe
         async didResolveOperation(rc) {
           const op = rc.operation ?? unresolvedOperation(rc.document, rc.request.operationName);
           if (!rc.schema.getRootType(op.operation)) {
-            throw new GraphQLError(`This API has no ${op.operation} operations`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+            throw new GraphQLError(`This API has no ${op.operation} operations`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'OPERATION_TYPE_UNSUPPORTED', args: { operation: op.operation }, http: { status: 400 } } });
           }
           const store = requestStore.getStore();
           if (store) store.operation = topLevelFields(op);
@@ -155,7 +155,7 @@ export function rateLimitPlugin(config: Config, limits: RateLimits): ApolloServe
           const budget = budgetOf(rc.contextValue.viewer, rc.contextValue.ip, config);
           if (cost > budget.maxCost) {
             throw new GraphQLError(`Query cost ${cost} exceeds the maximum of ${budget.maxCost}; ask for fewer rows or fields`, {
-              extensions: { code: 'BAD_USER_INPUT', field: 'query', cost, maxCost: budget.maxCost },
+              extensions: { code: 'BAD_USER_INPUT', field: 'query', cost, maxCost: budget.maxCost, reason: 'QUERY_TOO_COSTLY', args: { cost, maxCost: budget.maxCost } },
             });
           }
           try {
@@ -163,7 +163,7 @@ export function rateLimitPlugin(config: Config, limits: RateLimits): ApolloServe
           } catch (e) {
             if (e instanceof RateLimitedError) {
               charge = (e as RateLimitedError & { charge: RateLimitCharge }).charge;
-              throw new GraphQLError(e.message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: e.retryAfterSeconds } });
+              throw new GraphQLError(e.message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: e.retryAfterSeconds, reason: e.reason, args: e.args } });
             }
             throw e;
           }

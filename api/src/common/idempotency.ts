@@ -31,7 +31,7 @@ export async function idempotent<T extends { id: string }>(
   if (opts.key == null) return { result: await em.transactional((tx) => create(tx as EntityManager)), replayed: false };
   const key = opts.key;
   if (key.length < 8 || key.length > 100 || !/^[\x21-\x7e]+$/.test(key)) {
-    throw new BadInputError('idempotencyKey', 'must be 8–100 printable ASCII characters (a UUID is ideal)');
+    throw new BadInputError('idempotencyKey', 'must be 8–100 printable ASCII characters (a UUID is ideal)', 'IDEMPOTENCY_KEY_FORMAT');
   }
   const hash = createHash('sha256').update(`${opts.operation}\n${canonical(opts.body)}`).digest('hex');
   return em.transactional(async (tx) => {
@@ -47,7 +47,7 @@ export async function idempotent<T extends { id: string }>(
         [opts.actor, key],
       );
       if (!row || row.operation !== opts.operation || row.request_hash !== hash || !row.entity_id) {
-        throw new BadInputError('idempotencyKey', 'was already used with a different request; use a new key for a new request');
+        throw new BadInputError('idempotencyKey', 'was already used with a different request; use a new key for a new request', 'IDEMPOTENCY_KEY_REUSED');
       }
       return { result: await load(t, row.entity_id), replayed: true };
     }

@@ -10,7 +10,7 @@ export function isUuid(id: string): boolean {
 
 /** Throws BadInputError on `field` unless `id` is a UUID (so bad ids never reach SQL as a cast error). */
 export function assertUuid(id: string, field: string): void {
-  if (!isUuid(id)) throw new BadInputError(field, 'must be a UUID');
+  if (!isUuid(id)) throw new BadInputError(field, 'must be a UUID', 'NOT_A_UUID');
 }
 
 /**
@@ -22,6 +22,6 @@ export async function findByIds<T extends object>(em: EntityManager, cls: new ()
   const unique = [...new Set(ids)];
   const found = await em.find(cls, { id: { $in: unique } } as never);
   const missing = unique.find((id) => !found.some((e) => (e as unknown as { id: string }).id === id));
-  if (missing) throw new BadInputError(field, `no ${what} has id ${missing}`);
+  if (missing) throw new BadInputError(field, `no ${what} has id ${missing}`, 'UNKNOWN_ID', { entity: what, id: missing });
   return found;
 }

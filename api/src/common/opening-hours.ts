@@ -20,19 +20,19 @@ const CACHE_LIMIT = 5000;
 export function parseOpeningHours(value: string, field = 'openingHours'): OpeningHours {
   let oh = cache.get(value);
   if (oh) return oh;
-  if (value.trim() === '') throw new BadInputError(field, 'opening hours must not be empty (leave the field out instead)');
-  if (value.length > 500) throw new BadInputError(field, 'opening hours must be at most 500 characters');
+  if (value.trim() === '') throw new BadInputError(field, 'opening hours must not be empty (leave the field out instead)', 'OPENING_HOURS_EMPTY');
+  if (value.length > 500) throw new BadInputError(field, 'opening hours must be at most 500 characters', 'OPENING_HOURS_TOO_LONG', { max: 500 });
   try {
     oh = new OpeningHours(value, NOMINATIM);
   } catch (e) {
     const detail = String(e instanceof Error ? e.message : e).split('\n')[0];
-    throw new BadInputError(field, `not valid OpenStreetMap opening_hours syntax (${detail})`);
+    throw new BadInputError(field, `not valid OpenStreetMap opening_hours syntax (${detail})`, 'OPENING_HOURS_SYNTAX', { value, detail });
   }
   // The library repairs many mistakes silently ("9am to 5pm"); stored values must be exact, so refuse them.
   const warnings = oh.getWarnings();
   if (warnings.length) {
     const suggestion = oh.prettifyValue();
-    throw new BadInputError(field, `not exact OpenStreetMap opening_hours syntax${suggestion !== value ? ` (did you mean "${suggestion}"?)` : ''}: ${String(warnings[0]).split('\n')[0]}`);
+    throw new BadInputError(field, `not exact OpenStreetMap opening_hours syntax${suggestion !== value ? ` (did you mean "${suggestion}"?)` : ''}: ${String(warnings[0]).split('\n')[0]}`, 'OPENING_HOURS_INEXACT', { value, suggestion: suggestion !== value ? suggestion : null });
   }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(value, oh);
@@ -44,7 +44,7 @@ export function assertValidTimezone(timeZone: string, field = 'timezone'): void 
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch {
-    throw new BadInputError(field, `unknown IANA time zone "${timeZone}"`);
+    throw new BadInputError(field, `unknown IANA time zone "${timeZone}"`, 'TIME_ZONE_UNKNOWN', { timeZone });
   }
 }
 

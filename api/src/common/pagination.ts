@@ -23,7 +23,7 @@ export class PageInfo {
 /** Throws BadInputError on `field` unless `value` is an integer in [min, max]. */
 export function assertIntRange(value: number, min: number, max: number, field: string): void {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new BadInputError(field, `must be an integer from ${min} to ${max}`);
+    throw new BadInputError(field, `must be an integer from ${min} to ${max}`, 'INTEGER_RANGE', { min, max });
   }
 }
 
@@ -38,9 +38,9 @@ export function decodeCursor<T extends unknown[]>(cursor: string, field: string,
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new BadInputError(field, 'not a cursor returned by this API');
+    throw new BadInputError(field, 'not a cursor returned by this API', 'BAD_CURSOR');
   }
-  if (!Array.isArray(value) || !check(value)) throw new BadInputError(field, 'not a cursor returned by this API');
+  if (!Array.isArray(value) || !check(value)) throw new BadInputError(field, 'not a cursor returned by this API', 'BAD_CURSOR');
   return value;
 }
 

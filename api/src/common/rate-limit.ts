@@ -1,11 +1,11 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../config';
-import { DomainError } from './errors';
+import { DomainError, type Reason, type ReasonArgs } from './errors';
 
 /** RATE_LIMITED: over quota; `retryAfterSeconds` says when to try again (also sent as Retry-After). */
 export class RateLimitedError extends DomainError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
-    super('RATE_LIMITED', message, { retryAfterSeconds });
+  constructor(message: string, readonly retryAfterSeconds: number, reason: Reason = 'RATE_LIMITED', args: ReasonArgs = {}) {
+    super('RATE_LIMITED', message, { retryAfterSeconds }, reason, { retryAfterSeconds, ...args });
   }
 }
 
@@ -83,7 +83,7 @@ export class RateLimits {
     } catch (e) {
       if (e instanceof RateLimiterRes) {
         const retry = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-        const err = new RateLimitedError(`Rate limit: this query costs ${cost} points and ${points} points per minute are allowed; retry in ${retry} s`, retry);
+        const err = new RateLimitedError(`Rate limit: this query costs ${cost} points and ${points} points per minute are allowed; retry in ${retry} s`, retry, 'RATE_LIMITED', { cost, points });
         Object.assign(err, { charge: { limit: points, remaining: Math.max(0, e.remainingPoints), resetSeconds: retry } });
         throw err;
       }
@@ -100,7 +100,7 @@ export class RateLimits {
     ].find(([res, max]) => res && (res as RateLimiterRes).consumedPoints >= (max as number));
     if (blocked) {
       const retry = Math.max(1, Math.ceil((blocked[0] as RateLimiterRes).msBeforeNext / 1000));
-      throw new RateLimitedError(`Too many failed logins; try again in ${Math.ceil(retry / 60)} min`, retry);
+      throw new RateLimitedError(`Too many failed logins; try again in ${Math.ceil(retry / 60)} min`, retry, 'LOGIN_RATE_LIMITED', { minutes: Math.ceil(retry / 60) });
     }
   }
 

@@ -133,20 +133,20 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * UTF-8 encoding; the driver would store U+FFFD instead) are refused whatever the rule.
  */
 export function checkText(value: string, rule: TextRuleOptions, field: string): string | null {
-  if (value.includes('\u0000')) throw new BadInputError(field, 'must not contain a NUL character (U+0000)');
-  if (LONE_SURROGATE.test(value)) throw new BadInputError(field, 'must not contain a lone UTF-16 surrogate (not a Unicode character)');
+  if (value.includes('\u0000')) throw new BadInputError(field, 'must not contain a NUL character (U+0000)', 'NUL_CHARACTER');
+  if (LONE_SURROGATE.test(value)) throw new BadInputError(field, 'must not contain a lone UTF-16 surrogate (not a Unicode character)', 'LONE_SURROGATE');
   const v = rule.trim === false ? value : value.trim();
   if (rule.emptyToNull && v === '') return null;
   const length = codePointLength(v);
   if (rule.min !== undefined && length < rule.min) {
-    throw new BadInputError(field, rule.min === 1 ? 'must not be empty' : `must be at least ${rule.min} characters`);
+    throw new BadInputError(field, rule.min === 1 ? 'must not be empty' : `must be at least ${rule.min} characters`, rule.min === 1 ? 'EMPTY' : 'TOO_SHORT', { min: rule.min });
   }
-  if (rule.max !== undefined && length > rule.max) throw new BadInputError(field, `must be at most ${rule.max} characters (Unicode code points), not ${length}`);
-  if (rule.singleLine && CONTROL.test(v)) throw new BadInputError(field, 'must not contain control characters (line breaks, tabs…)');
-  if (rule.visible && v !== '' && !VISIBLE.test(v)) throw new BadInputError(field, 'must contain a visible character (not only spaces, zero-width or direction marks)');
-  if (rule.pattern && !rule.pattern.test(v)) throw new BadInputError(field, rule.patternMessage ?? `must match ${rule.pattern}`);
+  if (rule.max !== undefined && length > rule.max) throw new BadInputError(field, `must be at most ${rule.max} characters (Unicode code points), not ${length}`, 'TOO_LONG', { max: rule.max, length });
+  if (rule.singleLine && CONTROL.test(v)) throw new BadInputError(field, 'must not contain control characters (line breaks, tabs…)', 'CONTROL_CHARACTERS');
+  if (rule.visible && v !== '' && !VISIBLE.test(v)) throw new BadInputError(field, 'must contain a visible character (not only spaces, zero-width or direction marks)', 'NOT_VISIBLE');
+  if (rule.pattern && !rule.pattern.test(v)) throw new BadInputError(field, rule.patternMessage ?? `must match ${rule.pattern}`, 'PATTERN_MISMATCH', { detail: rule.patternMessage ?? String(rule.pattern) });
   const wrong = rule.validate?.(v);
-  if (wrong) throw new BadInputError(field, wrong);
+  if (wrong) throw new BadInputError(field, wrong, 'INVALID_INPUT');
   return v;
 }
 
@@ -173,8 +173,8 @@ const DATE_MAX = Date.UTC(2101, 0, 1);
  */
 export function checkInstant(value: Date, field: string): Date {
   const t = value.getTime();
-  if (!Number.isFinite(t)) throw new BadInputError(field, 'is not a valid date-time');
-  if (t < DATE_MIN || t >= DATE_MAX) throw new BadInputError(field, 'must be between 1900-01-01T00:00:00Z and 2100-12-31T23:59:59Z');
+  if (!Number.isFinite(t)) throw new BadInputError(field, 'is not a valid date-time', 'DATETIME_INVALID');
+  if (t < DATE_MIN || t >= DATE_MAX) throw new BadInputError(field, 'must be between 1900-01-01T00:00:00Z and 2100-12-31T23:59:59Z', 'DATETIME_RANGE', { min: '1900-01-01T00:00:00Z', max: '2100-12-31T23:59:59Z' });
   return value;
 }
 

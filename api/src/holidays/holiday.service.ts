@@ -105,7 +105,7 @@ export async function startCalendarRefresh(orm: MikroORM, onError: (e: unknown) 
 
 /** Throws BadInputError on `field` unless `year` is a whole year MIN_YEAR–MAX_YEAR. */
 export function assertYear(year: number, field = 'year'): void {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw new BadInputError(field, `must be a year ${MIN_YEAR}–${MAX_YEAR}, got ${year}`);
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw new BadInputError(field, `must be a year ${MIN_YEAR}–${MAX_YEAR}, got ${year}`, 'INTEGER_RANGE', { min: MIN_YEAR, max: MAX_YEAR });
 }
 
 /** The calendar of `year`: the table's rows when the notice is in, else the computed statutory days. */
@@ -131,25 +131,25 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function validateNotice(year: number, days: NoticeDay[], field = 'input.days'): NoticeDay[] {
   assertYear(year, 'input.year');
-  if (days.length > 366) throw new BadInputError(field, `at most 366 days, got ${days.length}`);
+  if (days.length > 366) throw new BadInputError(field, `at most 366 days, got ${days.length}`, 'TOO_MANY', { max: 366 });
   const seen = new Map<string, number>();
   days.forEach((d, i) => {
     const at = `${field}.${i}`;
     const parsed = new Date(`${d.date}T00:00:00Z`);
-    if (!DATE.test(d.date) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d.date) throw new BadInputError(`${at}.date`, `"${d.date}" is not a date YYYY-MM-DD`);
-    if (Number(d.date.slice(0, 4)) !== year) throw new BadInputError(`${at}.date`, `${d.date} is not in ${year}`);
-    if (seen.has(d.date)) throw new BadInputError(`${at}.date`, `${d.date} appears twice (also at ${field}.${seen.get(d.date)})`);
+    if (!DATE.test(d.date) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d.date) throw new BadInputError(`${at}.date`, `"${d.date}" is not a date YYYY-MM-DD`, 'NOT_A_DATE', { value: d.date });
+    if (Number(d.date.slice(0, 4)) !== year) throw new BadInputError(`${at}.date`, `${d.date} is not in ${year}`, 'HOLIDAY_NOTICE_FORMAT');
+    if (seen.has(d.date)) throw new BadInputError(`${at}.date`, `${d.date} appears twice (also at ${field}.${seen.get(d.date)})`, 'HOLIDAY_NOTICE_FORMAT');
     seen.set(d.date, i);
-    if (d.kind !== 'HOLIDAY' && d.kind !== 'WORKDAY') throw new BadInputError(`${at}.kind`, `must be HOLIDAY or WORKDAY, got "${d.kind}"`);
+    if (d.kind !== 'HOLIDAY' && d.kind !== 'WORKDAY') throw new BadInputError(`${at}.kind`, `must be HOLIDAY or WORKDAY, got "${d.kind}"`, 'HOLIDAY_NOTICE_FORMAT');
     const name = d.name.trim();
-    if (name.length < 1 || name.length > 50) throw new BadInputError(`${at}.name`, 'must be 1–50 characters');
-    if (d.kind === 'WORKDAY' && ![0, 6].includes(weekdayOf(d.date))) throw new BadInputError(`${at}.kind`, `${d.date} is a weekday: a make-up workday (调休) is a Saturday or Sunday worked`);
+    if (name.length < 1 || name.length > 50) throw new BadInputError(`${at}.name`, 'must be 1–50 characters', 'TOO_LONG', { min: 1, max: 50 });
+    if (d.kind === 'WORKDAY' && ![0, 6].includes(weekdayOf(d.date))) throw new BadInputError(`${at}.kind`, `${d.date} is a weekday: a make-up workday (调休) is a Saturday or Sunday worked`, 'HOLIDAY_WORKDAY_WEEKDAY', { date: d.date });
   });
-  if (!days.some((d) => d.kind === 'HOLIDAY')) throw new BadInputError(field, 'a notice has at least one HOLIDAY');
+  if (!days.some((d) => d.kind === 'HOLIDAY')) throw new BadInputError(field, 'a notice has at least one HOLIDAY', 'HOLIDAY_NOTICE_INVALID');
   if (year >= 2025) {
     const holidays = new Set(days.filter((d) => d.kind === 'HOLIDAY').map((d) => d.date));
     const missing = statutoryHolidays(year).filter((s) => !holidays.has(s.date));
-    if (missing.length) throw new BadInputError(field, `the statutory holidays ${missing.map((m) => `${m.date} (${m.name})`).join(', ')} must be HOLIDAY (全国年节及纪念日放假办法, 2024 revision)`);
+    if (missing.length) throw new BadInputError(field, `the statutory holidays ${missing.map((m) => `${m.date} (${m.name})`).join(', ')} must be HOLIDAY (全国年节及纪念日放假办法, 2024 revision)`, 'HOLIDAY_STATUTORY_MISSING', { dates: missing.map((m) => m.date) });
   }
   return days.map((d) => ({ ...d, name: d.name.trim() })).sort((a, b) => (a.date < b.date ? -1 : 1));
 }
@@ -161,8 +161,8 @@ export function validateNoticeText(year: number, days: NoticeDay[], format: 'CSV
   } catch (e) {
     if (!(e instanceof BadInputError)) throw e;
     const m = /^days\.(\d+)\.\w+: (.*)$/s.exec(e.message);
-    if (!m) throw new BadInputError('text', e.message.replace(/^days: /, ''));
-    throw new BadInputError('text', `${format === 'CSV' ? 'data row' : 'item'} ${Number(m[1]) + (format === 'CSV' ? 1 : 0)}: ${m[2]}`);
+    if (!m) throw new BadInputError('text', e.message.replace(/^days: /, ''), 'HOLIDAY_NOTICE_FORMAT');
+    throw new BadInputError('text', `${format === 'CSV' ? 'data row' : 'item'} ${Number(m[1]) + (format === 'CSV' ? 1 : 0)}: ${m[2]}`, 'HOLIDAY_NOTICE_FORMAT');
   }
 }
 
@@ -172,7 +172,7 @@ export function validateNoticeText(year: number, days: NoticeDay[], format: 'CSV
  */
 export async function setHolidayNotice(em: EntityManager, year: number, notice: string | null, input: NoticeDay[]): Promise<YearCalendar> {
   const days = validateNotice(year, input);
-  if (notice != null && notice.trim().length > 200) throw new BadInputError('input.notice', 'must be at most 200 characters');
+  if (notice != null && notice.trim().length > 200) throw new BadInputError('input.notice', 'must be at most 200 characters', 'TOO_LONG', { max: 200 });
   const req = currentRequest();
   await em.transactional(async (tx) => {
     const before = await tx.execute<{ kind: string; n: string }[]>(`select kind, count(*) as n from holiday_day where year = ? group by kind`, [year]);
@@ -220,10 +220,10 @@ const KIND_WORDS: Record<string, HolidayKind> = { holiday: 'HOLIDAY', workday: '
  * (CSV) or index (JSON).
  */
 export function parseNoticeText(text: string, format: 'CSV' | 'JSON', field = 'text'): NoticeDay[] {
-  if (text.length > 100_000) throw new BadInputError(field, 'at most 100,000 characters');
+  if (text.length > 100_000) throw new BadInputError(field, 'at most 100,000 characters', 'TOO_LONG', { max: 100000 });
   const kindOf = (raw: unknown, where: string): HolidayKind => {
     const k = KIND_WORDS[String(raw ?? '').trim().toLowerCase()] ?? KIND_WORDS[String(raw ?? '').trim()];
-    if (!k) throw new BadInputError(field, `${where}: kind must be HOLIDAY or WORKDAY (休/班), got "${String(raw ?? '')}"`);
+    if (!k) throw new BadInputError(field, `${where}: kind must be HOLIDAY or WORKDAY (休/班), got "${String(raw ?? '')}"`, 'HOLIDAY_NOTICE_FORMAT');
     return k;
   };
   if (format === 'JSON') {
@@ -231,12 +231,12 @@ export function parseNoticeText(text: string, format: 'CSV' | 'JSON', field = 't
     try {
       data = JSON.parse(text);
     } catch (e) {
-      throw new BadInputError(field, `not valid JSON (${(e as Error).message})`);
+      throw new BadInputError(field, `not valid JSON (${(e as Error).message})`, 'HOLIDAY_NOTICE_FORMAT');
     }
-    if (!Array.isArray(data)) throw new BadInputError(field, 'JSON must be an array of { "date", "kind", "name" }');
+    if (!Array.isArray(data)) throw new BadInputError(field, 'JSON must be an array of { "date", "kind", "name" }', 'HOLIDAY_NOTICE_FORMAT');
     return data.map((item, i) => {
       const o = (item ?? {}) as Record<string, unknown>;
-      if (typeof o.date !== 'string' || typeof o.name !== 'string') throw new BadInputError(field, `item ${i}: needs "date" and "name" strings`);
+      if (typeof o.date !== 'string' || typeof o.name !== 'string') throw new BadInputError(field, `item ${i}: needs "date" and "name" strings`, 'HOLIDAY_NOTICE_FORMAT');
       return { date: o.date.trim(), kind: kindOf(o.kind, `item ${i}`), name: o.name };
     });
   }
@@ -244,12 +244,12 @@ export function parseNoticeText(text: string, format: 'CSV' | 'JSON', field = 't
   try {
     rows = parseCsv(text, { skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }) as string[][];
   } catch (e) {
-    throw new BadInputError(field, `not valid CSV (${(e as Error).message})`);
+    throw new BadInputError(field, `not valid CSV (${(e as Error).message})`, 'HOLIDAY_NOTICE_FORMAT');
   }
   const header = rows.length && /^date$/i.test(rows[0][0] ?? '') ? 1 : 0;
   return rows.slice(header).map((r, i) => {
     const line = `line ${i + 1 + header}`;
-    if (r.length < 3) throw new BadInputError(field, `${line}: needs date,kind,name`);
+    if (r.length < 3) throw new BadInputError(field, `${line}: needs date,kind,name`, 'HOLIDAY_NOTICE_FORMAT');
     return { date: r[0], kind: kindOf(r[1], line), name: r[2] };
   });
 }

@@ -93,14 +93,14 @@ const str = (v: unknown): string | undefined => (v === undefined ? undefined : S
 
 function num(v: unknown, field: string): number {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-  if (!Number.isFinite(n)) throw new BadInputError(field, `not a number: ${v === undefined ? 'missing' : JSON.stringify(v)}`);
+  if (!Number.isFinite(n)) throw new BadInputError(field, `not a number: ${v === undefined ? 'missing' : JSON.stringify(v)}`, 'INVALID_INPUT');
   return n;
 }
 
 function kindOf(d: Record<string, unknown>, name: string): StationKind {
   const k = str(pick(d, 'kind', 'type'))?.toUpperCase();
   if (k) {
-    if (!(Object.values(StationKind) as string[]).includes(k)) throw new BadInputError('kind', `unknown station kind ${k}`);
+    if (!(Object.values(StationKind) as string[]).includes(k)) throw new BadInputError('kind', `unknown station kind ${k}`, 'UNKNOWN_VALUE', { value: k });
     return k as StationKind;
   }
   if (/司机之家/.test(name)) return StationKind.DRIVERS_HOME;
@@ -139,10 +139,10 @@ interface PreparedRow {
 async function prepareRow(em: EntityManager, row: RawRow, opts: ImportOptions): Promise<PreparedRow> {
   const d = row.data;
   const warnings: string[] = [];
-  if (d.__geometryType !== undefined && d.__geometryType !== 'Point') throw new BadInputError('geometry', 'must be a Point');
+  if (d.__geometryType !== undefined && d.__geometryType !== 'Point') throw new BadInputError('geometry', 'must be a Point', 'INVALID_INPUT');
   const name = str(pick(d, 'name', '名称', 'title'));
-  if (!name) throw new BadInputError('name', 'missing');
-  if (name.length > 200) throw new BadInputError('name', 'longer than 200 characters');
+  if (!name) throw new BadInputError('name', 'missing', 'REQUIRED');
+  if (name.length > 200) throw new BadInputError('name', 'longer than 200 characters', 'TOO_LONG', { max: 200 });
   const loc = pick(d, 'location') as { lat?: unknown; lng?: unknown } | undefined;
   const raw: LngLat = {
     lng: num(pick(d, 'lng', 'lon', 'longitude', '经度') ?? loc?.lng, 'lng'),
@@ -162,7 +162,7 @@ async function prepareRow(em: EntityManager, row: RawRow, opts: ImportOptions): 
   let status: StationStatus | undefined;
   if (statusWord) {
     status = STATUS_WORDS[statusWord];
-    if (!status) throw new BadInputError('status', `unknown status ${statusWord}`);
+    if (!status) throw new BadInputError('status', `unknown status ${statusWord}`, 'UNKNOWN_VALUE', { value: statusWord });
   }
   const capacityRaw = pick(d, 'capacity', '座位');
   const capacity = capacityRaw === undefined ? null : num(capacityRaw, 'capacity');

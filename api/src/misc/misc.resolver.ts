@@ -4,13 +4,27 @@ import type { Context } from '../context';
 import { CoordinateSystem } from '../common/geo';
 import { BadInputError } from '../common/errors';
 import { assertValidTimezone, DEFAULT_TIMEZONE, isOpenAt, parseOpeningHours } from '../common/opening-hours';
+import { convertChineseHours } from '../importer/hours-text';
+import { TextArgRule } from '../common/text-input';
 
 @ObjectType({ description: 'Result of checking an opening_hours value.' })
 class OpeningHoursCheck {
   @Field({ description: 'Whether the value is valid OSM opening_hours syntax.' }) valid!: boolean;
-  @Field(() => String, { nullable: true, description: 'Why it is not valid.' }) error!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it is not valid (English, prefixed with `openingHours: `).' }) error!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it is not valid as a stable key: OPENING_HOURS_SYNTAX, OPENING_HOURS_INEXACT, OPENING_HOURS_EMPTY or OPENING_HOURS_TOO_LONG (the `extensions.reason` a mutation would answer); null when valid.' })
+  reason!: string | null;
+  @Field(() => String, { nullable: true, description: 'When invalid, valid OSM syntax the value most likely means: the importer\'s conversion of Chinese text (`周一至周五 9:00-17:00` → `Mo-Fr 09:00-17:00; PH off`, see convertOpeningHoursText), else the parser\'s own correction; null when there is none.' })
+  suggestion!: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Open at `at` (default now) in the time zone, with China\'s holidays; null if invalid or unknown.' })
   isOpen!: boolean | null;
+}
+
+@ObjectType({ description: 'Chinese opening-hours text read as OSM opening_hours, as the station importer reads it.' })
+class OpeningHoursConversion {
+  @Field(() => String, { nullable: true, description: 'The OSM opening_hours value, e.g. `Mo-Fr 09:00-17:00; PH off`; null when the text could not be read (see `problem`).' })
+  openingHours!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the text could not be read (English), e.g. `cannot read "9点" in "9点"`; null when converted.' })
+  problem!: string | null;
 }
 
 @ObjectType({ description: 'Settings the admin UI reads at start.' })
@@ -39,10 +53,23 @@ export class MiscResolver {
     try {
       parseOpeningHours(openingHours, 'openingHours');
     } catch (e) {
-      if (e instanceof BadInputError) return { valid: false, error: e.message, isOpen: null };
-      throw e;
+      if (!(e instanceof BadInputError)) throw e;
+      const converted = convertChineseHours(openingHours).openingHours;
+      const suggestion = converted && converted !== openingHours ? converted : typeof e.args.suggestion === 'string' ? e.args.suggestion : null;
+      return { valid: false, error: e.message, reason: e.reason, suggestion, isOpen: null };
     }
-    return { valid: true, error: null, isOpen: isOpenAt(openingHours, tz, at ?? new Date()) };
+    return { valid: true, error: null, reason: null, suggestion: null, isOpen: isOpenAt(openingHours, tz, at ?? new Date()) };
+  }
+
+  @Query(() => OpeningHoursConversion, {
+    description:
+      'Reads Chinese opening-hours text (`周一至周五 09:00-17:00`, `08:00-12:00,14:00-16:00`, `24小时`) as OSM opening_hours, with the same code the station importer uses; weekday-only hours get `; PH off`. Valid OSM syntax comes back as it is. Public, no side effects.',
+  })
+  convertOpeningHoursText(
+    @Arg('text', { description: 'The text to read, at most 500 characters.' }) @TextArgRule({ max: 500 }) text: string,
+  ): OpeningHoursConversion {
+    const r = convertChineseHours(text);
+    return { openingHours: r.openingHours, problem: r.openingHours ? null : (r.problem ?? 'no opening hours in the text') };
   }
 
   @Query(() => AppConfig, { description: 'Settings the admin reads at start (public: nothing secret).' })

@@ -25,7 +25,7 @@ export async function findNodes(ctx: Context, ids: string[], field: (i: number) 
       if (!byType.has(own)) byType.set(own, new Set());
       byType.get(own)!.add(id);
     } else if (isUuid(id)) uuids.add(id.toLowerCase());
-    else throw new BadInputError(field(i), 'not a Node id (a UUID, or a six-digit region code)');
+    else throw new BadInputError(field(i), 'not a Node id (a UUID, or a six-digit region code)', 'NOT_A_NODE_ID');
   });
   const tabled = types.filter((t) => !t.idPattern);
   if (uuids.size && tabled.length) {
@@ -71,7 +71,7 @@ export class NodeResolver {
     description: `Relay: the records with these ids, in the same order, null for each id that has no readable record (as node(id:)). At most ${MAX_NODE_IDS} ids, answered in a fixed number of statements; BAD_USER_INPUT on \`ids\` for a longer list and on \`ids[i]\` for an id of neither form.`,
   })
   async nodes(@Arg('ids', () => [ID], { description: `Node ids (UUIDs or six-digit region codes), 0–${MAX_NODE_IDS}; duplicates allowed.` }) ids: string[], @Ctx() ctx: Context): Promise<(object | null)[]> {
-    if (ids.length > MAX_NODE_IDS) throw new BadInputError('ids', `at most ${MAX_NODE_IDS} ids`);
+    if (ids.length > MAX_NODE_IDS) throw new BadInputError('ids', `at most ${MAX_NODE_IDS} ids`, 'TOO_MANY', { max: MAX_NODE_IDS });
     return findNodes(ctx, ids, (i) => `ids[${i}]`);
   }
 }

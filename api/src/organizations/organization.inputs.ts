@@ -10,6 +10,12 @@ export class OrganizationFilter {
   @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name (at most 100 characters, trimmed).' }) @TextRule({ max: 100 }) search?: string;
   @Field(() => ID, { nullable: true, description: 'Only direct children of this organization.' }) parentId?: string;
   @Field(() => String, { nullable: true, description: 'Leading digits of the GB/T 2260 code (1–6 digits).' }) @TextRule({ pattern: /^[0-9]{0,6}$/, patternMessage: 'must be 1 to 6 digits' }) regionCodePrefix?: string;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only organizations the caller may name on their records (a station\'s operator or host, a campaign\'s organizer), by the access policy: for an OPERATOR or COORDINATOR their own organizations and every one below them, for an ADMIN all. What the admin\'s dropdowns offer.',
+  })
+  assignable?: boolean;
 }
 
 export enum OrganizationOrderField {

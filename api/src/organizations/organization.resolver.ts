@@ -25,14 +25,15 @@ export class OrganizationResolver {
 
   @Authorized()
   @Query(() => OrganizationPage, { description: 'Staff: list of organizations, one page (limit 1–1000) with the total count.' })
-  organizations(
-    @Ctx() { em }: Context,
+  async organizations(
+    @Ctx() { em, access }: Context,
     @Arg('filter', () => OrganizationFilter, { nullable: true, description: 'Conditions an organization must all meet.' }) filter?: OrganizationFilter,
     @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: 'Sort order; default by name ascending, ties by id.' }) orderBy?: OrganizationOrder,
     @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) limit = 25,
     @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) offset = 0,
   ) {
-    return service.listOrganizations(em, filter, orderBy, limit, offset);
+    const scope = filter?.assignable && !access.isAdmin ? [...(await access.organizationScope(em))] : null;
+    return service.listOrganizations(em, filter, orderBy, limit, offset, scope);
   }
 
   @Authorized(Role.ADMIN)

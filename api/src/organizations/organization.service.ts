@@ -18,7 +18,7 @@ export async function getOrganization(em: EntityManager, id: string, field = 'id
 async function applyInput(em: EntityManager, org: Organization, input: OrganizationCreateInput | OrganizationUpdateInput): Promise<void> {
   if (input.name !== undefined) {
     const name = input.name?.trim();
-    if (!name) throw new BadInputError('input.name', 'must not be empty');
+    if (!name) throw new BadInputError('input.name', 'must not be empty', 'EMPTY');
     org.name = name;
   }
   if (input.kind != null) org.kind = input.kind;
@@ -39,8 +39,8 @@ async function applyInput(em: EntityManager, org: Organization, input: Organizat
          select id from up`,
         [input.parentId],
       );
-      if (chain.length === 0) throw new BadInputError('input.parentId', `no organization has id ${input.parentId}`);
-      if (chain.some((r) => r.id === org.id)) throw new BadInputError('input.parentId', 'an organization cannot be its own ancestor');
+      if (chain.length === 0) throw new BadInputError('input.parentId', `no organization has id ${input.parentId}`, 'UNKNOWN_ID', { entity: 'Organization', id: input.parentId });
+      if (chain.some((r) => r.id === org.id)) throw new BadInputError('input.parentId', 'an organization cannot be its own ancestor', 'ORGANIZATION_OWN_ANCESTOR');
       org.parent = em.getReference(Organization, input.parentId, { wrapped: true });
     }
   }
@@ -70,7 +70,7 @@ export async function deleteOrganization(em: EntityManager, id: string): Promise
           + (select count(*) from organization where parent_id = ?) as n`,
     [id, id, id],
   );
-  if (Number(n) > 0) throw new ConflictError(`Organization ${id} still has ${n} stations or child organizations; move them first`);
+  if (Number(n) > 0) throw new ConflictError(`Organization ${id} still has ${n} stations or child organizations; move them first`, {}, 'ORGANIZATION_NOT_EMPTY', { count: Number(n) });
   await em.remove(org).flush();
   return org;
 }
@@ -84,12 +84,13 @@ export async function listOrganizations(
   order: OrganizationOrder | undefined,
   limit: number,
   offset: number,
+  scope: readonly string[] | null = null,
 ): Promise<{ nodes: Organization[]; totalCount: number }> {
   assertPage(limit, offset, 10_000_000);
   const parts = ['true'];
   const params: unknown[] = [];
   if (filter?.ids) {
-    if (filter.ids.length > 1000) throw new BadInputError('filter.ids', 'at most 1000 ids');
+    if (filter.ids.length > 1000) throw new BadInputError('filter.ids', 'at most 1000 ids', 'TOO_MANY', { max: 1000 });
     filter.ids.forEach((id, i) => assertUuid(id, `filter.ids[${i}]`));
     parts.push('id = any(?::uuid[])');
     params.push(pgArray(filter.ids));
@@ -112,6 +113,11 @@ export async function listOrganizations(
   if (filter?.regionCodePrefix) {
     parts.push('region_code like ?');
     params.push(`${filter.regionCodePrefix}%`);
+  }
+  // `assignable`: the caller's organizations and those below them (Access.organizationScope), given by the resolver.
+  if (scope) {
+    parts.push('id = any(?::uuid[])');
+    params.push(pgArray([...scope]));
   }
   const where = parts.join(' and ');
   const dir = order?.direction === 'DESC' ? 'desc' : 'asc';

@@ -23,7 +23,7 @@ class RegionFilter {
 export class RegionResolver {
   @Query(() => Region, { nullable: true, description: 'A GB/T 2260 division by its six-digit code.' })
   region(@Arg('code', () => ID, { description: 'Six-digit GB/T 2260 code, e.g. 410102; BAD_USER_INPUT otherwise.' }) code: string, @Ctx() { loaders }: Context) {
-    if (!/^[0-9]{6}$/.test(code)) throw new BadInputError('code', 'must be six digits');
+    if (!/^[0-9]{6}$/.test(code)) throw new BadInputError('code', 'must be six digits', 'REGION_CODE_FORMAT', { min: 6, max: 6 });
     return loaders.region.load(code);
   }
 
@@ -37,14 +37,14 @@ export class RegionResolver {
     assertPage(limit, offset);
     const where: Record<string, unknown> = {};
     if (filter?.codes) {
-      if (filter.codes.length > 1000) throw new BadInputError('filter.codes', 'at most 1000 codes');
+      if (filter.codes.length > 1000) throw new BadInputError('filter.codes', 'at most 1000 codes', 'TOO_MANY', { max: 1000 });
       where.code = { $in: filter.codes };
     }
     if (filter?.level) where.level = filter.level;
     if (filter?.parentCode) where.parentCode = filter.parentCode;
     const q = filter?.search?.trim();
     if (q) {
-      if (q.length > 50) throw new BadInputError('filter.search', 'at most 50 characters');
+      if (q.length > 50) throw new BadInputError('filter.search', 'at most 50 characters', 'TOO_LONG', { max: 50 });
       where.$or = /^[0-9]+$/.test(q) ? [{ code: { $like: `${q}%` } }] : [{ name: { $ilike: containsPattern(q) } }];
     }
     const [nodes, totalCount] = await em.findAndCount(Region, where, { orderBy: { code: 'asc' }, limit, offset });

@@ -21,6 +21,20 @@ export const SELECT = `select a.id as assignment_id, a.status, s.id as shift_id,
   from shift_assignment a join shift s on s.id = a.shift_id join station st on st.id = s.station_id
   join campaign c on c.id = s.campaign_id join volunteer v on v.id = a.volunteer_id`;
 
+/** Sign-up statuses as the feed's readers (volunteers, in Chinese) call them; the admin's zh-CN labels. */
+const STATUS_LABELS: Record<string, string> = {
+  SIGNED_UP: '已报名',
+  WAITLISTED: '候补',
+  CONFIRMED: '已确认',
+  CHECKED_IN: '已签到',
+  COMPLETED: '已完成',
+  NO_SHOW: '缺勤',
+  CANCELLED: '已取消',
+};
+
+/** A shift's role in the feed: the API's default `VOLUNTEER` as 志愿者, any other (free text) as entered. */
+const roleLabel = (role: string) => (role === 'VOLUNTEER' ? '志愿者' : role);
+
 /**
  * The iCalendar (RFC 5545, via ical-generator) of a volunteer or a team, found by the secret token in its feed
  * URL: one event per booked shift (waitlisted ones as TENTATIVE; cancelled and no-shows left out), with the
@@ -57,7 +71,7 @@ export async function calendarFeed(em: EntityManager, kind: 'volunteer' | 'team'
         start: r.starts_at,
         end: r.ends_at,
         summary: `${r.campaign_name} · ${r.station_name}${r.status === 'WAITLISTED' ? '（候补）' : ''}`,
-        description: `岗位 ${r.role}；状态 ${r.status}`,
+        description: `岗位 ${roleLabel(r.role)}；状态 ${STATUS_LABELS[r.status] ?? r.status}`,
         location: { title: r.station_name, address: r.address ?? undefined, geo: { lat: Number(r.lat), lon: Number(r.lng) } },
         status: r.status === 'WAITLISTED' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
       });
@@ -74,7 +88,7 @@ export async function calendarFeed(em: EntityManager, kind: 'volunteer' | 'team'
         start: r.starts_at,
         end: r.ends_at,
         summary: `${r.campaign_name} · ${r.station_name}（${booked.length} 人）`,
-        description: `岗位 ${r.role}；${booked.join('、')}`,
+        description: `岗位 ${roleLabel(r.role)}；${booked.join('、')}`,
         location: { title: r.station_name, address: r.address ?? undefined, geo: { lat: Number(r.lat), lon: Number(r.lng) } },
         status: booked.length ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
       });

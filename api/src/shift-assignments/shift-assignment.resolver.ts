@@ -109,7 +109,7 @@ export class ShiftAssignmentResolver {
     @Ctx() ctx: Context,
     @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean,
   ) {
-    if (shiftIds.length > 200) throw new BadInputError('shiftIds', 'at most 200 shifts at a time');
+    if (shiftIds.length > 200) throw new BadInputError('shiftIds', 'at most 200 shifts at a time', 'TOO_MANY', { max: 200 });
     await ctx.access.require('VolunteerTeam', teamId, 'teamId');
     await ctx.access.require('Shift', shiftIds, 'shiftIds');
     return assignTeam(ctx.em, teamId, shiftIds, dryRun);

@@ -28,6 +28,8 @@ export interface ShiftRow {
   campaign_status: CampaignStatus;
   campaign_starts_at: Date;
   campaign_ends_at: Date;
+  /** The campaign's IANA time zone, to show the shift's times in. */
+  time_zone: string;
 }
 
 export const pgList = (v: string[] | string): string[] => (Array.isArray(v) ? v : String(v).replace(/[{}"]/g, '').split(',').filter(Boolean));
@@ -37,7 +39,7 @@ export async function lockShift(em: EntityManager, shiftId: string): Promise<Shi
   assertUuid(shiftId, 'shiftId');
   const [row] = await em.execute<ShiftRow[]>(
     `select s.id, s.campaign_id, s.starts_at, s.ends_at, s.max_volunteers, s.filled_count, s.required_skills,
-            c.status as campaign_status, c.starts_at as campaign_starts_at, c.ends_at as campaign_ends_at
+            c.status as campaign_status, c.starts_at as campaign_starts_at, c.ends_at as campaign_ends_at, c.timezone as time_zone
        from shift s join campaign c on c.id = s.campaign_id where s.id = ? for update of s`,
     [shiftId],
   );
@@ -69,35 +71,35 @@ export async function signUp(em: EntityManager, shiftId: string, volunteerId: st
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     const shift = await lockShift(t, shiftId);
-    if (shift.campaign_status === CampaignStatus.CLOSED) throw new BadInputError('shiftId', 'the campaign is closed: no more sign-ups');
+    if (shift.campaign_status === CampaignStatus.CLOSED) throw new BadInputError('shiftId', 'the campaign is closed: no more sign-ups', 'CAMPAIGN_CLOSED');
     if (shift.starts_at < shift.campaign_starts_at || shift.ends_at > shift.campaign_ends_at) {
-      throw new BadInputError('shiftId', 'the shift lies outside the campaign window');
+      throw new BadInputError('shiftId', 'the shift lies outside the campaign window', 'SHIFT_OUTSIDE_CAMPAIGN');
     }
-    if (shift.ends_at <= now) throw new BadInputError('shiftId', 'the shift has already ended');
+    if (shift.ends_at <= now) throw new BadInputError('shiftId', 'the shift has already ended', 'SHIFT_ENDED');
     const [vol] = await t.execute<{ id: string; skills: string[] | string }[]>(`select id, skills from volunteer where id = ?`, [volunteerId]);
-    if (!vol) throw new BadInputError('volunteerId', `no volunteer has id ${volunteerId}`);
+    if (!vol) throw new BadInputError('volunteerId', `no volunteer has id ${volunteerId}`, 'UNKNOWN_ID', { entity: 'Volunteer', id: volunteerId });
     const missing = pgList(shift.required_skills).filter((s) => !pgList(vol.skills).includes(s));
-    if (missing.length) throw new BadInputError('volunteerId', `the volunteer lacks skills this shift requires: ${missing.join(', ')}`);
+    if (missing.length) throw new BadInputError('volunteerId', `the volunteer lacks skills this shift requires: ${missing.join(', ')}`, 'MISSING_SKILLS', { skills: missing });
     const [existing] = await t.execute<{ id: string; status: string }[]>(
       `select id, status from shift_assignment where shift_id = ? and volunteer_id = ? and status <> 'CANCELLED'`,
       [shiftId, volunteerId],
     );
-    if (existing) throw new ConflictError(`the volunteer is already on this shift (${existing.status})`, { assignmentId: existing.id });
+    if (existing) throw new ConflictError(`the volunteer is already on this shift (${existing.status})`, { assignmentId: existing.id }, 'ALREADY_ON_SHIFT', { status: existing.status });
     const [overlap] = await t.execute<{ id: string }[]>(
       `select a.id from shift_assignment a where a.volunteer_id = ? and a.status = any(?::text[]) and a.during && tstzrange(?::timestamptz, ?::timestamptz)`,
       [volunteerId, pgArray(ACTIVE_STATUSES), shift.starts_at, shift.ends_at],
     );
-    if (overlap) throw new ConflictError('the volunteer is already booked on an overlapping shift', { assignmentId: overlap.id });
+    if (overlap) throw new ConflictError('the volunteer is already booked on an overlapping shift', { assignmentId: overlap.id }, 'SHIFT_OVERLAP', { startsAt: shift.starts_at.toISOString(), endsAt: shift.ends_at.toISOString(), timeZone: shift.time_zone });
     let status = shift.filled_count < shift.max_volunteers ? AssignmentStatus.SIGNED_UP : AssignmentStatus.WAITLISTED;
-    if (status === AssignmentStatus.WAITLISTED && !allowWaitlist) throw new ConflictError('the shift is full', { field: 'shiftId' });
+    if (status === AssignmentStatus.WAITLISTED && !allowWaitlist) throw new ConflictError('the shift is full', { field: 'shiftId' }, 'SHIFT_FULL');
     const id = crypto.randomUUID();
     try {
       await insertAssignment(t, id, shiftId, volunteerId, status, shift);
     } catch (e) {
-      if (isExclusionViolation(e)) throw new ConflictError('the volunteer is already booked on an overlapping shift');
+      if (isExclusionViolation(e)) throw new ConflictError('the volunteer is already booked on an overlapping shift', {}, 'SHIFT_OVERLAP', { startsAt: shift.starts_at.toISOString(), endsAt: shift.ends_at.toISOString(), timeZone: shift.time_zone });
       if (!isCapacityViolation(e)) throw e;
       // Unreachable while the row lock holds; the database refused to over-book anyway.
-      if (!allowWaitlist) throw new ConflictError('the shift is full', { field: 'shiftId' });
+      if (!allowWaitlist) throw new ConflictError('the shift is full', { field: 'shiftId' }, 'SHIFT_FULL');
       status = AssignmentStatus.WAITLISTED;
       await insertAssignment(t, id, shiftId, volunteerId, status, shift);
     }
@@ -158,7 +160,7 @@ export async function cancel(em: EntityManager, id: string): Promise<ShiftAssign
     const { a, shift } = await lockAssignment(t, id);
     if (a.status === AssignmentStatus.CANCELLED) return a;
     if (![AssignmentStatus.SIGNED_UP, AssignmentStatus.CONFIRMED, AssignmentStatus.WAITLISTED].includes(a.status)) {
-      throw new ConflictError(`a ${a.status} assignment cannot be cancelled`);
+      throw new ConflictError(`a ${a.status} assignment cannot be cancelled`, {}, 'ASSIGNMENT_STATUS', { status: a.status, action: 'cancel' });
     }
     a.status = AssignmentStatus.CANCELLED;
     await t.flush();
@@ -173,7 +175,7 @@ export async function confirm(em: EntityManager, id: string): Promise<ShiftAssig
     const t = tx as EntityManager;
     const { a } = await lockAssignment(t, id);
     if (a.status === AssignmentStatus.CONFIRMED) return a;
-    if (a.status !== AssignmentStatus.SIGNED_UP) throw new ConflictError(`a ${a.status} assignment cannot be confirmed`);
+    if (a.status !== AssignmentStatus.SIGNED_UP) throw new ConflictError(`a ${a.status} assignment cannot be confirmed`, {}, 'ASSIGNMENT_STATUS', { status: a.status, action: 'confirm' });
     a.status = AssignmentStatus.CONFIRMED;
     await t.flush();
     return a;
@@ -186,14 +188,14 @@ export async function confirm(em: EntityManager, id: string): Promise<ShiftAssig
  */
 export async function checkIn(em: EntityManager, id: string, at: Date | null | undefined, rules: CheckInRules, now = new Date()): Promise<ShiftAssignment> {
   const when = at ?? now;
-  if (when.getTime() > now.getTime() + 60_000) throw new BadInputError('at', 'cannot be in the future');
+  if (when.getTime() > now.getTime() + 60_000) throw new BadInputError('at', 'cannot be in the future', 'IN_FUTURE');
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     const { a, shift } = await lockAssignment(t, id);
-    if (![AssignmentStatus.SIGNED_UP, AssignmentStatus.CONFIRMED].includes(a.status)) throw new ConflictError(`a ${a.status} assignment cannot check in`);
+    if (![AssignmentStatus.SIGNED_UP, AssignmentStatus.CONFIRMED].includes(a.status)) throw new ConflictError(`a ${a.status} assignment cannot check in`, {}, 'ASSIGNMENT_STATUS', { status: a.status, action: 'checkIn' });
     const opens = new Date(shift.starts_at.getTime() - rules.windowMinutes * 60_000);
-    if (when < opens) throw new BadInputError('at', `check-in opens ${rules.windowMinutes} minutes before the shift starts (${opens.toISOString()})`);
-    if (when >= shift.ends_at) throw new BadInputError('at', 'the shift has ended');
+    if (when < opens) throw new BadInputError('at', `check-in opens ${rules.windowMinutes} minutes before the shift starts (${opens.toISOString()})`, 'CHECK_IN_WINDOW', { minutes: rules.windowMinutes, opensAt: opens.toISOString(), startsAt: shift.starts_at.toISOString(), timeZone: shift.time_zone });
+    if (when >= shift.ends_at) throw new BadInputError('at', 'the shift has ended', 'SHIFT_ENDED');
     a.status = AssignmentStatus.CHECKED_IN;
     a.checkedInAt = when;
     await t.flush();
@@ -208,12 +210,12 @@ export async function checkIn(em: EntityManager, id: string, at: Date | null | u
  */
 export async function checkOut(em: EntityManager, id: string, at: Date | null | undefined, now = new Date()): Promise<ShiftAssignment> {
   const when = at ?? now;
-  if (when.getTime() > now.getTime() + 60_000) throw new BadInputError('at', 'cannot be in the future');
+  if (when.getTime() > now.getTime() + 60_000) throw new BadInputError('at', 'cannot be in the future', 'IN_FUTURE');
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     const { a, shift } = await lockAssignment(t, id);
-    if (a.status !== AssignmentStatus.CHECKED_IN || !a.checkedInAt) throw new ConflictError(`a ${a.status} assignment cannot check out (check in first)`);
-    if (when <= a.checkedInAt) throw new BadInputError('at', 'must be after the check-in');
+    if (a.status !== AssignmentStatus.CHECKED_IN || !a.checkedInAt) throw new ConflictError(`a ${a.status} assignment cannot check out (check in first)`, {}, 'ASSIGNMENT_STATUS', { status: a.status, action: 'checkOut' });
+    if (when <= a.checkedInAt) throw new BadInputError('at', 'must be after the check-in', 'CHECK_OUT_BEFORE_CHECK_IN');
     a.status = AssignmentStatus.COMPLETED;
     a.checkedOutAt = when;
     a.hoursCredited = creditedHours(a.checkedInAt, when, shift.starts_at, shift.ends_at);
@@ -232,11 +234,11 @@ export function creditedHours(checkedInAt: Date, checkedOutAt: Date, startsAt: D
 
 /** A coordinator sets the hours of a completed assignment (e.g. beyond the shift length), recording who approved. */
 export async function approveHours(em: EntityManager, id: string, hours: number, userId: string): Promise<ShiftAssignment> {
-  if (!Number.isFinite(hours) || hours < 0 || hours > 48) throw new BadInputError('hours', 'must be from 0 to 48');
+  if (!Number.isFinite(hours) || hours < 0 || hours > 48) throw new BadInputError('hours', 'must be from 0 to 48', 'NUMBER_RANGE', { min: 0, max: 48 });
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     const { a } = await lockAssignment(t, id);
-    if (a.status !== AssignmentStatus.COMPLETED) throw new ConflictError('only a completed assignment gets hours');
+    if (a.status !== AssignmentStatus.COMPLETED) throw new ConflictError('only a completed assignment gets hours', {}, 'NOT_COMPLETED');
     a.hoursCredited = Math.round(hours * 100) / 100;
     a.hoursApprovedById = userId;
     await t.flush();
@@ -249,8 +251,8 @@ export async function markNoShow(em: EntityManager, id: string, now = new Date()
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     const { a, shift } = await lockAssignment(t, id);
-    if (![AssignmentStatus.SIGNED_UP, AssignmentStatus.CONFIRMED].includes(a.status)) throw new ConflictError(`a ${a.status} assignment cannot be marked NO_SHOW`);
-    if (now < shift.starts_at) throw new ConflictError('the shift has not started yet');
+    if (![AssignmentStatus.SIGNED_UP, AssignmentStatus.CONFIRMED].includes(a.status)) throw new ConflictError(`a ${a.status} assignment cannot be marked NO_SHOW`, {}, 'ASSIGNMENT_STATUS', { status: a.status, action: 'noShow' });
+    if (now < shift.starts_at) throw new ConflictError('the shift has not started yet', {}, 'SHIFT_NOT_STARTED');
     a.status = AssignmentStatus.NO_SHOW;
     await t.flush();
     return a;
@@ -271,13 +273,13 @@ export interface AssignmentConflict {
  */
 export async function assignTeam(em: EntityManager, teamId: string, shiftIds: string[], dryRun: boolean): Promise<{ ok: boolean; assignments: ShiftAssignment[]; conflicts: AssignmentConflict[] }> {
   assertUuid(teamId, 'teamId');
-  if (!shiftIds.length) throw new BadInputError('shiftIds', 'name at least one shift');
-  if (shiftIds.length > 200) throw new BadInputError('shiftIds', 'at most 200 shifts at a time');
+  if (!shiftIds.length) throw new BadInputError('shiftIds', 'name at least one shift', 'TOO_FEW', { min: 1 });
+  if (shiftIds.length > 200) throw new BadInputError('shiftIds', 'at most 200 shifts at a time', 'TOO_MANY', { max: 200 });
   shiftIds.forEach((id, i) => assertUuid(id, `shiftIds[${i}]`));
   const team = await em.findOne(VolunteerTeam, teamId, { populate: ['members'] });
   if (!team) throw new ReferenceNotFoundError('VolunteerTeam', teamId, 'teamId');
   const members = team.members.getItems();
-  if (!members.length) throw new BadInputError('teamId', 'the team has no members');
+  if (!members.length) throw new BadInputError('teamId', 'the team has no members', 'TEAM_EMPTY');
   const conflicts: AssignmentConflict[] = [];
   const assignments: ShiftAssignment[] = [];
   class Rollback extends Error {}

@@ -98,7 +98,7 @@ export class ShiftResolver {
   createShift(@Arg('input', () => ShiftInput) input: ShiftInput, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
-      if (!input.campaignId) throw new BadInputError('input.campaignId', 'is required');
+      if (!input.campaignId) throw new BadInputError('input.campaignId', 'is required', 'REQUIRED');
       await ctx.access.require('Campaign', input.campaignId, 'input.campaignId', t);
       await ctx.access.require('Station', input.stationId, 'input.stationId', t);
       return saveShift(t, null, input);
@@ -113,7 +113,7 @@ export class ShiftResolver {
       const s = await loadForUpdate(t, ctx, Shift, 'Shift', id, 'id', version);
       await ctx.access.require('Campaign', input.campaignId, 'input.campaignId', t);
       await ctx.access.require('Station', input.stationId, 'input.stationId', t);
-      if (input.campaignId && input.campaignId !== s.campaign.id) throw new BadInputError('input.campaignId', 'a shift cannot move to another campaign');
+      if (input.campaignId && input.campaignId !== s.campaign.id) throw new BadInputError('input.campaignId', 'a shift cannot move to another campaign', 'SHIFT_CAMPAIGN_FIXED');
       return saveShift(t, s, input);
     });
   }
@@ -130,7 +130,7 @@ export class ShiftResolver {
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => ShiftPlan, {
-    description: 'ADMIN, COORDINATOR: expands a daily pattern into shifts in the campaign time zone (end at or before start = next day). save: false previews; save: true creates the missing ones (running it twice creates nothing more).',
+    description: 'ADMIN, COORDINATOR: expands a daily pattern into shifts in the campaign time zone (end at or before start = next day). save: false previews; save: true creates the missing ones (running it twice creates nothing more). A shift already at the same station with the same start and end counts as existing whatever its role. SHIFT_OUTSIDE_CAMPAIGN (BAD_USER_INPUT on input.slots[i]) for a slot outside the campaign window.',
   })
   planShifts(@Arg('input', () => ShiftPatternInput) input: ShiftPatternInput, @Arg('save', () => Boolean, { defaultValue: false }) save: boolean, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {

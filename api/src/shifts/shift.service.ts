@@ -47,30 +47,35 @@ export async function listShifts(
   return listPage(em, Shift, 'shift x', where, SHIFT_ORDER[field], order?.direction ?? SortDirection.ASC, page);
 }
 
+/** Arguments of SHIFT_OUTSIDE_CAMPAIGN: the shift's and the campaign's instants (ISO, UTC) and the campaign's zone. */
+function windowArgs(c: Campaign, startsAt: Date, endsAt: Date) {
+  return { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), campaignStartsAt: c.startsAt.toISOString(), campaignEndsAt: c.endsAt.toISOString(), timeZone: c.timezone };
+}
+
 export async function assertShiftInCampaign(em: EntityManager, s: Shift): Promise<void> {
   const c = await em.findOneOrFail(Campaign, s.campaign.id);
-  if (s.startsAt < c.startsAt || s.endsAt > c.endsAt) throw new BadInputError('input.startsAt', 'the shift must lie inside the campaign window');
-  if (s.endsAt <= s.startsAt) throw new BadInputError('input.endsAt', 'must be after startsAt');
-  if (s.endsAt.getTime() - s.startsAt.getTime() > 24 * 3_600_000) throw new BadInputError('input.endsAt', 'a shift lasts at most 24 hours');
-  if (s.minVolunteers > s.maxVolunteers) throw new BadInputError('input.minVolunteers', 'must not exceed maxVolunteers');
-  if (s.maxVolunteers < s.filledCount) throw new BadInputError('input.maxVolunteers', `${s.filledCount} volunteers already hold places`);
+  if (s.startsAt < c.startsAt || s.endsAt > c.endsAt) throw new BadInputError('input.startsAt', 'the shift must lie inside the campaign window', 'SHIFT_OUTSIDE_CAMPAIGN', windowArgs(c, s.startsAt, s.endsAt));
+  if (s.endsAt <= s.startsAt) throw new BadInputError('input.endsAt', 'must be after startsAt', 'MUST_BE_AFTER', { other: 'startsAt' });
+  if (s.endsAt.getTime() - s.startsAt.getTime() > 24 * 3_600_000) throw new BadInputError('input.endsAt', 'a shift lasts at most 24 hours', 'SHIFT_TOO_LONG', { hours: 24 });
+  if (s.minVolunteers > s.maxVolunteers) throw new BadInputError('input.minVolunteers', 'must not exceed maxVolunteers', 'MIN_ABOVE_MAX');
+  if (s.maxVolunteers < s.filledCount) throw new BadInputError('input.maxVolunteers', `${s.filledCount} volunteers already hold places`, 'CAPACITY_BELOW_FILLED', { filled: s.filledCount });
 }
 
 /** Creates or changes one shift; its station must be one of the campaign's points. */
 export async function saveShift(em: EntityManager, shift: Shift | null, input: ShiftInput): Promise<Shift> {
   const s = shift ?? new Shift();
   if (!shift) {
-    for (const f of ['campaignId', 'stationId', 'startsAt', 'endsAt', 'maxVolunteers'] as const) if (input[f] == null) throw new BadInputError(`input.${f}`, 'is required');
+    for (const f of ['campaignId', 'stationId', 'startsAt', 'endsAt', 'maxVolunteers'] as const) if (input[f] == null) throw new BadInputError(`input.${f}`, 'is required', 'REQUIRED');
     s.campaign = em.getReference(Campaign, input.campaignId!, { wrapped: true });
   }
   if (input.stationId) {
     assertUuid(input.stationId, 'input.stationId');
     const [linked] = await em.execute<{ n: number }[]>(`select count(*)::int as n from campaign_stations where campaign_id = ? and station_id = ?`, [s.campaign.id, input.stationId]);
-    if (!linked.n) throw new BadInputError('input.stationId', 'is not one of the campaign\'s service points');
+    if (!linked.n) throw new BadInputError('input.stationId', 'is not one of the campaign\'s service points', 'NOT_A_SERVICE_POINT');
     s.station = em.getReference(Station, input.stationId, { wrapped: true });
   }
   if (shift && (input.startsAt || input.endsAt) && shift.filledCount + shift.waitlistCount > 0) {
-    throw new ConflictError('volunteers are signed up: cancel them before moving the shift');
+    throw new ConflictError('volunteers are signed up: cancel them before moving the shift', {}, 'SHIFT_HAS_SIGN_UPS', { action: 'move' });
   }
   if (input.startsAt) s.startsAt = input.startsAt;
   if (input.endsAt) s.endsAt = input.endsAt;
@@ -92,7 +97,7 @@ export async function saveShift(em: EntityManager, shift: Shift | null, input: S
 /** Deletes a shift nobody holds or waits for (CONFLICT otherwise). */
 export async function deleteShift(em: EntityManager, shift: Shift): Promise<Shift> {
   const [row] = await em.execute<{ n: number }[]>(`select count(*)::int as n from shift_assignment where shift_id = ?`, [shift.id]);
-  if (row.n) throw new ConflictError('the shift has sign-ups (also cancelled ones are kept for history); set its capacity or cancel them instead');
+  if (row.n) throw new ConflictError('the shift has sign-ups (also cancelled ones are kept for history); set its capacity or cancel them instead', {}, 'SHIFT_HAS_SIGN_UPS', { action: 'delete' });
   await em.remove(shift).flush();
   return shift;
 }
@@ -114,7 +119,8 @@ export interface PlannedShift {
  * needs 2") into shifts, reading dates and times in the campaign's time zone (so 08:00 is 08:00 local also across
  * a DST change), an end at or before the start meaning the next day. With `save`, creates the missing ones in one
  * statement (`on conflict do nothing` on campaign + station + start + role), so running it twice creates nothing
- * the second time. Refuses slots outside the campaign window, stations not linked to it, and more than 5000 shifts.
+ * the second time. A shift already at the same point with the same start and end counts as existing whatever its
+ * role (so a pattern whose role differs from the seeded 白班/夜班 does not double the schedule). Refuses slots outside the campaign window, stations not linked to it, and more than 5000 shifts.
  */
 export async function planShifts(em: EntityManager, input: ShiftPatternInput, save: boolean): Promise<{ shifts: PlannedShift[]; created: number }> {
   assertUuid(input.campaignId, 'input.campaignId');
@@ -123,16 +129,16 @@ export async function planShifts(em: EntityManager, input: ShiftPatternInput, sa
   const zone = campaign.timezone;
   const from = DateTime.fromISO(input.fromDate, { zone });
   const to = DateTime.fromISO(input.toDate, { zone });
-  if (!from.isValid) throw new BadInputError('input.fromDate', 'is not a date');
-  if (!to.isValid) throw new BadInputError('input.toDate', 'is not a date');
-  if (to < from) throw new BadInputError('input.toDate', 'must not be before fromDate');
-  if (to.diff(from, 'days').days > 366) throw new BadInputError('input.toDate', 'at most a year of days');
-  if (!input.stationIds.length) throw new BadInputError('input.stationIds', 'name at least one station');
-  if (!input.slots.length) throw new BadInputError('input.slots', 'name at least one slot');
+  if (!from.isValid) throw new BadInputError('input.fromDate', 'is not a date', 'NOT_A_DATE');
+  if (!to.isValid) throw new BadInputError('input.toDate', 'is not a date', 'NOT_A_DATE');
+  if (to < from) throw new BadInputError('input.toDate', 'must not be before fromDate', 'MUST_BE_AFTER', { other: 'fromDate' });
+  if (to.diff(from, 'days').days > 366) throw new BadInputError('input.toDate', 'at most a year of days', 'TOO_MANY', { max: 366 });
+  if (!input.stationIds.length) throw new BadInputError('input.stationIds', 'name at least one station', 'TOO_FEW', { min: 1 });
+  if (!input.slots.length) throw new BadInputError('input.slots', 'name at least one slot', 'TOO_FEW', { min: 1 });
   input.stationIds.forEach((id, i) => assertUuid(id, `input.stationIds[${i}]`));
   const linked = await em.execute<{ station_id: string }[]>(`select station_id from campaign_stations where campaign_id = ? and station_id = any(?::uuid[])`, [campaign.id, pgArray(input.stationIds)]);
   const notLinked = input.stationIds.find((id) => !linked.some((l) => l.station_id === id));
-  if (notLinked) throw new BadInputError('input.stationIds', `station ${notLinked} is not one of the campaign's service points`);
+  if (notLinked) throw new BadInputError('input.stationIds', `station ${notLinked} is not one of the campaign's service points`, 'NOT_A_SERVICE_POINT', { id: notLinked });
   input.slots.forEach((slot, i) => assertSkills(slot.requiredSkills, `input.slots[${i}].requiredSkills`));
 
   const shifts: PlannedShift[] = [];
@@ -146,7 +152,7 @@ export async function planShifts(em: EntityManager, input: ShiftPatternInput, sa
       const s = startsAt.toJSDate();
       const e = endsAt.toJSDate();
       if (s < campaign.startsAt || e > campaign.endsAt) {
-        throw new BadInputError(`input.slots[${i}]`, `the ${day.toISODate()} ${slot.start}–${slot.end} shift falls outside the campaign window`);
+        throw new BadInputError(`input.slots[${i}]`, `the ${day.toISODate()} ${slot.start}–${slot.end} shift falls outside the campaign window`, 'SHIFT_OUTSIDE_CAMPAIGN', windowArgs(campaign, s, e));
       }
       for (const stationId of input.stationIds) {
         shifts.push({
@@ -162,14 +168,19 @@ export async function planShifts(em: EntityManager, input: ShiftPatternInput, sa
       }
     }
   }
-  if (shifts.length > 5000) throw new BadInputError('input', `the pattern makes ${shifts.length} shifts; at most 5000 at a time`);
-  const existing = await em.execute<{ station_id: string; starts_at: Date; role: string }[]>(
-    `select station_id, starts_at, role from shift where campaign_id = ? and station_id = any(?::uuid[]) and starts_at between ? and ?`,
+  if (shifts.length > 5000) throw new BadInputError('input', `the pattern makes ${shifts.length} shifts; at most 5000 at a time`, 'PLAN_TOO_LARGE', { count: shifts.length, max: 5000 });
+  const existing = await em.execute<{ station_id: string; starts_at: Date; ends_at: Date }[]>(
+    `select station_id, starts_at, ends_at from shift where campaign_id = ? and station_id = any(?::uuid[]) and starts_at between ? and ?`,
     [campaign.id, pgArray(input.stationIds), shifts[0].startsAt, shifts.at(-1)!.startsAt],
   );
-  const key = (station: string, at: Date, role: string) => `${station}|${at.getTime()}|${role}`;
-  const have = new Set(existing.map((r) => key(r.station_id, new Date(r.starts_at), r.role)));
-  for (const s of shifts) s.existing = have.has(key(s.stationId, s.startsAt, s.role));
+  // Same point and time, whatever the role; two slots of one pattern at the same time are one shift too.
+  const key = (station: string, from: Date, to: Date) => `${station}|${new Date(from).getTime()}|${new Date(to).getTime()}`;
+  const have = new Set(existing.map((r) => key(r.station_id, r.starts_at, r.ends_at)));
+  for (const s of shifts) {
+    const k = key(s.stationId, s.startsAt, s.endsAt);
+    s.existing = have.has(k);
+    have.add(k);
+  }
   let created = 0;
   if (save) {
     const fresh = shifts.filter((s) => !s.existing);

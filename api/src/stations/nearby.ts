@@ -90,7 +90,7 @@ export function searchDigest(args: NearbyArgs): string {
 /** The keys of `after` (spheroid distance, id), refused unless it is a cursor of this very search. */
 function cursorOf(after: string, search: NearbySearch): [number, string] {
   const [distance, id, digest] = decodeCursor(after, 'after', isCursorKeys);
-  if (digest !== search.digest) throw new BadInputError('after', 'this cursor belongs to another search (point, radius, kinds, amenities or opening filter); start again without `after`');
+  if (digest !== search.digest) throw new BadInputError('after', 'this cursor belongs to another search (point, radius, kinds, amenities or opening filter); start again without `after`', 'SEARCH_CURSOR_MISMATCH');
   return [distance, id];
 }
 

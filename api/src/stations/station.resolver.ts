@@ -145,7 +145,7 @@ export class StationResolver {
     const first = a.first ?? 20;
     assertIntRange(radiusMeters, 1, 50_000, 'radiusMeters');
     assertIntRange(first, 1, 100, 'first');
-    if (a.openAt && a.openNow) throw new BadInputError('openNow', 'give either openAt or openNow, not both');
+    if (a.openAt && a.openNow) throw new BadInputError('openNow', 'give either openAt or openNow, not both', 'OPEN_AT_AND_NOW');
     const args: nearby.NearbyArgs = {
       near,
       radiusMeters,
@@ -188,7 +188,7 @@ export class StationResolver {
     @Arg('amenities', () => [Amenity], { nullable: true, description: 'A station must have all of them.' }) amenities?: Amenity[],
     @Arg('first', () => Int, { defaultValue: 50, description: 'Most stations returned, 1–100.' }) first = 50,
   ): Promise<RouteStation[]> {
-    if (route.length < 2 || route.length > 500) throw new BadInputError('route', 'give 2 to 500 points');
+    if (route.length < 2 || route.length > 500) throw new BadInputError('route', 'give 2 to 500 points', 'ROUTE_POINTS', { min: 2, max: 500 });
     const points = route.map((p, i) => toWgs84(p, `route[${i}]`));
     assertIntRange(bufferMeters, 1, 5000, 'bufferMeters');
     assertIntRange(first, 1, 100, 'first');

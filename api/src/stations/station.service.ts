@@ -32,7 +32,7 @@ async function assertOwnOrganizations(em: EntityManager, access: Access | undefi
     const id = input[field];
     if (id && !(await access.has('Organization', id, em))) {
       access.logDenied('ownership', { entity: 'Organization', id, field: `input.${field}` });
-      throw new BadInputError(`input.${field}`, 'the station must be operated or hosted by one of your organizations (or one below them)');
+      throw new BadInputError(`input.${field}`, 'the station must be operated or hosted by one of your organizations (or one below them)', 'STATION_ORG_NOT_YOURS');
     }
   }
 }
@@ -40,7 +40,7 @@ async function assertOwnOrganizations(em: EntityManager, access: Access | undefi
 /** After an edit by an OPERATOR: the station must still belong to one of their organizations. */
 async function assertStillInScope(em: EntityManager, access: Access | undefined, station: Station): Promise<void> {
   if (access && !(await access.canEditStation(stationOrganizations(station), em))) {
-    throw new BadInputError('input.operatorOrganizationId', 'the station must be operated or hosted by one of your organizations (or one below them)');
+    throw new BadInputError('input.operatorOrganizationId', 'the station must be operated or hosted by one of your organizations (or one below them)', 'STATION_ORG_NOT_YOURS');
   }
 }
 
@@ -51,7 +51,7 @@ const AMENITY_VALUES = new Set<string>(Object.values(Amenity));
 async function findOrganization(em: EntityManager, id: string, field: string): Promise<Organization> {
   assertUuid(id, field);
   const org = await em.findOne(Organization, id);
-  if (!org) throw new BadInputError(field, `no organization has id ${id}`);
+  if (!org) throw new BadInputError(field, `no organization has id ${id}`, 'UNKNOWN_ID', { entity: 'Organization', id });
   return org;
 }
 
@@ -68,14 +68,14 @@ export async function applyStationInput(
 ): Promise<void> {
   if (input.name !== undefined) {
     const name = input.name?.trim();
-    if (!name) throw new BadInputError('input.name', 'must not be empty');
+    if (!name) throw new BadInputError('input.name', 'must not be empty', 'EMPTY');
     station.name = name;
   }
   if (input.kind != null) station.kind = input.kind;
   if (input.address !== undefined) station.address = input.address?.trim() || null;
   if (input.amenities != null) {
     const bad = input.amenities.find((a) => !AMENITY_VALUES.has(a));
-    if (bad) throw new BadInputError('input.amenities', `unknown amenity ${bad}`);
+    if (bad) throw new BadInputError('input.amenities', `unknown amenity ${bad}`, 'UNKNOWN_VALUE', { value: bad });
     station.amenities = Object.values(Amenity).filter((a) => input.amenities!.includes(a));
   }
   if (input.timezone !== undefined) {
@@ -91,7 +91,7 @@ export async function applyStationInput(
   if (input.validFrom !== undefined) station.validFrom = input.validFrom;
   if (input.validUntil !== undefined) station.validUntil = input.validUntil;
   if (station.validFrom && station.validUntil && station.validUntil <= station.validFrom) {
-    throw new BadInputError('input.validUntil', 'must be after validFrom');
+    throw new BadInputError('input.validUntil', 'must be after validFrom', 'MUST_BE_AFTER', { other: 'validFrom' });
   }
   if (input.phone !== undefined) station.phone = input.phone?.trim() || null;
   if (input.capacity !== undefined) {
@@ -114,7 +114,7 @@ export async function applyStationInput(
     // China's extent (with its islands): a station outside it is almost always lng and lat swapped or a typo.
     const { lng, lat } = station.location;
     if (lng < 73.4 || lng > 135.1 || lat < 3.8 || lat > 53.6) {
-      throw new BadInputError('input.location', `(${lng.toFixed(5)}, ${lat.toFixed(5)}) is outside China (lng 73.4–135.1, lat 3.8–53.6); are lng and lat swapped?`);
+      throw new BadInputError('input.location', `(${lng.toFixed(5)}, ${lat.toFixed(5)}) is outside China (lng 73.4–135.1, lat 3.8–53.6); are lng and lat swapped?`, 'OUTSIDE_CHINA', { lng, lat });
     }
     moved = true;
   }
@@ -186,7 +186,7 @@ function bboxCondition(box: BoundingBoxInput, field: string): Sql {
   const crs = box.crs ?? CoordinateSystem.WGS84;
   assertValidLngLat({ lng: box.west, lat: box.south }, `${field}.southWest`);
   assertValidLngLat({ lng: box.east, lat: box.north }, `${field}.northEast`);
-  if (box.south > box.north) throw new BadInputError(`${field}.south`, 'must not be north of `north`');
+  if (box.south > box.north) throw new BadInputError(`${field}.south`, 'must not be north of `north`', 'BOX_INVERTED');
   const sw = convertPoint({ lng: box.west, lat: box.south }, crs, CoordinateSystem.WGS84, `${field}.southWest`);
   const ne = convertPoint({ lng: box.east, lat: box.north }, crs, CoordinateSystem.WGS84, `${field}.northEast`);
   // geometry && envelope uses the GiST index through the geography→geometry cast only via the bounding box;
@@ -203,7 +203,7 @@ export function stationFilterSql(filter: StationFilter | undefined | null, field
   const params: unknown[] = [];
   if (!filter) return { text: 'true', params };
   if (filter.ids) {
-    if (filter.ids.length > 1000) throw new BadInputError(`${field}.ids`, 'at most 1000 ids');
+    if (filter.ids.length > 1000) throw new BadInputError(`${field}.ids`, 'at most 1000 ids', 'TOO_MANY', { max: 1000 });
     filter.ids.forEach((id, i) => assertUuid(id, `${field}.ids[${i}]`));
     parts.push('s.id = any(?::uuid[])');
     params.push(pgArray(filter.ids));
@@ -221,7 +221,7 @@ export function stationFilterSql(filter: StationFilter | undefined | null, field
     params.push(pgArray(filter.amenities));
   }
   if (filter.regionCodePrefix) {
-    if (!/^[0-9]{1,6}$/.test(filter.regionCodePrefix)) throw new BadInputError(`${field}.regionCodePrefix`, 'must be 1 to 6 digits');
+    if (!/^[0-9]{1,6}$/.test(filter.regionCodePrefix)) throw new BadInputError(`${field}.regionCodePrefix`, 'must be 1 to 6 digits', 'REGION_CODE_FORMAT', { min: 1, max: 6 });
     parts.push('s.region_code like ?');
     params.push(`${filter.regionCodePrefix}%`);
   }

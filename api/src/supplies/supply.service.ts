@@ -22,8 +22,8 @@ export async function recordSupplies(
   userId: string | null,
 ): Promise<SupplyTally[]> {
   assertUuid(input.stationId, 'stationId');
-  if (!DAY.test(input.day) || !DateTime.fromISO(input.day).isValid) throw new BadInputError('day', 'must be a date YYYY-MM-DD');
-  if (!input.items.length) throw new BadInputError('items', 'name at least one item');
+  if (!DAY.test(input.day) || !DateTime.fromISO(input.day).isValid) throw new BadInputError('day', 'must be a date YYYY-MM-DD', 'NOT_A_DATE');
+  if (!input.items.length) throw new BadInputError('items', 'name at least one item', 'TOO_FEW', { min: 1 });
   input.items.forEach((i, n) => assertUuid(i.itemId, `items[${n}].itemId`));
   await access.require('Shift', input.shiftId, 'shiftId', em);
   const inScope = await access.idsInScope('SupplyItem', input.items.map((i) => i.itemId), em);
@@ -32,7 +32,7 @@ export async function recordSupplies(
   });
   if (input.shiftId) {
     const [shift] = await em.execute<{ station_id: string }[]>(`select station_id from shift where id = ?`, [input.shiftId]);
-    if (shift.station_id !== input.stationId) throw new BadInputError('shiftId', 'the shift is at another station');
+    if (shift.station_id !== input.stationId) throw new BadInputError('shiftId', 'the shift is at another station', 'SHIFT_AT_OTHER_STATION');
   }
   const items = await em.find(SupplyItem, { id: { $in: [...inScope] } });
   // A campaign's supply is handed out at that campaign's points only.
@@ -40,13 +40,13 @@ export async function recordSupplies(
   for (const [n, i] of input.items.entries()) {
     const item = items.find((x) => x.id === i.itemId)!;
     if (item.campaign && !points.some((p) => p.campaign_id === item.campaign!.id)) {
-      throw new BadInputError(`items[${n}].itemId`, 'this supply belongs to a campaign the station does not serve');
+      throw new BadInputError(`items[${n}].itemId`, 'this supply belongs to a campaign the station does not serve', 'SUPPLY_OTHER_CAMPAIGN');
     }
   }
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     const out = input.items.map((i, n) => {
-      if (!Number.isInteger(i.quantity) || i.quantity < 1 || i.quantity > 1_000_000) throw new BadInputError(`items[${n}].quantity`, 'must be an integer from 1 to 1000000');
+      if (!Number.isInteger(i.quantity) || i.quantity < 1 || i.quantity > 1_000_000) throw new BadInputError(`items[${n}].quantity`, 'must be an integer from 1 to 1000000', 'INTEGER_RANGE', { min: 1, max: 1000000 });
       return t.create(SupplyTally, {
         item: items.find((x) => x.id === i.itemId)!.id,
         station: input.stationId,
@@ -69,12 +69,12 @@ export async function recordSupplies(
  */
 export async function recordServiceLog(em: EntityManager, access: Access, input: { stationId: string; day: string; peopleServed: number; campaignId?: string | null }): Promise<ServiceLog> {
   assertUuid(input.stationId, 'stationId');
-  if (!DAY.test(input.day) || !DateTime.fromISO(input.day).isValid) throw new BadInputError('day', 'must be a date YYYY-MM-DD');
-  if (!Number.isInteger(input.peopleServed) || input.peopleServed < 0 || input.peopleServed > 1_000_000) throw new BadInputError('peopleServed', 'must be an integer from 0 to 1000000');
+  if (!DAY.test(input.day) || !DateTime.fromISO(input.day).isValid) throw new BadInputError('day', 'must be a date YYYY-MM-DD', 'NOT_A_DATE');
+  if (!Number.isInteger(input.peopleServed) || input.peopleServed < 0 || input.peopleServed > 1_000_000) throw new BadInputError('peopleServed', 'must be an integer from 0 to 1000000', 'INTEGER_RANGE', { min: 0, max: 1000000 });
   await access.require('Campaign', input.campaignId, 'campaignId', em);
   if (input.campaignId) {
     const [linked] = await em.execute<{ n: number }[]>(`select count(*)::int as n from campaign_stations where campaign_id = ? and station_id = ?`, [input.campaignId, input.stationId]);
-    if (!linked.n) throw new BadInputError('campaignId', 'the station does not serve this campaign');
+    if (!linked.n) throw new BadInputError('campaignId', 'the station does not serve this campaign', 'STATION_NOT_IN_CAMPAIGN');
   }
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;

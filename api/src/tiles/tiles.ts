@@ -20,11 +20,11 @@ export const CLUSTER_ZOOM_MAX = 10;
 
 function list<T extends string>(raw: unknown, allowed: Record<string, T>, param: string): T[] | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string') throw new BadInputError(param, 'give it once, as a comma-separated list');
+  if (typeof raw !== 'string') throw new BadInputError(param, 'give it once, as a comma-separated list', 'INVALID_INPUT');
   const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
   const known = new Set<string>(Object.values(allowed));
   const bad = values.find((v) => !known.has(v));
-  if (bad) throw new BadInputError(param, `unknown value ${bad}`);
+  if (bad) throw new BadInputError(param, `unknown value ${bad}`, 'UNKNOWN_VALUE', { value: bad });
   return values as T[];
 }
 
@@ -39,7 +39,7 @@ export function tileFilter(query: Record<string, unknown>): StationFilter {
     amenities: list(query.amenities, Amenity, 'amenities'),
   } as StationFilter;
   if (query.region !== undefined && query.region !== '') {
-    if (typeof query.region !== 'string' || !/^[0-9]{1,6}$/.test(query.region)) throw new BadInputError('region', 'must be 1 to 6 digits');
+    if (typeof query.region !== 'string' || !/^[0-9]{1,6}$/.test(query.region)) throw new BadInputError('region', 'must be 1 to 6 digits', 'REGION_CODE_FORMAT', { min: 1, max: 6 });
     filter.regionCodePrefix = query.region;
   }
   return filter;
@@ -66,10 +66,10 @@ const DATUM_MARGIN_M = 4000;
 /** A tile address, checked: z 0–22, x and y within 0..2^z − 1. */
 export function tileAddress(z: string, x: string, y: string): { z: number; x: number; y: number } {
   const [zi, xi, yi] = [z, x, y].map(Number);
-  if (!Number.isInteger(zi) || zi < 0 || zi > 22) throw new BadInputError('z', 'must be an integer from 0 to 22');
+  if (!Number.isInteger(zi) || zi < 0 || zi > 22) throw new BadInputError('z', 'must be an integer from 0 to 22', 'INTEGER_RANGE', { min: 0, max: 22 });
   const n = 2 ** zi;
-  if (!Number.isInteger(xi) || xi < 0 || xi >= n) throw new BadInputError('x', `must be an integer from 0 to ${n - 1}`);
-  if (!Number.isInteger(yi) || yi < 0 || yi >= n) throw new BadInputError('y', `must be an integer from 0 to ${n - 1}`);
+  if (!Number.isInteger(xi) || xi < 0 || xi >= n) throw new BadInputError('x', `must be an integer from 0 to ${n - 1}`, 'INTEGER_RANGE', { min: 0, max: n - 1 });
+  if (!Number.isInteger(yi) || yi < 0 || yi >= n) throw new BadInputError('y', `must be an integer from 0 to ${n - 1}`, 'INTEGER_RANGE', { min: 0, max: n - 1 });
   return { z: zi, x: xi, y: yi };
 }
 

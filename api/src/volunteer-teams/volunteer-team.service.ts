@@ -48,15 +48,15 @@ export async function listTeams(
 export async function saveTeam(em: EntityManager, access: Access, team: VolunteerTeam | null, input: VolunteerTeamInput): Promise<VolunteerTeam> {
   const t = team ?? new VolunteerTeam();
   if (!team) {
-    if (!input.name?.trim()) throw new BadInputError('input.name', 'is required');
-    if (!input.kind) throw new BadInputError('input.kind', 'is required');
-    if (!input.organizationId) throw new BadInputError('input.organizationId', 'is required');
+    if (!input.name?.trim()) throw new BadInputError('input.name', 'is required', 'REQUIRED');
+    if (!input.kind) throw new BadInputError('input.kind', 'is required', 'REQUIRED');
+    if (!input.organizationId) throw new BadInputError('input.organizationId', 'is required', 'REQUIRED');
   }
   await access.require('Organization', input.organizationId, 'input.organizationId', em);
   await access.require('Volunteer', input.memberIds, 'input.memberIds', em);
   await access.require('Volunteer', input.leaderId, 'input.leaderId', em);
   if (input.name !== undefined) {
-    if (!input.name?.trim()) throw new BadInputError('input.name', 'must not be empty');
+    if (!input.name?.trim()) throw new BadInputError('input.name', 'must not be empty', 'EMPTY');
     t.name = input.name.trim();
   }
   if (input.kind) t.kind = input.kind;
@@ -70,7 +70,7 @@ export async function saveTeam(em: EntityManager, access: Access, team: Voluntee
   if (input.leaderId !== undefined) {
     if (input.leaderId) {
       if (!t.members.isInitialized()) await t.members.init();
-      if (!t.members.getItems().some((m) => m.id === input.leaderId)) throw new BadInputError('input.leaderId', 'the leader must be a member of the team');
+      if (!t.members.getItems().some((m) => m.id === input.leaderId)) throw new BadInputError('input.leaderId', 'the leader must be a member of the team', 'LEADER_NOT_MEMBER');
       t.leader = em.getReference(Volunteer, input.leaderId, { wrapped: true });
     } else t.leader = null;
   }
