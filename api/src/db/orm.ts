@@ -16,8 +16,9 @@ import { ShiftAssignment } from '../shift-assignments/shift-assignment.entity';
 import { ServiceLog, SupplyItem, SupplyTally } from '../supplies/supply.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
+import { StationInspection, StationTitle } from '../station-grading/grading.entity';
 
-export const entities = [Region, Organization, Station, User, ApiKey, AuditEvent, Volunteer, VolunteerTeam, Campaign, Shift, ShiftAssignment, SupplyItem, SupplyTally, ServiceLog];
+export const entities = [Region, Organization, Station, User, ApiKey, AuditEvent, Volunteer, VolunteerTeam, Campaign, Shift, ShiftAssignment, SupplyItem, SupplyTally, ServiceLog, StationInspection, StationTitle];
 
 /** Pool and statement limits: never wait forever for a connection, never let one statement run for ever. */
 export interface DbTimeouts {

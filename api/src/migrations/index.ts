@@ -4,6 +4,7 @@ import { Migration20261121200000_scheduling } from './Migration20261121200000_sc
 import { Migration20261121300000_tiles } from './Migration20261121300000_tiles';
 import { Migration20261121400000_station_changes } from './Migration20261121400000_station_changes';
 import { Migration20261203100000_holiday_calendar } from './Migration20261203100000_holiday_calendar';
+import { Migration20261203300000_station_grading } from './Migration20261203300000_station_grading';
 
 /** Every migration, in order. Listed explicitly so the compiled server, the CLI and the tests run the same set. */
 export const migrationsList = [
@@ -13,4 +14,5 @@ export const migrationsList = [
   { name: 'Migration20261121300000_tiles', class: Migration20261121300000_tiles },
   { name: 'Migration20261121400000_station_changes', class: Migration20261121400000_station_changes },
   { name: 'Migration20261203100000_holiday_calendar', class: Migration20261203100000_holiday_calendar },
+  { name: 'Migration20261203300000_station_grading', class: Migration20261203300000_station_grading },
 ];
