@@ -3,6 +3,7 @@ import { Route } from 'react-router-dom';
 import apiKeys from './apiKeys';
 import { AppLayout, authProvider, can, CHANGE_PASSWORD_PATH, ChangePasswordPage, LoginPage, QUICK_ENTRY_PATH, type Permissions } from './auth';
 import { campaignResource } from './campaigns';
+import { Dashboard } from './dashboard';
 import { dataProvider } from './dataProvider';
 import { HOLIDAYS_PATH, HolidaysPage } from './holidays';
 import { i18nProvider } from './i18n';
@@ -72,6 +73,7 @@ export const App = () => (
     requireAuth
     loginPage={LoginPage}
     layout={AppLayout}
+    dashboard={Dashboard}
     i18nProvider={i18nProvider}
     theme={theme}
     title="驿站管理"

@@ -1,6 +1,6 @@
 /** GraphQL enum values the admin offers as choices; labels live in i18n under `enums.<EnumName>.<VALUE>`. */
 export const STATION_KINDS = ['LOVE_STATION', 'DRIVERS_HOME', 'COURIER_HOME', 'SERVICE_POINT'] as const;
-export const STATION_STATUSES = ['ACTIVE', 'TEMPORARILY_CLOSED', 'RETIRED'] as const;
+export const STATION_STATUSES = ['PLANNED', 'ACTIVE', 'TEMPORARILY_CLOSED', 'RETIRED'] as const;
 export const AMENITIES = [
   'DRINKING_WATER', 'HOT_WATER', 'FOOD_HEATING', 'REST_SEATING', 'TOILET', 'PHONE_CHARGING', 'EBIKE_CHARGING',
   'AIR_CONDITIONING', 'HEATING', 'FIRST_AID_KIT', 'HEATSTROKE_RELIEF', 'COLD_RELIEF', 'WIFI', 'READING', 'SHOWER',

@@ -52,6 +52,10 @@ export interface Station {
   /** Open now (only on the detail record); null when the hours are unknown. */
   isOpen?: boolean | null;
   status: StationStatus;
+  /** Every kind it is signposted as, `kind` first. */
+  labels: StationKind[];
+  /** 1–5 stars; null: not graded. */
+  gradeStars: number | null;
   phone: string | null;
   capacity: number | null;
   hostOrganizationId: string | null;

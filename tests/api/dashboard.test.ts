@@ -68,7 +68,7 @@ beforeAll(async () => {
   await log((await station('张仲景')).id, first, 5);
   const sanxia = (await data(`{ campaigns(limit: 10) { nodes { name stations { id } } } }`)).campaigns.nodes.find((x: any) => x.name.includes('三夏'));
   await log(sanxia.stations[0].id, first, 20);
-}, 180_000);
+}, 300_000);
 afterAll(async () => s?.stop());
 
 describe('dashboard per role', () => {

@@ -78,7 +78,7 @@ beforeAll(async () => {
   operator = { token: (await s.createUser({ username: 'grading-operator', role: 'OPERATOR', organizationIds: [orgId] })).token };
   otherOperator = { token: (await s.createUser({ username: 'grading-operator-2', role: 'OPERATOR', organizationIds: [mengzhou] })).token };
   coordinator = { token: (await s.createUser({ username: 'grading-coordinator', role: 'COORDINATOR', organizationIds: [xiuwu] })).token };
-}, 120_000);
+}, 300_000);
 afterAll(async () => s?.stop());
 
 describe('labels', () => {

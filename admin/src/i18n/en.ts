@@ -1,3 +1,4 @@
+import { dashboardEn, gradingEn } from '../dashboard/i18n';
 import englishMessages from 'ra-language-english';
 import type { DomainMessages } from './zh';
 
@@ -23,6 +24,8 @@ const enDomain: DomainMessages = {
         statuses: 'Statuses',
         phone: 'Phone',
         capacity: 'Seats',
+        labels: 'Signposted as',
+        gradeStars: 'Stars',
         hostOrganizationId: 'Host unit',
         operatorOrganizationId: 'Operating union',
         hostOrganization: 'Host unit',
@@ -358,6 +361,7 @@ const enDomain: DomainMessages = {
       SERVICE_POINT: 'Service point',
     },
     StationStatus: {
+      PLANNED: 'Planned',
       ACTIVE: 'Active',
       TEMPORARILY_CLOSED: 'Temporarily closed',
       RETIRED: 'Retired',
@@ -466,6 +470,8 @@ const enDomain: DomainMessages = {
     },
   },
   yizhan: {
+    dashboard: dashboardEn,
+    grading: gradingEn,
     holidays: {
       menu: 'Holidays',
       title: 'Holiday calendar',

@@ -1,3 +1,4 @@
+import { dashboardZh, gradingZh } from '../dashboard/i18n';
 import raChinese from './raChinese';
 
 /** Yizhan's own messages in Simplified Chinese; en.ts must have the same keys (checked by its type). */
@@ -23,6 +24,8 @@ export const zhDomain = {
         statuses: '状态',
         phone: '电话',
         capacity: '座位数',
+        labels: '挂牌类型',
+        gradeStars: '星级',
         hostOrganizationId: '承建单位',
         operatorOrganizationId: '运营工会',
         hostOrganization: '承建单位',
@@ -358,6 +361,7 @@ export const zhDomain = {
       SERVICE_POINT: '临时服务点',
     },
     StationStatus: {
+      PLANNED: '筹建中',
       ACTIVE: '运营中',
       TEMPORARILY_CLOSED: '暂停服务',
       RETIRED: '已停用',
@@ -466,6 +470,8 @@ export const zhDomain = {
     },
   },
   yizhan: {
+    dashboard: dashboardZh,
+    grading: gradingZh,
     holidays: {
       menu: '节假日',
       title: '节假日安排',
