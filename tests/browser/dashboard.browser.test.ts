@@ -73,7 +73,24 @@ describe('dashboard and station grading in the browser', { timeout: TIMEOUT }, (
       expect(d.dashboard.stationCount).toBe(d.stations.totalCount);
       const p = await openPage();
       await signIn(p, role === 'admin' ? 'admin' : `dash.${role}`);
-      await p.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+      try {
+        await p.getByTestId('dashboard').waitFor({ timeout: 60_000 });
+      } catch (e) {
+        await p.screenshot({ path: `${OUTPUT}dashboard-${role}-failed.png` });
+        throw new Error(`no dashboard at ${p.url()}: ${problems.join('; ')}`, { cause: e });
+      }
+      // The stats, or the error the page shows instead (reported with a screenshot).
+      await p.locator('[data-testid="stat-stations"], [data-testid="dashboard"] .MuiAlert-message').first().waitFor({ timeout: 60_000 }).catch(() => undefined);
+      const alert = p.locator('[data-testid="dashboard"] .MuiAlert-message');
+      if (await alert.count()) {
+        await p.screenshot({ path: `${OUTPUT}dashboard-${role}-error.png` });
+        throw new Error(`the dashboard shows an error: ${await alert.innerText()}`);
+      }
+      if (!(await p.getByTestId('stat-stations').count())) {
+        await p.screenshot({ path: `${OUTPUT}dashboard-${role}-failed.png` });
+        const probe = await p.evaluate(async () => (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ dashboard { stationCount } }' }) })).text());
+        throw new Error(`no stats: ${probe} ${problems.join('; ')}`);
+      }
       await expect.poll(() => p.getByTestId('stat-stations').innerText(), { timeout: 30_000 }).toBe(d.stations.totalCount.toLocaleString('zh-CN'));
       expect(await p.getByTestId('stat-served-month').innerText()).toBe(d.dashboard.peopleServedMonth.toLocaleString('zh-CN'));
       await p.getByText('驿站类型与状态').waitFor();
