@@ -32,7 +32,7 @@ const Stat = ({ label, value, testId, to }: { label: string; value: number | str
 );
 
 const Panel = ({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) => (
-  <Card variant="outlined" sx={{ flex: '1 1 420px', minWidth: 0 }} data-testid={testId}>
+  <Card variant="outlined" sx={{ flex: '1 1 0', minWidth: 0 }} data-testid={testId}>
     <CardContent>
       <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
         {title}
@@ -161,7 +161,7 @@ const DashboardPage = () => {
     <Box sx={{ p: { xs: 1, md: 2 } }} data-testid="dashboard">
       <Title title={translate('yizhan.dashboard.title')} />
       <Stack direction="row" alignItems="center" spacing={2} sx={{ mb: 2 }}>
-        <Typography variant="h5" sx={{ fontWeight: 600, flex: 1 }}>
+        <Typography variant="h5" sx={{ fontWeight: 600, flex: 1, whiteSpace: 'nowrap' }}>
           {translate('yizhan.dashboard.title')}
           {role && (
             <Typography component="span" color="text.secondary" sx={{ ml: 1.5, fontSize: 14 }}>
@@ -172,6 +172,7 @@ const DashboardPage = () => {
         <TextField
           type="month"
           size="small"
+          sx={{ width: 200, flexShrink: 0 }}
           label={translate('yizhan.dashboard.month')}
           value={month ?? d?.month ?? ''}
           onChange={(e) => setMonth(e.target.value || null)}
