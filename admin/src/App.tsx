@@ -3,6 +3,7 @@ import { Route } from 'react-router-dom';
 import apiKeys from './apiKeys';
 import { AppLayout, authProvider, can, CHANGE_PASSWORD_PATH, ChangePasswordPage, LoginPage, QUICK_ENTRY_PATH, type Permissions } from './auth';
 import { campaignResource } from './campaigns';
+import { Dashboard } from './dashboard';
 import { dataProvider } from './dataProvider';
 import { REPORTS_PATH, ReportsPage } from './exports';
 import { IMPORT_PATH, ImportPage } from './import';
@@ -77,6 +78,7 @@ export const App = () => (
     requireAuth
     loginPage={LoginPage}
     layout={AppLayout}
+    dashboard={Dashboard}
     i18nProvider={i18nProvider}
     theme={theme}
     title="驿站管理"

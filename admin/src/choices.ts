@@ -26,7 +26,7 @@ const allOf =
 
 /** GraphQL enum values the admin offers as choices; labels live in i18n under `enums.<EnumName>.<VALUE>`. */
 export const STATION_KINDS = allOf<StationKind>()(['LOVE_STATION', 'DRIVERS_HOME', 'COURIER_HOME', 'SERVICE_POINT']);
-export const STATION_STATUSES = allOf<StationStatus>()(['ACTIVE', 'TEMPORARILY_CLOSED', 'RETIRED']);
+export const STATION_STATUSES = allOf<StationStatus>()(['PLANNED', 'ACTIVE', 'TEMPORARILY_CLOSED', 'RETIRED']);
 export const AMENITIES = allOf<Amenity>()([
   'DRINKING_WATER', 'HOT_WATER', 'FOOD_HEATING', 'REST_SEATING', 'TOILET', 'PHONE_CHARGING', 'EBIKE_CHARGING',
   'AIR_CONDITIONING', 'HEATING', 'FIRST_AID_KIT', 'HEATSTROKE_RELIEF', 'COLD_RELIEF', 'WIFI', 'READING', 'SHOWER',

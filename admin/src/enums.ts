@@ -169,6 +169,39 @@ export const HolidayNoticeFormat = {
 } as const;
 
 export type HolidayNoticeFormat = typeof HolidayNoticeFormat[keyof typeof HolidayNoticeFormat];
+/** Outcome of an acceptance inspection. */
+export const InspectionResult = {
+  /** At least one item was not met. */
+  FAILED: 'FAILED',
+  /** Every item of the standard was met: a PLANNED station may become ACTIVE. */
+  PASSED: 'PASSED'
+} as const;
+
+export type InspectionResult = typeof InspectionResult[keyof typeof InspectionResult];
+/** The standard an acceptance inspection checks a station against. */
+export const InspectionStandard = {
+  /** 六有: 有饮水, 有座椅, 有空调, 有药箱, 有卫生间, 有充电 (the union notices' wording, as the importer reads it; api/src/importer/amenity-words.ts). */
+  LIU_YOU: 'LIU_YOU'
+} as const;
+
+export type InspectionStandard = typeof InspectionStandard[keyof typeof InspectionStandard];
+/** One item of the 六有 standard. */
+export const LiuYouItem = {
+  /** 有空调: air conditioning (amenity AIR_CONDITIONING). */
+  AIR_CONDITIONING: 'AIR_CONDITIONING',
+  /** 有充电: phone charging (amenity PHONE_CHARGING). */
+  CHARGING: 'CHARGING',
+  /** 有饮水: drinking water (amenity DRINKING_WATER). */
+  DRINKING_WATER: 'DRINKING_WATER',
+  /** 有药箱: a medicine / first-aid box (amenity FIRST_AID_KIT). */
+  FIRST_AID_KIT: 'FIRST_AID_KIT',
+  /** 有座椅: seats to rest on (amenity REST_SEATING). */
+  SEATING: 'SEATING',
+  /** 有卫生间: a toilet (amenity TOILET). */
+  TOILET: 'TOILET'
+} as const;
+
+export type LiuYouItem = typeof LiuYouItem[keyof typeof LiuYouItem];
 /** Kind of organization: federation, union, union alliance, host unit, government department or enterprise. */
 export const OrganizationKind = {
   /** A company, e.g. a logistics or express firm hosting courier homes. */
@@ -307,10 +340,12 @@ export const StationOrderField = {
 } as const;
 
 export type StationOrderField = typeof StationOrderField[keyof typeof StationOrderField];
-/** ACTIVE (in service), TEMPORARILY_CLOSED (e.g. renovation), RETIRED (closed for good, kept for history). */
+/** PLANNED (applied for, awaiting its acceptance inspection), ACTIVE (in service), TEMPORARILY_CLOSED (e.g. renovation), RETIRED (closed for good, kept for history). */
 export const StationStatus = {
   /** In service; the only status nearbyStations returns. */
   ACTIVE: 'ACTIVE',
+  /** Applied for and being set up; becomes ACTIVE only after a PASSED acceptance inspection (recordStationInspection). Never in a public answer (nearbyStations, station, tiles). */
+  PLANNED: 'PLANNED',
   /** Closed for good; kept for history and service counts, hidden from nearby search. */
   RETIRED: 'RETIRED',
   /** Closed for a while (renovation, staff shortage); hidden from nearby search. */
@@ -318,6 +353,17 @@ export const StationStatus = {
 } as const;
 
 export type StationStatus = typeof StationStatus[keyof typeof StationStatus];
+/** Level of an 优秀站点 (outstanding station) title. */
+export const TitleLevel = {
+  /** 市级优秀站点, awarded by a city federation of trade unions. */
+  CITY: 'CITY',
+  /** 全国优秀站点, e.g. awarded by 中华全国总工会. */
+  NATIONAL: 'NATIONAL',
+  /** 省级优秀站点, awarded by a provincial federation of trade unions. */
+  PROVINCIAL: 'PROVINCIAL'
+} as const;
+
+export type TitleLevel = typeof TitleLevel[keyof typeof TitleLevel];
 /** What the volunteer list is sorted by. */
 export const VolunteerOrderField = {
   /** When the record was created. */

@@ -11,6 +11,9 @@ import type { CoordinateSystem } from './enums';
 import type { HolidayCoverage } from './enums';
 import type { HolidayKind } from './enums';
 import type { HolidayNoticeFormat } from './enums';
+import type { InspectionResult } from './enums';
+import type { InspectionStandard } from './enums';
+import type { LiuYouItem } from './enums';
 import type { OrganizationKind } from './enums';
 import type { OrganizationOrderField } from './enums';
 import type { RegionLevel } from './enums';
@@ -22,6 +25,7 @@ import type { StationChange } from './enums';
 import type { StationKind } from './enums';
 import type { StationOrderField } from './enums';
 import type { StationStatus } from './enums';
+import type { TitleLevel } from './enums';
 import type { VolunteerOrderField } from './enums';
 import type { VolunteerSkill } from './enums';
 import type { VolunteerTeamKind } from './enums';
@@ -301,6 +305,24 @@ export type CampaignPage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** How well a current campaign's shifts are filled. */
+export type CampaignProgress = {
+  /** The campaign. */
+  campaign: Campaign;
+  /** Places offered on those shifts (sum of maxVolunteers). */
+  capacity: Scalars['Int']['output'];
+  /** filled / capacity, 0–1 (0 without shifts). */
+  fillRate: Scalars['Float']['output'];
+  /** Places taken on those shifts. */
+  filled: Scalars['Int']['output'];
+  /** Its shifts (an OPERATOR: those at their stations). */
+  shifts: Scalars['Int']['output'];
+  /** Of those, night shifts (starting 18:00–06:00 or crossing midnight in the campaign's zone, as campaignFillRate flags them). */
+  understaffedNightShifts: Scalars['Int']['output'];
+  /** Shifts not yet over with fewer volunteers than their minimum. */
+  understaffedShifts: Scalars['Int']['output'];
+};
+
 export { CampaignStatus };
 
 /** The check-in code of a service point: the QR code a coordinator shows or prints at the point. A volunteer scans it with their phone, where their own link is remembered, to check in to their shift there (within the check-in window). */
@@ -314,6 +336,20 @@ export type CheckInCode = {
 };
 
 export { CoordinateSystem };
+
+/** Stations in one county-level division, with its centre for a map. */
+export type CountyCount = {
+  /** Stations there (every status). */
+  count: Scalars['Int']['output'];
+  /** Latitude of its centre, WGS-84 degrees. */
+  lat?: Maybe<Scalars['Float']['output']>;
+  /** Longitude of its centre, WGS-84 degrees. */
+  lng?: Maybe<Scalars['Float']['output']>;
+  /** Name of the division. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Six-digit GB/T 2260 code; null for stations without a region. */
+  regionCode?: Maybe<Scalars['ID']['output']>;
+};
 
 /** A created API key with its secret. The secret is shown only here, once; it is null on an idempotent replay. */
 export type CreatedApiKey = {
@@ -329,6 +365,40 @@ export type CreatedWebhook = {
   secret?: Maybe<Scalars['String']['output']>;
   /** The stored webhook. */
   webhook: Webhook;
+};
+
+/** The landing page of the admin, for one month, scoped by the access policy: stations as the caller lists them (an OPERATOR: their organizations' stations; ADMIN and COORDINATOR: all), people served where the caller may record them, campaigns and shifts in the caller's scope. Aggregated in SQL. */
+export type Dashboard = {
+  /** Campaigns in scope that are not CLOSED and not over, by start (at most 20). */
+  campaigns: Array<CampaignProgress>;
+  /** Stations in scope per county-level division, most first, for a map. */
+  countyCounts: Array<CountyCount>;
+  /** The month shown, YYYY-MM (Asia/Shanghai). */
+  month: Scalars['String']['output'];
+  /** Those people served by county-level division, most in the year first (at most 100 divisions; the totals count all). */
+  peopleServedByRegion: Array<RegionPeopleServed>;
+  /** People served (服务人次) in the month at stations where the caller may record them. */
+  peopleServedMonth: Scalars['Int']['output'];
+  /** People served in the year up to the end of the month, same stations. */
+  peopleServedYear: Scalars['Int']['output'];
+  /** PLANNED stations in scope awaiting their acceptance inspection. */
+  plannedStations: Scalars['Int']['output'];
+  /** The first 5 of them by name, for links. */
+  reviewSample: Array<Station>;
+  /** Stations in scope (every kind and status); the same number the `stations` list totals for the caller. */
+  stationCount: Scalars['Int']['output'];
+  /** Stations in scope by kind and status (only non-zero pairs). */
+  stationsByKindStatus: Array<KindStatusCount>;
+  /** Stations in scope whose provenance says they need a check on site (the list filter needsReview: true). */
+  stationsNeedingReview: Scalars['Int']['output'];
+  /** 优秀站点 titles held by stations in scope, by level. */
+  titlesByLevel: Array<TitleCount>;
+  /** Hours credited to volunteers (completed assignments) on shifts in scope starting in the month. */
+  volunteerHoursMonth: Scalars['Float']['output'];
+  /** The same for the year up to the end of the month. */
+  volunteerHoursYear: Scalars['Float']['output'];
+  /** Its year. */
+  year: Scalars['Int']['output'];
 };
 
 /** One field of a record before and after a change. Secrets (password and key hashes) read `"[redacted]"`. */
@@ -411,6 +481,42 @@ export type HoursTotal = {
   name: Scalars['String']['output'];
 };
 
+/** One item of an inspection checklist: whether the station met it, with the inspector's note. */
+export type InspectionItem = {
+  /** The item of the standard. */
+  item: LiuYouItem;
+  /** What the inspector noted (at most 200 characters). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Whether the station met the item. */
+  passed: Scalars['Boolean']['output'];
+};
+
+/** One checklist item of an inspection. */
+export type InspectionItemInput = {
+  /** The item; each item of the standard exactly once. */
+  item: LiuYouItem;
+  /** Note, at most 200 characters (trimmed; empty means none). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the station met it. */
+  passed: Scalars['Boolean']['input'];
+};
+
+export { InspectionResult };
+
+export { InspectionStandard };
+
+/** Number of stations of one kind in one status. */
+export type KindStatusCount = {
+  /** Stations of that kind and status. */
+  count: Scalars['Int']['output'];
+  /** The station kind (the one public kind). */
+  kind: StationKind;
+  /** The status. */
+  status: StationStatus;
+};
+
+export { LiuYouItem };
+
 /** A point given as longitude and latitude in decimal degrees, in the datum `crs` (default WGS84). */
 export type LngLatInput = {
   /** Datum of lng/lat. */
@@ -479,6 +585,8 @@ export type Mutation = {
   deleteShift: Shift;
   /** ADMIN: deletes a station for good and returns it as it was. Prefer retireStation for stations that served people. */
   deleteStation: Station;
+  /** ADMIN: sets a station's stars (1–5) and replaces its 优秀站点 titles, if its version is still `version` (CONFLICT otherwise). NOT_FOUND on id; BAD_USER_INPUT naming the field (input.stars, input.titles[i].year). */
+  gradeStation: Station;
   /** ADMIN: imports a year's notice from CSV or JSON text (see HolidayNoticeFormat) and stores it as setHolidayNotice does; with `dryRun` only checks it and returns what would be stored. BAD_USER_INPUT on `text` (with the line or item) or on `input.days.<i>.…`. */
   importHolidayNotice: HolidayCalendar;
   /** ADMIN, COORDINATOR (a service point of their campaigns; NOT_FOUND on stationId otherwise): the check-in code of a service point, made on first use, for its QR code. `renew` replaces it (the old code stops working at once). */
@@ -493,6 +601,8 @@ export type Mutation = {
   planShifts: ShiftPlan;
   /** Staff who run the station: people served (服务人次) on a local day; a second entry for the day replaces the first. */
   recordServiceLog: ServiceLog;
+  /** ADMIN: records an acceptance inspection (六有 checklist, inspector, date; result PASSED when every item passed) and, with `activate`, turns the PLANNED station ACTIVE in the same transaction. NOT_FOUND on stationId; BAD_USER_INPUT naming the field (input.items, input.inspectedOn after today, activate with a FAILED result or a station not PLANNED, version missing); CONFLICT for a stale version. Nothing is written on a refusal. */
+  recordStationInspection: StationInspection;
   /** Staff who run the station (its OPERATOR, a COORDINATOR of a campaign it serves, ADMIN): supplies handed out on a local day. */
   recordSupplies: Array<SupplyTally>;
   /** API key with WEBHOOKS: delivers a delivery's event again, as a new delivery with the same event id (receivers deduplicating by id see it once). BAD_USER_INPUT if its webhook is deactivated. */
@@ -684,6 +794,14 @@ export type MutationDeleteStationArgs = {
 
 
 /** Writes. Each field says which roles may call it; a refused or invalid call writes nothing. Creating mutations take an `idempotencyKey` for safe retries. */
+export type MutationGradeStationArgs = {
+  id: Scalars['ID']['input'];
+  input: StationGradeInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/** Writes. Each field says which roles may call it; a refused or invalid call writes nothing. Creating mutations take an `idempotencyKey` for safe retries. */
 export type MutationImportHolidayNoticeArgs = {
   dryRun?: Scalars['Boolean']['input'];
   format?: HolidayNoticeFormat;
@@ -726,6 +844,15 @@ export type MutationRecordServiceLogArgs = {
   day: Scalars['String']['input'];
   peopleServed: Scalars['Int']['input'];
   stationId: Scalars['ID']['input'];
+};
+
+
+/** Writes. Each field says which roles may call it; a refused or invalid call writes nothing. Creating mutations take an `idempotencyKey` for safe retries. */
+export type MutationRecordStationInspectionArgs = {
+  activate?: Scalars['Boolean']['input'];
+  input: StationInspectionInput;
+  stationId: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1050,6 +1177,8 @@ export type Query = {
   campaigns: CampaignPage;
   /** Reads Chinese opening-hours text (`周一至周五 09:00-17:00`, `08:00-12:00,14:00-16:00`, `24小时`) as OSM opening_hours, with the same code the station importer uses; weekday-only hours get `; PH off`. Valid OSM syntax comes back as it is. Public, no side effects. */
   convertOpeningHoursText: OpeningHoursConversion;
+  /** Staff (every role): the admin's landing page for one month, scoped by the access policy (see Dashboard). UNAUTHENTICATED without a session, FORBIDDEN for API keys, BAD_USER_INPUT on `month` for anything but YYYY-MM in 2000–2100. */
+  dashboard: Dashboard;
   /** China's holiday calendar of `year` (2004–2100; BAD_USER_INPUT on `year` otherwise): OFFICIAL when the State Council's notice is in, else STATUTORY_ONLY (the law's fixed days, no make-up workdays). Public: it is the schedule `PH` means. */
   holidayCalendar: HolidayCalendar;
   /** The signed-in staff account; null for anonymous callers and API keys. */
@@ -1079,7 +1208,7 @@ export type Query = {
   shifts: ShiftPage;
   /** ADMIN, COORDINATOR: the sign-up links of a campaign of theirs (NOT_FOUND on campaignId otherwise), newest first, revoked ones included; at most 200. */
   signupLinks: Array<SignupLink>;
-  /** A station by id; null when there is none. */
+  /** A station by id; null when there is none (and, for callers other than staff, when it is still PLANNED). */
   station?: Maybe<Station>;
   /** Admin list (staff only): stations matching the filter, sorted, one page (limit 1–1000) with the total count. An OPERATOR sees the stations they may edit; ADMIN and COORDINATOR see all. */
   stations: StationPage;
@@ -1150,6 +1279,12 @@ export type QueryCampaignsArgs = {
 /** Reads. Public (anonymous callers and API keys): station, nearbyStations, stationsAlongRoute, region, regions, organization, node, nodes, openingHoursCheck, appConfig, me. The rest needs a staff account; each field says which roles. */
 export type QueryConvertOpeningHoursTextArgs = {
   text: Scalars['String']['input'];
+};
+
+
+/** Reads. Public (anonymous callers and API keys): station, nearbyStations, stationsAlongRoute, region, regions, organization, node, nodes, openingHoursCheck, appConfig, me. The rest needs a staff account; each field says which roles. */
+export type QueryDashboardArgs = {
+  month?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1408,6 +1543,18 @@ export type RegionPage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** People served (服务人次) in one county-level division. */
+export type RegionPeopleServed = {
+  /** People served in the dashboard's month. */
+  month: Scalars['Int']['output'];
+  /** Name of the division. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Six-digit GB/T 2260 code; null for stations without a region. */
+  regionCode?: Maybe<Scalars['ID']['output']>;
+  /** People served in the dashboard's year up to the end of its month. */
+  year: Scalars['Int']['output'];
+};
+
 export { Role };
 
 /** A station near a route, with its position along the route and its distance off it. */
@@ -1656,14 +1803,20 @@ export type Station = Node & {
   capacity?: Maybe<Scalars['Int']['output']>;
   /** When the record was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** Grade given by the federation: 1–5 stars (gradeStation); null: not graded yet. */
+  gradeStars?: Maybe<Scalars['Int']['output']>;
   /** The unit whose premises host the station (承建单位). */
   hostOrganization?: Maybe<Organization>;
   /** UUID of the station; stable, the id apps store and refetch with `station(id:)` or `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Its acceptance inspections, newest first (at most 100). Null for callers other than staff. */
+  inspections?: Maybe<Array<StationInspection>>;
   /** Whether the station is open at `at` (default now), read in its own time zone with China's statutory holidays and make-up workdays; null when its hours are unknown. */
   isOpen?: Maybe<Scalars['Boolean']['output']>;
   /** What kind of station it is: love station, drivers' home, courier home or temporary service point. */
   kind: StationKind;
+  /** Every kind the station is signposted as, `kind` first (e.g. a love station that is also a 货车司机之家 and a 快递小哥之家). `kind` stays the one public kind that nearbyStations filters on. */
+  labels: Array<StationKind>;
   /** The location in the requested datum (stored as WGS84). */
   location: GeoPoint;
   /** Name as the station is signposted, e.g. 工会驿站(郑州市职工服务中心). */
@@ -1672,6 +1825,8 @@ export type Station = Node & {
   openingHours?: Maybe<Scalars['String']['output']>;
   /** The union that runs the station. */
   operatorOrganization?: Maybe<Organization>;
+  /** People served (服务人次) per year, oldest first, summed from the daily service logs. Null unless the caller may record them here (ADMIN, its OPERATOR, a COORDINATOR in scope). One statement per station: ask on one station at a time. */
+  peopleServedByYear?: Maybe<Array<YearCount>>;
   /** Public contact phone of the station (not a person's). */
   phone?: Maybe<Scalars['String']['output']>;
   /** Where the record came from and what still needs checking (internal notes). Null unless the caller may edit the station. */
@@ -1682,10 +1837,12 @@ export type Station = Node & {
   regionCode?: Maybe<Scalars['String']['output']>;
   /** Stable key in the import source; re-imports update the station with the same key. Null unless the caller may edit the station. */
   sourceKey?: Maybe<Scalars['String']['output']>;
-  /** Whether it is in service; nearby search returns ACTIVE stations only. */
+  /** Whether it is in service; nearby search returns ACTIVE stations only, and no public answer shows a PLANNED one. */
   status: StationStatus;
   /** IANA time zone the opening hours are read in (default Asia/Shanghai). */
   timezone: Scalars['String']['output'];
+  /** Its 优秀站点 titles, newest year first (public). */
+  titles: Array<StationTitle>;
   /** When anything on the record last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** A temporary SERVICE_POINT is found by nearbyStations only from validFrom (instant, inclusive)… */
@@ -1724,6 +1881,8 @@ export type StationCreateInput = {
   hostOrganizationId?: InputMaybe<Scalars['ID']['input']>;
   /** What kind of station it is. */
   kind: StationKind;
+  /** Every kind the station is signposted as (e.g. a love station that is also a 货车司机之家 and a 快递小哥之家); `kind` is always one of them and stays the one public kind. Duplicates are dropped. */
+  labels?: InputMaybe<Array<StationKind>>;
   /** Where it is, in the datum of its `crs`; must lie within China. */
   location: LngLatInput;
   /** 1–200 characters (Unicode code points, trimmed), at least one of them visible. */
@@ -1736,7 +1895,7 @@ export type StationCreateInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
   /** Six-digit GB/T 2260 code that must exist. */
   regionCode?: InputMaybe<Scalars['String']['input']>;
-  /** Default ACTIVE. */
+  /** Default ACTIVE; PLANNED for a station applied for that still awaits its acceptance inspection. */
   status?: InputMaybe<StationStatus>;
   /** IANA time zone; default Asia/Shanghai. */
   timezone?: InputMaybe<Scalars['String']['input']>;
@@ -1770,6 +1929,48 @@ export type StationFilter = {
   within?: InputMaybe<BoundingBoxInput>;
 };
 
+/** A station's grade: its stars and the whole list of its titles (replacing the old list). */
+export type StationGradeInput = {
+  /** 1–5 stars; null: not graded. */
+  stars?: InputMaybe<Scalars['Int']['input']>;
+  /** Every title the station holds (at most 50); the old list is replaced. */
+  titles: Array<StationTitleInput>;
+};
+
+/** An acceptance inspection of a station against a standard (六有): each item, the inspector, the date and the result. */
+export type StationInspection = {
+  /** When it was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** UUID of the inspection. */
+  id: Scalars['ID']['output'];
+  /** Local date of the inspection (YYYY-MM-DD, station time zone). */
+  inspectedOn: Scalars['String']['output'];
+  /** Name of the inspector as signed on the form (1–50 characters). */
+  inspectorName: Scalars['String']['output'];
+  /** Every item of the standard once, in checklist order. */
+  items: Array<InspectionItem>;
+  /** Remarks (at most 1000 characters). */
+  notes?: Maybe<Scalars['String']['output']>;
+  /** PASSED when every item was met, else FAILED. */
+  result: InspectionResult;
+  /** The standard checked. */
+  standard: InspectionStandard;
+};
+
+/** An acceptance inspection. The result is PASSED when every item passed, else FAILED. */
+export type StationInspectionInput = {
+  /** Local date of the inspection, YYYY-MM-DD; not after today in the station's time zone. */
+  inspectedOn: Scalars['String']['input'];
+  /** Inspector's name, 1–50 characters (trimmed, at least one visible). */
+  inspectorName: Scalars['String']['input'];
+  /** Every item of the standard exactly once (BAD_USER_INPUT on input.items naming a missing one, input.items[i].item for a repeated one). */
+  items: Array<InspectionItemInput>;
+  /** Remarks, at most 1000 characters (trimmed; empty means none). */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The standard checked (default 六有). */
+  standard?: InspectionStandard;
+};
+
 export { StationKind };
 
 /** Sort order of the admin station list (ties broken by id). */
@@ -1792,6 +1993,34 @@ export type StationPage = {
 
 export { StationStatus };
 
+/** An 优秀站点 title of a station: level, year and awarding body. */
+export type StationTitle = {
+  /** Who awarded it, e.g. 江苏省总工会. */
+  awardingBody: Scalars['String']['output'];
+  /** When it was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** UUID of the title. */
+  id: Scalars['ID']['output'];
+  /** 全国, 省级 or 市级. */
+  level: TitleLevel;
+  /** Where the award is documented (a notice, a report). */
+  source?: Maybe<Scalars['String']['output']>;
+  /** Year awarded (1990–2100). */
+  year: Scalars['Int']['output'];
+};
+
+/** An 优秀站点 title. */
+export type StationTitleInput = {
+  /** Awarding body, 1–100 characters (trimmed, at least one visible), e.g. 江苏省总工会. */
+  awardingBody: Scalars['String']['input'];
+  /** 全国, 省级 or 市级. */
+  level: TitleLevel;
+  /** Where the award is documented, at most 500 characters (trimmed; empty means none). */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** Year awarded, 1990 to this year; one title per level and year. */
+  year: Scalars['Int']['input'];
+};
+
 /** Changes to a station; fields left out stay as they are, null clears an optional field. */
 export type StationUpdateInput = {
   /** At most 500 characters (trimmed; empty or null clears it). */
@@ -1804,6 +2033,8 @@ export type StationUpdateInput = {
   hostOrganizationId?: InputMaybe<Scalars['ID']['input']>;
   /** New kind. */
   kind?: InputMaybe<StationKind>;
+  /** The whole new label list, as in StationCreateInput.labels (`kind` is always kept among them). */
+  labels?: InputMaybe<Array<StationKind>>;
   /** New location in the datum of its `crs`; must lie within China. */
   location?: InputMaybe<LngLatInput>;
   /** 1–200 characters (Unicode code points, trimmed), at least one of them visible. */
@@ -1816,7 +2047,7 @@ export type StationUpdateInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
   /** Six-digit GB/T 2260 code that must exist; null finds it from the location. */
   regionCode?: InputMaybe<Scalars['String']['input']>;
-  /** New status. */
+  /** New status. PLANNED → ACTIVE needs a PASSED acceptance inspection (BAD_USER_INPUT on input.status otherwise); nothing returns to PLANNED once it was ACTIVE. */
   status?: InputMaybe<StationStatus>;
   /** IANA time zone; empty or null means Asia/Shanghai. */
   timezone?: InputMaybe<Scalars['String']['input']>;
@@ -1862,6 +2093,16 @@ export type TeamAssignmentResult = {
   conflicts: Array<AssignmentConflict>;
   ok: Scalars['Boolean']['output'];
 };
+
+/** Number of 优秀站点 titles of one level. */
+export type TitleCount = {
+  /** Titles of that level held by stations in scope. */
+  count: Scalars['Int']['output'];
+  /** The level. */
+  level: TitleLevel;
+};
+
+export { TitleLevel };
 
 /** A staff account (federation staff, station operator or volunteer coordinator). Never visible to anonymous callers or API keys. */
 export type User = {
@@ -2147,3 +2388,11 @@ export type WebhookDeliveryPage = {
 };
 
 export { WebhookDeliveryStatus };
+
+/** People served (服务人次) in one year. */
+export type YearCount = {
+  /** Sum of the daily 服务人次 entries of that year. */
+  peopleServed: Scalars['Int']['output'];
+  /** Calendar year (local dates of the service logs). */
+  year: Scalars['Int']['output'];
+};

@@ -12,6 +12,8 @@ import { AuthResolver } from './auth/auth.resolver';
 import { ApiKeyResolver } from './auth/api-key.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { HolidayResolver } from './holidays/holiday.resolver';
+import { StationGradingResolver } from './station-grading/grading.resolver';
+import { DashboardResolver } from './dashboard/dashboard.resolver';
 import { authChecker } from './auth/access';
 import { normaliseTextInput } from './common/text-input';
 import { NodeResolver } from './node/node.resolver';
@@ -86,7 +88,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [NodeResolver, StationResolver, NearbyStationConnectionResolver, OrganizationResolver, RegionResolver, MiscResolver, AuthResolver, ApiKeyResolver, AuditResolver,
       VolunteerTeamResolver, VolunteerResolver, CampaignResolver, ShiftResolver, ShiftAssignmentResolver, SuppliesResolver, SupplyTallyResolver,
-      HolidayResolver, SignupLinkResolver, WebhookResolver,
+      HolidayResolver, SignupLinkResolver, WebhookResolver, StationGradingResolver, DashboardResolver,
     ],
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

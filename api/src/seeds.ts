@@ -6,6 +6,7 @@ import { importStationFile, type ImportReport, type ProvenanceProfile } from './
 import { Organization, OrganizationKind } from './organizations/organization.entity';
 import { importRegions } from './regions/region.service';
 import { seedScheduling } from './campaigns/campaign.seed';
+import { seedStationLabels } from './station-grading/grading.seed';
 
 /** Runs `fn` once per database: its name is kept in `seed_log`, so a second start (or a deleted station) never re-seeds. */
 async function once(em: EntityManager, name: string, fn: () => Promise<unknown>): Promise<boolean> {
@@ -19,7 +20,8 @@ async function once(em: EntityManager, name: string, fn: () => Promise<unknown>)
 /**
  * First-start seed: the GB/T 2260 division table with boundaries (cn-adcode, CC BY 4.0), the Zhengzhou union
  * federation tree, the 82 real Zhengzhou stations through the same importer as `npm run import`, and the
- * 焦作 scheduling seed (修武县 三夏 campaign, teams, 孟州市 司机之家, 夏送清凉; see campaigns/campaign.seed.ts).
+ * 焦作 scheduling seed (修武县 三夏 campaign, teams, 孟州市 司机之家, 夏送清凉; see campaigns/campaign.seed.ts), and the
+ * 孟州市司机之家 labelled 货车司机之家 and 快递小哥之家 too (station-grading/grading.seed.ts).
  */
 export async function seedFirstStart(em: EntityManager, seedsDir: string, log: (msg: string) => void = console.log): Promise<void> {
   await once(em, 'regions:cn-adcode-2016', async () => {
@@ -50,6 +52,11 @@ export async function seedFirstStart(em: EntityManager, seedsDir: string, log: (
   await once(em, 'scheduling:jiaozuo-2027', async () => {
     const r = await em.fork().transactional((tx) => seedScheduling(tx as EntityManager));
     log(`seed: 修武县 三夏 and 夏送清凉 campaigns, ${r.teams} teams, ${r.servicePoints} service points, ${r.shifts} shifts`);
+    return r;
+  });
+  await once(em, 'stations:mengzhou-labels', async () => {
+    const r = await em.fork().transactional((tx) => seedStationLabels(tx as EntityManager));
+    log(`seed: 孟州市司机之家 labelled 货车司机之家 and 快递小哥之家 (${r.stations})`);
     return r;
   });
 }

@@ -125,6 +125,15 @@ const FIXTURES: Record<string, Fixture> = {
   // Webhooks belong to an app's API key (scope WEBHOOKS): staff accounts get FORBIDDEN (webhooks.test.ts covers keys).
   deactivateWebhook: { roles: NOBODY, op: async () => ({ query: `mutation($id: ID!) { deactivateWebhook(id: $id) { id } }`, variables: { id: randomUUID() } }) },
   replayWebhookDelivery: { roles: NOBODY, op: async () => ({ query: `mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }`, variables: { id: randomUUID() } }) },
+  // Acceptance and grading are the federation's (ADMIN): operators may not accept or grade their own stations.
+  recordStationInspection: {
+    roles: NOBODY,
+    op: async () => ({
+      query: `mutation($st: ID!, $i: StationInspectionInput!) { recordStationInspection(stationId: $st, input: $i) { id } }`,
+      variables: { st: home.Station, i: { inspectorName: '检查员', inspectedOn: '2026-01-05', items: ['DRINKING_WATER', 'SEATING', 'AIR_CONDITIONING', 'FIRST_AID_KIT', 'TOILET', 'CHARGING'].map((item) => ({ item, passed: true })) } },
+    }),
+  },
+  gradeStation: { roles: NOBODY, idKind: 'Station', op: async () => ({ query: `mutation($id: ID!, $v: Int!) { gradeStation(id: $id, version: $v, input: {stars: 3, titles: []}) { id } }`, variables: { id: home.Station, v: await version('station', home.Station) } }) },
   deleteStation: { roles: NOBODY, idKind: 'Station', op: async () => ({ query: `mutation($id: ID!) { deleteStation(id: $id) { id } }`, variables: { id: home.Station } }) },
   resetUserPassword: { roles: NOBODY, op: async () => ({ query: `mutation($id: ID!) { resetUserPassword(id: $id, password: "another-long-passphrase") { id } }`, variables: { id: randomUUID() } }) },
   revokeApiKey: { roles: NOBODY, op: async () => ({ query: `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, variables: { id: randomUUID() } }) },

@@ -458,6 +458,9 @@ describe('admin in the browser', { timeout: TIMEOUT }, () => {
     const operatorPage = await openPage();
     await operatorPage.goto(`${server.url}/`);
     await signIn(operatorPage, 'operator.browser');
+    // The landing page is the dashboard (tests/browser/dashboard.browser.test.ts); the list is one click away.
+    await operatorPage.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+    await operatorPage.goto(`${server.url}/#/stations`);
     await operatorPage.waitForURL(/#\/stations/, { timeout: 15_000 });
     await operatorPage.getByText(new RegExp(`共 ${myStations.totalCount} 条`)).waitFor({ timeout: 30_000 });
     const names = await operatorPage.locator('table tbody tr td.column-name').allInnerTexts();
@@ -554,6 +557,8 @@ describe('admin in the browser', { timeout: TIMEOUT }, () => {
     await p.locator('input[name="confirmPassword"]').fill(newPassword);
     await p.getByTestId('change-password').getByRole('button', { name: '修改密码' }).click();
     await p.getByText('密码已修改').waitFor({ timeout: 15_000 });
+    await p.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+    await p.goto(`${server.url}/#/stations`);
     await p.waitForURL(/#\/stations/, { timeout: 15_000 });
     await expect.poll(() => p.locator('table tbody tr').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
     // A COORDINATOR reads stations but creates none.

@@ -1,3 +1,4 @@
+import { dashboardEn, gradingEn } from '../dashboard/i18n';
 import englishMessages from 'ra-language-english';
 import type { DomainMessages } from './zh';
 import enReasons, { enReasonWords } from './reasons/en';
@@ -24,6 +25,8 @@ const enDomain: DomainMessages = {
         statuses: 'Statuses',
         phone: 'Phone',
         capacity: 'Seats',
+        labels: 'Signposted as',
+        gradeStars: 'Stars',
         hostOrganizationId: 'Host unit',
         operatorOrganizationId: 'Operating union',
         hostOrganization: 'Host unit',
@@ -360,6 +363,7 @@ const enDomain: DomainMessages = {
       SERVICE_POINT: 'Service point',
     },
     StationStatus: {
+      PLANNED: 'Planned',
       ACTIVE: 'Active',
       TEMPORARILY_CLOSED: 'Temporarily closed',
       RETIRED: 'Retired',
@@ -545,6 +549,8 @@ const enDomain: DomainMessages = {
       reason: 'Reason',
       progress: '%{done} of %{total} rows',
     },
+    dashboard: dashboardEn,
+    grading: gradingEn,
     holidays: {
       menu: 'Holidays',
       title: 'Holiday calendar',

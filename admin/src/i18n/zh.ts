@@ -1,3 +1,4 @@
+import { dashboardZh, gradingZh } from '../dashboard/i18n';
 import raChinese from './raChinese';
 import zhReasons, { zhReasonWords } from './reasons/zh';
 
@@ -24,6 +25,8 @@ export const zhDomain = {
         statuses: '状态',
         phone: '电话',
         capacity: '座位数',
+        labels: '挂牌类型',
+        gradeStars: '星级',
         hostOrganizationId: '承建单位',
         operatorOrganizationId: '运营工会',
         hostOrganization: '承建单位',
@@ -360,6 +363,7 @@ export const zhDomain = {
       SERVICE_POINT: '临时服务点',
     },
     StationStatus: {
+      PLANNED: '筹建中',
       ACTIVE: '运营中',
       TEMPORARILY_CLOSED: '暂停服务',
       RETIRED: '已停用',
@@ -545,6 +549,8 @@ export const zhDomain = {
       reason: '原因',
       progress: '已处理 %{done} / %{total} 行',
     },
+    dashboard: dashboardZh,
+    grading: gradingZh,
     holidays: {
       menu: '节假日',
       title: '节假日安排',

@@ -65,8 +65,10 @@ export const stationTileQuery = (filter: Record<string, unknown>): string => {
     if (values.length) params.push(`${name}=${[...new Set(values)].sort().map(encodeURIComponent).join(',')}`);
   };
   add('kinds', listOf(filter.kinds));
+  // Tiles are public and never hold PLANNED stations (the API drops the status; PLANNED alone is a 400).
   const statuses = listOf(filter.statuses);
-  add('statuses', statuses.length ? statuses : [...STATION_STATUSES]);
+  const shown = statuses.filter((st) => st !== 'PLANNED');
+  add('statuses', statuses.length ? (shown.length ? shown : statuses) : STATION_STATUSES.filter((st) => st !== 'PLANNED'));
   add('amenities', listOf(filter.amenities));
   const region = typeof filter.regionCodePrefix === 'string' ? regionPrefix(filter.regionCodePrefix.trim()) : '';
   if (/^[0-9]{1,6}$/.test(region)) params.push(`region=${region}`);

@@ -12,6 +12,7 @@ const SOURCE = 'stations';
 export const STATIONS_LAYER = 'stations-circles';
 
 export const STATUS_COLORS = {
+  PLANNED: '#7b1fa2',
   ACTIVE: '#2e7d32',
   TEMPORARILY_CLOSED: '#ed6c02',
   RETIRED: '#9e9e9e',

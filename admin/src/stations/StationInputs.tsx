@@ -8,6 +8,7 @@ import {
   NumberInput,
   ReferenceInput,
   required,
+  SelectArrayInput,
   SelectInput,
   TextInput,
   type Validator,
@@ -37,6 +38,9 @@ export const StationInputs = () => (
       </Grid>
       <Grid size={{ xs: 6, md: 3 }}>
         <SelectInput source="status" choices={stationStatusChoices} validate={required()} />
+      </Grid>
+      <Grid size={12}>
+        <SelectArrayInput source="labels" choices={stationKindChoices} helperText="yizhan.grading.labels_help" />
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
         <TextInput source="address" validate={maxLength(500)} />

@@ -19,6 +19,7 @@ import { HistoryPanel } from '../audit/HistoryPanel';
 import { can, useRole } from '../auth';
 import { SectionTitle } from '../common/SectionTitle';
 import { coordinateSystemChoices, stationKindChoices, stationStatusChoices } from '../choices';
+import { GradingPanel } from '../grading/GradingPanel';
 import { formatDegrees } from '../map/coordinates';
 import { MapView } from '../map/MapView';
 import { StationsLayer } from '../map/StationsLayer';
@@ -206,6 +207,7 @@ export const StationShow = () => (
       </Grid>
       <Grid size={{ xs: 12, lg: 5 }}>
         <Stack spacing={2}>
+          <GradingPanel />
           <LocationCard />
           <ProvenanceCard />
         </Stack>

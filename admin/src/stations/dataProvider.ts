@@ -5,7 +5,7 @@ import type { Station } from '../records';
 export const STATION_FIELDS = `
   id kind name address regionCode region { code name }
   location(crs: WGS84) { lng lat }
-  amenities openingHours timezone status phone capacity
+  amenities openingHours timezone status labels gradeStars phone capacity
   hostOrganization { id } operatorOrganization { id }
   provenance { source sourceDatum verifiedFields inferredFields notes needsReview }
   viewerCanEdit createdAt updatedAt version`;

@@ -18,8 +18,9 @@ import { Volunteer } from '../volunteers/volunteer.entity';
 import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
 import { SignupLink } from '../self-signup/signup-link.entity';
 import { Webhook } from '../webhooks/webhook.entity';
+import { StationInspection, StationTitle } from '../station-grading/grading.entity';
 
-export const entities = [Region, Organization, Station, User, ApiKey, AuditEvent, Volunteer, VolunteerTeam, Campaign, Shift, ShiftAssignment, SupplyItem, SupplyTally, ServiceLog, SignupLink, Webhook];
+export const entities = [Region, Organization, Station, User, ApiKey, AuditEvent, Volunteer, VolunteerTeam, Campaign, Shift, ShiftAssignment, SupplyItem, SupplyTally, ServiceLog, SignupLink, Webhook, StationInspection, StationTitle];
 
 /** Pool and statement limits: never wait forever for a connection, never let one statement run for ever. */
 export interface DbTimeouts {

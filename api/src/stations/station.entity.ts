@@ -36,7 +36,7 @@ export class Provenance {
 @ObjectType({ implements: Node, description: 'A rest station for outdoor workers: love station, drivers\' home, courier home or temporary service point.' })
 @Entity({ tableName: 'station' })
 export class Station {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'status' | 'timezone' | 'amenities';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'status' | 'timezone' | 'amenities' | 'labels';
 
   @Field(() => ID, { description: 'UUID of the station; stable, the id apps store and refetch with `station(id:)` or `node(id:)`.' })
   @PrimaryKey({ type: 'uuid' })
@@ -66,6 +66,14 @@ export class Station {
   @Property({ type: ArrayType, columnType: 'text[]' })
   amenities: Amenity[] = [];
 
+  /** The other kinds the station is signposted as (never `kind` itself); exposed as `labels` with `kind` first. */
+  @Property({ type: ArrayType, columnType: 'text[]' })
+  labels: StationKind[] = [];
+
+  @Field(() => Int, { nullable: true, description: 'Grade given by the federation: 1–5 stars (gradeStation); null: not graded yet.' })
+  @Property({ type: 'smallint', nullable: true })
+  gradeStars?: number | null;
+
   @Field(() => String, { nullable: true, description: 'OpenStreetMap opening_hours syntax, e.g. `Mo-Fr 09:00-17:00; PH off` or `24/7`.' })
   @Property({ columnType: 'text', nullable: true })
   openingHours?: string | null;
@@ -74,7 +82,7 @@ export class Station {
   @Property({ columnType: 'text' })
   timezone: string = DEFAULT_TIMEZONE;
 
-  @Field(() => StationStatus, { description: 'Whether it is in service; nearby search returns ACTIVE stations only.' })
+  @Field(() => StationStatus, { description: 'Whether it is in service; nearby search returns ACTIVE stations only, and no public answer shows a PLANNED one.' })
   @Enum({ items: () => StationStatus, columnType: 'text' })
   status: StationStatus = StationStatus.ACTIVE;
 

@@ -22,16 +22,18 @@ registerEnumType(StationKind, {
   },
 });
 
-/** Operating status. Only ACTIVE stations appear in `nearbyStations`. */
+/** Operating status. Only ACTIVE stations appear in `nearbyStations`; PLANNED ones in no public answer. */
 export enum StationStatus {
+  PLANNED = 'PLANNED',
   ACTIVE = 'ACTIVE',
   TEMPORARILY_CLOSED = 'TEMPORARILY_CLOSED',
   RETIRED = 'RETIRED',
 }
 registerEnumType(StationStatus, {
   name: 'StationStatus',
-  description: 'ACTIVE (in service), TEMPORARILY_CLOSED (e.g. renovation), RETIRED (closed for good, kept for history).',
+  description: 'PLANNED (applied for, awaiting its acceptance inspection), ACTIVE (in service), TEMPORARILY_CLOSED (e.g. renovation), RETIRED (closed for good, kept for history).',
   valuesConfig: {
+    PLANNED: { description: 'Applied for and being set up; becomes ACTIVE only after a PASSED acceptance inspection (recordStationInspection). Never in a public answer (nearbyStations, station, tiles).' },
     ACTIVE: { description: 'In service; the only status nearbyStations returns.' },
     TEMPORARILY_CLOSED: { description: 'Closed for a while (renovation, staff shortage); hidden from nearby search.' },
     RETIRED: { description: 'Closed for good; kept for history and service counts, hidden from nearby search.' },

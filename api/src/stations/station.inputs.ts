@@ -88,7 +88,9 @@ export class StationCreateInput {
   @TextRule({ max: 100, singleLine: true, emptyToNull: true })
   timezone?: string | null;
 
-  @Field(() => StationStatus, { nullable: true, description: 'Default ACTIVE.' }) status?: StationStatus | null;
+  @Field(() => StationStatus, { nullable: true, description: 'Default ACTIVE; PLANNED for a station applied for that still awaits its acceptance inspection.' }) status?: StationStatus | null;
+  @Field(() => [StationKind], { nullable: true, description: 'Every kind the station is signposted as (e.g. a love station that is also a 货车司机之家 and a 快递小哥之家); `kind` is always one of them and stays the one public kind. Duplicates are dropped.' })
+  labels?: StationKind[] | null;
 
   @Field(() => String, { nullable: true, description: 'Public contact phone: one or more numbers, each like a volunteer phone (an optional +, then 5–20 digits, spaces or dashes), separated by `;`, `,` or `、`; at most 50 characters. Empty means none.' })
   @TextRule(STATION_PHONE_RULE)
@@ -121,7 +123,8 @@ export class StationUpdateInput {
   @Field(() => [Amenity], { nullable: true, description: 'The whole new amenity list (replaces the old one).' }) amenities?: Amenity[];
   @Field(() => String, { nullable: true, description: 'OSM opening_hours syntax; at most 500 characters; empty or null clears it.' }) @TextRule({ max: 500, emptyToNull: true }) openingHours?: string | null;
   @Field(() => String, { nullable: true, description: 'IANA time zone; empty or null means Asia/Shanghai.' }) @TextRule({ max: 100, singleLine: true, emptyToNull: true }) timezone?: string | null;
-  @Field(() => StationStatus, { nullable: true, description: 'New status.' }) status?: StationStatus;
+  @Field(() => StationStatus, { nullable: true, description: 'New status. PLANNED → ACTIVE needs a PASSED acceptance inspection (BAD_USER_INPUT on input.status otherwise); nothing returns to PLANNED once it was ACTIVE.' }) status?: StationStatus;
+  @Field(() => [StationKind], { nullable: true, description: 'The whole new label list, as in StationCreateInput.labels (`kind` is always kept among them).' }) labels?: StationKind[] | null;
   @Field(() => Date, { nullable: true, description: 'Temporary service points: start of the validity window; null clears it.' }) validFrom?: Date | null;
   @Field(() => Date, { nullable: true, description: 'Temporary service points: end of the validity window (exclusive); null clears it.' }) validUntil?: Date | null;
 

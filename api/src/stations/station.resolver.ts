@@ -12,7 +12,7 @@ import { Region } from '../regions/region.entity';
 import { Provenance, Station } from './station.entity';
 import { Role } from '../auth/user.entity';
 import { idempotent } from '../common/idempotency';
-import { Amenity, StationKind } from './station.enums';
+import { Amenity, StationKind, StationStatus } from './station.enums';
 import { StationCreateInput, StationFilter, StationOrder, StationUpdateInput } from './station.inputs';
 import * as service from './station.service';
 import * as nearby from './nearby';
@@ -21,7 +21,8 @@ import { registerNodeType } from '../node/node.registry';
 const StationPage = offsetPage(Station, 'StationPage');
 
 // Any caller may read any station by id, as with `station(id:)`.
-registerNodeType(Station, (ctx, ids) => ctx.em.find(Station, { id: { $in: ids } }));
+// PLANNED stations (awaiting acceptance) are in no public answer: only staff refetch them.
+registerNodeType(Station, (ctx, ids) => ctx.em.find(Station, ctx.access.isStaff ? { id: { $in: ids } } : { id: { $in: ids }, status: { $ne: StationStatus.PLANNED } }));
 
 /**
  * A station as its field resolvers receive it: a managed entity, or a read-only row from `stationFromRow`
@@ -128,10 +129,11 @@ export class NearbyStationConnectionResolver {
 
 @Resolver(() => Station)
 export class StationResolver {
-  @Query(() => Station, { nullable: true, description: 'A station by id; null when there is none.' })
-  async station(@Arg('id', () => ID, { description: 'The station\'s UUID; BAD_USER_INPUT when it is not a UUID.' }) id: string, @Ctx() { em }: Context): Promise<Station | null> {
+  @Query(() => Station, { nullable: true, description: 'A station by id; null when there is none (and, for callers other than staff, when it is still PLANNED).' })
+  async station(@Arg('id', () => ID, { description: 'The station\'s UUID; BAD_USER_INPUT when it is not a UUID.' }) id: string, @Ctx() { em, access }: Context): Promise<Station | null> {
     service.assertUuid(id, 'id');
-    return em.findOne(Station, id);
+    const station = await em.findOne(Station, id);
+    return station && station.status === StationStatus.PLANNED && !access.isStaff ? null : station;
   }
 
   @Query(() => NearbyStationConnection, {

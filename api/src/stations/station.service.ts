@@ -87,7 +87,15 @@ export async function applyStationInput(
     if (value) parseOpeningHours(value, 'input.openingHours');
     station.openingHours = value;
   }
-  if (input.status != null) station.status = input.status;
+  if (input.status != null && input.status !== station.status) {
+    await assertStatusChange(em, station, input.status, isNew);
+    station.status = input.status;
+  }
+  if (input.labels != null || input.kind != null) {
+    const labels = input.labels ?? [station.kind, ...(station.labels ?? [])];
+    // Stored without `kind` (which the public contract carries on its own), in the vocabulary's order.
+    station.labels = Object.values(StationKind).filter((k) => k !== station.kind && labels.includes(k));
+  }
   if (input.validFrom !== undefined) station.validFrom = input.validFrom;
   if (input.validUntil !== undefined) station.validUntil = input.validUntil;
   if (station.validFrom && station.validUntil && station.validUntil <= station.validFrom) {
@@ -123,6 +131,21 @@ export async function applyStationInput(
     station.regionCode = input.regionCode;
   } else if (input.regionCode === null || moved || isNew) {
     station.regionCode = (await findRegion(em, station.location)).code;
+  }
+}
+
+/**
+ * The station lifecycle: a new station may start PLANNED; PLANNED → ACTIVE only after a PASSED acceptance
+ * inspection (issue 15 §4: stations are applied for, inspected against the 六有 standard and accepted); a station
+ * that was in service never goes back to PLANNED. BAD_USER_INPUT on `input.status` otherwise. Every status change
+ * goes through updateStation (and so through this check), the one path webhooks listen to.
+ */
+async function assertStatusChange(em: EntityManager, station: Station, to: StationStatus, isNew: boolean): Promise<void> {
+  if (isNew) return;
+  if (to === StationStatus.PLANNED) throw new BadInputError('input.status', 'a station that was in service cannot return to PLANNED');
+  if (station.status === StationStatus.PLANNED && to === StationStatus.ACTIVE) {
+    const [row] = await em.execute<{ n: number }[]>(`select count(*)::int as n from station_inspection where station_id = ? and result = 'PASSED'`, [station.id]);
+    if (!row.n) throw new BadInputError('input.status', 'a PLANNED station becomes ACTIVE only after a PASSED acceptance inspection (recordStationInspection)');
   }
 }
 

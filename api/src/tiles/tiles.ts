@@ -29,13 +29,24 @@ function list<T extends string>(raw: unknown, allowed: Record<string, T>, param:
 }
 
 /**
- * The list filters as query parameters: `kinds`, `statuses` (default ACTIVE), `amenities` (all of them), `region`
+ * Tiles are public, and PLANNED stations (awaiting acceptance) are in no public answer: PLANNED is dropped from
+ * `statuses` (so the admin's "every status" still works), and asking for PLANNED alone is a 400 naming `statuses`.
+ */
+function publicStatuses(asked: StationStatus[] | undefined): StationStatus[] {
+  if (!asked) return [StationStatus.ACTIVE];
+  const kept = asked.filter((st) => st !== StationStatus.PLANNED);
+  if (!kept.length) throw new BadInputError('statuses', 'PLANNED stations are not public: they appear in no tile');
+  return kept;
+}
+
+/**
+ * The list filters as query parameters: `kinds`, `statuses` (default ACTIVE; never PLANNED), `amenities` (all of them), `region`
  * (a GB/T 2260 prefix). Same meaning and SQL as the `stations` list filter. BAD_USER_INPUT names the parameter.
  */
 export function tileFilter(query: Record<string, unknown>): StationFilter {
   const filter: StationFilter = {
     kinds: list(query.kinds, StationKind, 'kinds'),
-    statuses: list(query.statuses, StationStatus, 'statuses') ?? [StationStatus.ACTIVE],
+    statuses: publicStatuses(list(query.statuses, StationStatus, 'statuses')),
     amenities: list(query.amenities, Amenity, 'amenities'),
   } as StationFilter;
   if (query.region !== undefined && query.region !== '') {
