@@ -15,6 +15,7 @@ import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
 import { Campaign, CampaignStatus } from './campaign.entity';
 import { CampaignInput, ServicePointInput } from './campaign.inputs';
 import { addServicePoint, saveCampaign } from './campaign.service';
+import { peopleServed, supplyTotals } from '../supplies/supply.service';
 
 export const CampaignPage = offsetPage(Campaign, 'CampaignPage');
 
@@ -92,17 +93,11 @@ export class CampaignResolver {
 
   @FieldResolver(() => [SupplyTotal], { description: 'Supplies handed out over the campaign, per item.' })
   async supplyTotals(@Root() c: Campaign, @Ctx() ctx: Context) {
-    const rows = await ctx.em.execute<{ item_id: string; q: number }[]>(
-      `select t.item_id, sum(t.quantity)::int as q from supply_tally t join supply_item i on i.id = t.item_id where i.campaign_id = ? group by t.item_id`,
-      [c.id],
-    );
-    const items = await ctx.em.find(SupplyItem, { id: { $in: rows.map((r) => r.item_id) } });
-    return rows.map((r) => ({ item: items.find((i) => i.id === r.item_id)!, quantity: r.q }));
+    return supplyTotals(ctx.em, c.id);
   }
 
   @FieldResolver(() => Int, { description: 'People served (服务人次) logged for the campaign.' })
   async peopleServed(@Root() c: Campaign, @Ctx() ctx: Context) {
-    const [row] = await ctx.em.execute<{ n: number }[]>(`select coalesce(sum(people_served), 0)::int as n from service_log where campaign_id = ?`, [c.id]);
-    return row.n;
+    return peopleServed(ctx.em, c.id);
   }
 }

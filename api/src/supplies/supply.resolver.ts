@@ -3,32 +3,17 @@ import { LOCAL_DATE_RULE, nameRule, TextArgRule } from '../common/text-input';
 import { Station } from '../stations/station.entity';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
-import { pgArray } from '../common/pagination';
 import { Role } from '../auth/user.entity';
 import { assertUuid } from '../common/ids';
 import { Campaign } from '../campaigns/campaign.entity';
 import { ServiceLog, SupplyItem, SupplyTally } from './supply.entity';
 import { SupplyQuantityInput } from './supply.inputs';
-import { recordServiceLog, recordSupplies } from './supply.service';
+import { assertCanRecordAt, recordServiceLog, recordSupplies } from './supply.service';
 
 @ObjectType({ description: 'Total of one supply handed out.' })
 export class SupplyTotal {
   @Field(() => SupplyItem, { description: 'The supply item.' }) item!: SupplyItem;
   @Field(() => Int, { description: 'Total handed out, in the item\'s unit.' }) quantity!: number;
-}
-
-/**
- * Who may record or read supplies and people served at a station: ADMIN, an OPERATOR who may edit the station,
- * or a COORDINATOR of a campaign the station serves. NOT_FOUND naming `stationId` otherwise (as for a station that
- * does not exist).
- */
-export async function assertCanRecordAt(ctx: Context, stationId: string): Promise<void> {
-  assertUuid(stationId, 'stationId');
-  if (ctx.access.isAdmin) return ctx.access.require('Station', stationId, 'stationId');
-  if (ctx.access.isOperator) return ctx.access.require('Station', stationId, 'stationId');
-  const campaigns = (await ctx.access.campaignIds()) ?? [];
-  const [linked] = await ctx.em.execute<{ n: number }[]>(`select count(*)::int as n from campaign_stations where station_id = ? and campaign_id = any(?::uuid[])`, [stationId, pgArray(campaigns)]);
-  if (!linked.n) ctx.access.notFound('Station', stationId, 'stationId');
 }
 
 @Resolver(() => SupplyItem)

@@ -2,7 +2,7 @@ import { PageArgs } from '../common/page-args';
 import { Args, ID, Int, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
-import { containsPattern, offsetPage, pgArray } from '../common/pagination';
+import { offsetPage } from '../common/pagination';
 import { Role } from '../auth/user.entity';
 import { readableLoader, registerNodeType } from '../node/node.registry';
 import { assertUuid } from '../common/ids';
@@ -13,7 +13,7 @@ import { CalendarFeed } from '../shift-assignments/shift-assignment.entity';
 import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
 import { Volunteer, newCalendarToken } from './volunteer.entity';
 import { VolunteerInput } from './volunteer.inputs';
-import { saveVolunteer } from './volunteer.service';
+import { listVolunteers, saveVolunteer } from './volunteer.service';
 
 export const PHONE = personalField('Volunteer', 'phone')!;
 
@@ -33,27 +33,7 @@ export class VolunteerResolver {
     @Arg('teamId', () => ID, { nullable: true, description: 'Only the members of this team (UUID; BAD_USER_INPUT when malformed).' }) teamId?: string,
     @Arg('search', () => String, { nullable: true, description: 'Only volunteers whose name contains this text (case-insensitive, first 50 characters used).' }) search?: string,
   ) {
-    const { limit, offset } = paging.page;
-    const teams = await ctx.access.teamIds();
-    const cond: string[] = ['true'];
-    const params: unknown[] = [];
-    if (teams !== null) {
-      cond.push('exists (select 1 from volunteer_team_members m where m.volunteer_id = v.id and m.volunteer_team_id = any(?::uuid[]))');
-      params.push(pgArray(teams));
-    }
-    if (teamId) {
-      assertUuid(teamId, 'teamId');
-      cond.push('exists (select 1 from volunteer_team_members m where m.volunteer_id = v.id and m.volunteer_team_id = ?)');
-      params.push(teamId);
-    }
-    if (search?.trim()) {
-      cond.push('v.name ilike ?');
-      params.push(containsPattern(search.trim().slice(0, 50)));
-    }
-    const rows = await ctx.em.execute<{ id: string }[]>(`select v.id from volunteer v where ${cond.join(' and ')} order by v.name, v.id limit ? offset ?`, [...params, limit, offset]);
-    const [{ n }] = await ctx.em.execute<{ n: number }[]>(`select count(*)::int as n from volunteer v where ${cond.join(' and ')}`, params);
-    const byId = new Map((await ctx.em.find(Volunteer, { id: { $in: rows.map((r) => r.id) } })).map((v) => [v.id, v]));
-    return { nodes: rows.map((r) => byId.get(r.id)!), totalCount: n };
+    return listVolunteers(ctx.em, ctx.access, { teamId, search }, paging.page);
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)

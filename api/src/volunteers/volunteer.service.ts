@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../common/errors';
+import { assertUuid } from '../common/ids';
+import { containsPattern, pgArray } from '../common/pagination';
 import { Access } from '../auth/access';
 import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
 import { Volunteer, VolunteerSkill } from './volunteer.entity';
@@ -42,4 +44,38 @@ export async function saveVolunteer(em: EntityManager, access: Access, vol: Volu
   return v;
 }
 
-// ---- Campaigns ------------------------------------------------------------------------------------------------
+
+/**
+ * One page of volunteers by name, then id, with the total: a COORDINATOR's are the members of their teams (ADMIN:
+ * all), narrowed to the members of `teamId` (BAD_USER_INPUT when not a UUID) and to names containing `search`
+ * (case-insensitive, its first 50 characters). Three statements whatever the page size.
+ */
+export async function listVolunteers(
+  em: EntityManager,
+  access: Access,
+  filter: { teamId?: string | null; search?: string | null },
+  page: { limit: number; offset: number },
+): Promise<{ nodes: Volunteer[]; totalCount: number }> {
+  const { teamId, search } = filter;
+  const { limit, offset } = page;
+  const teams = await access.teamIds(em);
+  const cond: string[] = ['true'];
+  const params: unknown[] = [];
+  if (teams !== null) {
+    cond.push('exists (select 1 from volunteer_team_members m where m.volunteer_id = v.id and m.volunteer_team_id = any(?::uuid[]))');
+    params.push(pgArray(teams));
+  }
+  if (teamId) {
+    assertUuid(teamId, 'teamId');
+    cond.push('exists (select 1 from volunteer_team_members m where m.volunteer_id = v.id and m.volunteer_team_id = ?)');
+    params.push(teamId);
+  }
+  if (search?.trim()) {
+    cond.push('v.name ilike ?');
+    params.push(containsPattern(search.trim().slice(0, 50)));
+  }
+  const rows = await em.execute<{ id: string }[]>(`select v.id from volunteer v where ${cond.join(' and ')} order by v.name, v.id limit ? offset ?`, [...params, limit, offset]);
+  const [{ n }] = await em.execute<{ n: number }[]>(`select count(*)::int as n from volunteer v where ${cond.join(' and ')}`, params);
+  const byId = new Map((await em.find(Volunteer, { id: { $in: rows.map((r) => r.id) } })).map((v) => [v.id, v]));
+  return { nodes: rows.map((r) => byId.get(r.id)!), totalCount: n };
+}
