@@ -76,12 +76,19 @@ export const ApiScope = {
 export type ApiScope = typeof ApiScope[keyof typeof ApiScope];
 /** SIGNED_UP, CONFIRMED, CHECKED_IN and COMPLETED hold a place (and count against capacity and overlap); WAITLISTED waits in arrival order; NO_SHOW and CANCELLED do not. */
 export const AssignmentStatus = {
+  /** 已取消: cancelled (cancelShiftAssignment); holds no place. */
   CANCELLED: 'CANCELLED',
+  /** 已签到: checked in (checkIn), not yet out. */
   CHECKED_IN: 'CHECKED_IN',
+  /** 已完成: checked out; hours are credited. */
   COMPLETED: 'COMPLETED',
+  /** 已确认: a coordinator confirmed the sign-up (confirmShiftAssignment). */
   CONFIRMED: 'CONFIRMED',
+  /** 缺席: marked absent by a coordinator (markNoShow); holds no place, credits no hours. */
   NO_SHOW: 'NO_SHOW',
+  /** 已报名: holds a place, not yet confirmed by a coordinator. */
   SIGNED_UP: 'SIGNED_UP',
+  /** 候补: the shift was full; takes the first freed place, in arrival order (`seq`). */
   WAITLISTED: 'WAITLISTED'
 } as const;
 
@@ -97,11 +104,15 @@ export const AuditAction = {
 } as const;
 
 export type AuditAction = typeof AuditAction[keyof typeof AuditAction];
-/** HARVEST_SUPPORT (三夏护航), SUMMER_COOLING (夏送清凉), WINTER_WARMTH (冬送温暖), OTHER. */
+/** The union's seasonal campaigns (专项活动): HARVEST_SUPPORT (三夏护航), SUMMER_COOLING (夏送清凉), WINTER_WARMTH (冬送温暖), OTHER. */
 export const CampaignKind = {
+  /** 三夏护航: support for harvester crews in the summer harvest (late May–June). */
   HARVEST_SUPPORT: 'HARVEST_SUPPORT',
+  /** Any other campaign. */
   OTHER: 'OTHER',
+  /** 夏送清凉: drinks and heat-stroke medicine for outdoor workers in the hot months. */
   SUMMER_COOLING: 'SUMMER_COOLING',
+  /** 冬送温暖: warm meals and clothing in winter. */
   WINTER_WARMTH: 'WINTER_WARMTH'
 } as const;
 
@@ -123,10 +134,13 @@ export const CampaignOrderField = {
 } as const;
 
 export type CampaignOrderField = typeof CampaignOrderField[keyof typeof CampaignOrderField];
-/** PLANNED, ACTIVE, CLOSED (no more sign-ups). */
+/** Where a campaign is in its life: PLANNED, ACTIVE, CLOSED (no more sign-ups). Set by its organizers with updateCampaign; not derived from the dates. */
 export const CampaignStatus = {
+  /** Running; sign-ups, check-ins and tallies are recorded. */
   ACTIVE: 'ACTIVE',
+  /** Over: sign-ups are refused (BAD_USER_INPUT on shiftId); the record stays for hours and totals. */
   CLOSED: 'CLOSED',
+  /** Being prepared; shifts may be planned and signed up for. */
   PLANNED: 'PLANNED'
 } as const;
 
@@ -375,26 +389,40 @@ export const VolunteerOrderField = {
 } as const;
 
 export type VolunteerOrderField = typeof VolunteerOrderField[keyof typeof VolunteerOrderField];
-/** Skills a shift may require: first aid, driving, cooking, medical, logistics, repair, counselling, publicity, route guidance. */
+/** Skills a volunteer has and a shift may require (`Shift.requiredSkills`: a volunteer lacking one is refused with BAD_USER_INPUT at sign-up). */
 export const VolunteerSkill = {
+  /** 炊事: cooks or serves food and drink (绿豆汤, hot meals). */
   COOK: 'COOK',
+  /** 心理疏导/法律咨询: counselling or legal advice. */
   COUNSELLING: 'COUNSELLING',
+  /** 驾驶: may drive the team's vehicles. */
   DRIVER: 'DRIVER',
+  /** 急救: first aid (e.g. a Red Cross certificate). */
   FIRST_AID: 'FIRST_AID',
+  /** 后勤: stores, loading and handing out supplies. */
   LOGISTICS: 'LOGISTICS',
+  /** 医护: a doctor or nurse. */
   MEDIC: 'MEDIC',
+  /** 宣传: publicity, photos and reports. */
   PUBLICITY: 'PUBLICITY',
+  /** 维修: repairs vehicles, harvesters or equipment. */
   REPAIR: 'REPAIR',
+  /** 道路指引: knows the local roads and guides crews. */
   ROUTE_GUIDE: 'ROUTE_GUIDE'
 } as const;
 
 export type VolunteerSkill = typeof VolunteerSkill[keyof typeof VolunteerSkill];
-/** RESCUE (斑马/蓝天/雷锋 救援队), MODEL_WORKER (劳模志愿服务队), UNION, COMMUNITY, OTHER. */
+/** What kind of volunteer team (志愿服务队) it is: RESCUE (斑马/蓝天/雷锋 救援队), MODEL_WORKER (劳模志愿服务队), UNION, COMMUNITY, OTHER. */
 export const VolunteerTeamKind = {
+  /** A neighbourhood or community team (社区志愿服务队). */
   COMMUNITY: 'COMMUNITY',
+  /** 劳模志愿服务队: a team of model workers (劳模). */
   MODEL_WORKER: 'MODEL_WORKER',
+  /** Any other kind. */
   OTHER: 'OTHER',
+  /** 救援队: a civic rescue team such as 斑马, 蓝天 or 雷锋. */
   RESCUE: 'RESCUE',
+  /** A trade union's own volunteer team (工会志愿服务队). */
   UNION: 'UNION'
 } as const;
 

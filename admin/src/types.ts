@@ -112,10 +112,13 @@ export type AppConfig = {
   mapStyleUrl?: Maybe<Scalars['String']['output']>;
 };
 
-/** A sign-up of a team assignment that could not be made. */
+/** A sign-up of a team assignment that could not be made, with the reason. */
 export type AssignmentConflict = {
+  /** Why, as signUpForShift would have answered (full, overlapping another shift, missing skills, closed campaign, …). */
   reason: Scalars['String']['output'];
+  /** UUID of the shift. */
   shiftId: Scalars['ID']['output'];
+  /** UUID of the team member who could not be signed up. */
   volunteerId: Scalars['ID']['output'];
 };
 
@@ -187,40 +190,57 @@ export type CalendarFeed = {
   path: Scalars['String']['output'];
 };
 
-/** A campaign (专项活动) such as 三夏护航: a date window in a time zone, a region, organizers, teams and service points. */
-export type Campaign = {
+/** A campaign (专项活动) such as 三夏护航: a date window in a time zone, a region, organizers, teams and service points. Read by ADMIN, any OPERATOR (read only), and a COORDINATOR of an organizing organization or an invited team; also a Relay Node. */
+export type Campaign = Node & {
+  /** When the record was created (an instant, RFC 3339). */
   createdAt: Scalars['DateTime']['output'];
+  /** Free text for volunteers and staff, up to 2000 characters; null when none. */
   description?: Maybe<Scalars['String']['output']>;
   /** End of the window (instant, exclusive). */
   endsAt: Scalars['DateTime']['output'];
+  /** Targets (at most 20), in the order entered; empty when none. */
   goals: Array<CampaignGoal>;
+  /** UUID of the campaign; also its Node id (`node(id:)`). */
   id: Scalars['ID']['output'];
+  /** Which kind of campaign. */
   kind: CampaignKind;
+  /** Name, 1–200 characters, e.g. 2027 三夏护航. */
   name: Scalars['String']['output'];
+  /** The organizing organizations (主办单位). */
   organizations: Array<Organization>;
   /** People served (服务人次) logged for the campaign. */
   peopleServed: Scalars['Int']['output'];
+  /** Six-digit GB/T 2260 code of the area it covers; null when not limited to one. */
   regionCode?: Maybe<Scalars['String']['output']>;
   /** Start of the window (instant). */
   startsAt: Scalars['DateTime']['output'];
   /** Its service points. */
   stations: Array<Station>;
+  /** PLANNED, ACTIVE or CLOSED; CLOSED stops sign-ups. */
   status: CampaignStatus;
+  /** The campaign's own supply items, by name. */
   supplyItems: Array<SupplyItem>;
   /** Supplies handed out over the campaign, per item. */
   supplyTotals: Array<SupplyTotal>;
+  /** The participating volunteer teams; their members only to those who coordinate them. */
   teams: Array<VolunteerTeam>;
   /** IANA time zone its days and shift patterns are read in (default Asia/Shanghai). */
   timezone: Scalars['String']['output'];
+  /** When the record last changed (an instant, RFC 3339). */
   updatedAt: Scalars['DateTime']['output'];
+  /** Optimistic-lock version, 1 at creation and +1 on every change: pass it to the update mutation, which answers CONFLICT when the record has changed since (api/src/auth/load-for-update.ts). */
   version: Scalars['Int']['output'];
 };
 
 /** Fill rate of a campaign: shifts understaffed first, and per-point coverage by day. */
 export type CampaignFillRate = {
+  /** Per station and local day, by date then station name. */
   coverage: Array<PointCoverage>;
+  /** Every shift: understaffed first, then by fill ratio, then by start. */
   shifts: Array<ShiftFill>;
+  /** Places offered over all shifts. */
   totalCapacity: Scalars['Int']['output'];
+  /** Places taken over all shifts. */
   totalFilled: Scalars['Int']['output'];
 };
 
@@ -248,6 +268,7 @@ export type CampaignFilter = {
 export type CampaignGoal = {
   /** What is counted, e.g. 矿泉水 or 服务人次. */
   name: Scalars['String']['output'];
+  /** Target amount in `unit`, 0 or more (e.g. 10000 for 10000 瓶). */
   target: Scalars['Float']['output'];
   /** Unit, e.g. 瓶, 箱, 人次. */
   unit: Scalars['String']['output'];
@@ -257,6 +278,7 @@ export type CampaignGoal = {
 export type CampaignGoalInput = {
   /** 1–50 characters (trimmed, at least one visible). */
   name: Scalars['String']['input'];
+  /** Target amount in `unit`, 0 or more. */
   target: Scalars['Float']['input'];
   /** 1–20 characters (trimmed, at least one visible). */
   unit: Scalars['String']['input'];
@@ -266,8 +288,11 @@ export type CampaignGoalInput = {
 export type CampaignInput = {
   /** At most 2000 characters (trimmed; empty means none). */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** End of the window (exclusive), after startsAt; required when creating. BAD_USER_INPUT on input.endsAt otherwise. */
   endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Targets, at most 20 (replaces the list); omitted keeps it. */
   goals?: InputMaybe<Array<CampaignGoalInput>>;
+  /** Kind of campaign; required when creating. */
   kind?: InputMaybe<CampaignKind>;
   /** 1–200 characters (trimmed, at least one visible). */
   name?: InputMaybe<Scalars['String']['input']>;
@@ -275,9 +300,11 @@ export type CampaignInput = {
   organizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Six-digit GB/T 2260 code. */
   regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Start of the window (RFC 3339 date-time with offset); required when creating. */
   startsAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** Existing stations serving as its points (temporary ones: addServicePoint). */
   stationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** PLANNED (default), ACTIVE or CLOSED; CLOSED stops sign-ups. */
   status?: InputMaybe<CampaignStatus>;
   /** Participating volunteer teams. */
   teamIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -473,11 +500,15 @@ export type HolidayNoticeInput = {
   year: Scalars['Int']['input'];
 };
 
-/** Hours credited to a volunteer or a team. */
+/** Hours credited to a volunteer or a team (volunteerHours, teamHours), from COMPLETED assignments. */
 export type HoursTotal = {
+  /** COMPLETED assignments counted. */
   completedShifts: Scalars['Int']['output'];
+  /** Hours credited (ShiftAssignment.hoursCredited summed), two decimals. */
   hours: Scalars['Float']['output'];
+  /** UUID of the volunteer or the team. */
   id: Scalars['ID']['output'];
+  /** Full name of the volunteer (these lists are for ADMIN and COORDINATOR only), or the team's name. */
   name: Scalars['String']['output'];
 };
 
@@ -1120,28 +1151,43 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
-/** What a shift pattern makes: every shift, whether it already existed, and how many were created. */
+/** One shift a pattern makes (planShifts): where, when, capacity, and whether it already existed. */
 export type PlannedShift = {
+  /** End (an instant, exclusive); the next day when the slot's end is at or before its start. */
   endsAt: Scalars['DateTime']['output'];
   /** true: a shift with this station, start and role already exists and is left as it is. */
   existing: Scalars['Boolean']['output'];
+  /** Capacity (the slot's maxVolunteers). */
   maxVolunteers: Scalars['Int']['output'];
+  /** Fewest volunteers needed (the slot's minVolunteers, default its maxVolunteers). */
   minVolunteers: Scalars['Int']['output'];
+  /** Skills every volunteer must have (the slot's requiredSkills). */
+  requiredSkills: Array<VolunteerSkill>;
+  /** What the volunteers do (the slot's role, default VOLUNTEER). */
   role: Scalars['String']['output'];
+  /** Start (an instant), the slot's local start on that day in the campaign's time zone. */
   startsAt: Scalars['DateTime']['output'];
+  /** UUID of the station (service point) it is at. */
   stationId: Scalars['ID']['output'];
 };
 
-/** Coverage of one service point on one local day. */
+/** Coverage of one service point on one local day (the day its shifts start, in the campaign zone). */
 export type PointCoverage = {
+  /** Places offered over those shifts. */
   capacity: Scalars['Int']['output'];
   /** Local date, YYYY-MM-DD. */
   date: Scalars['String']['output'];
+  /** Places taken over those shifts. */
   filled: Scalars['Int']['output'];
+  /** Sum of the shifts' minimum volunteers. */
   minimum: Scalars['Int']['output'];
+  /** Shifts starting there that day. */
   shifts: Scalars['Int']['output'];
+  /** UUID of the station (service point). */
   stationId: Scalars['ID']['output'];
+  /** Name of the station. */
   stationName: Scalars['String']['output'];
+  /** How many of those shifts are understaffed (filled < minimum). */
   understaffedShifts: Scalars['Int']['output'];
 };
 
@@ -1201,6 +1247,7 @@ export type Query = {
   regions: RegionPage;
   /** Staff who run the station (as for recordServiceLog): people-served entries of a station between two local dates (inclusive). */
   serviceLogs: Array<ServiceLog>;
+  /** ADMIN, COORDINATOR: a shift of a campaign of theirs; null when absent or not theirs. BAD_USER_INPUT on id when malformed. */
   shift?: Maybe<Shift>;
   /** ADMIN, COORDINATOR: the assignments of shifts of the campaigns in their scope matching the filter (a shift, a volunteer, a campaign, statuses, ids), sorted (default arrival order), one page (default 100) with the total count. BAD_USER_INPUT names the filter field at fault. */
   shiftAssignments: ShiftAssignmentPage;
@@ -1569,12 +1616,17 @@ export type RouteStation = {
 
 /** People served (服务人次) at a station on a day. No personal data about the workers served. */
 export type ServiceLog = {
+  /** When the record was created (an instant, RFC 3339). */
   createdAt: Scalars['DateTime']['output'];
   /** Local date (YYYY-MM-DD). */
   day: Scalars['String']['output'];
+  /** UUID of the log entry. */
   id: Scalars['ID']['output'];
+  /** People served (人次) that day, 0–1000000; recording the same station and day again replaces the figure. */
   peopleServed: Scalars['Int']['output'];
+  /** When the record last changed (an instant, RFC 3339). */
   updatedAt: Scalars['DateTime']['output'];
+  /** Optimistic-lock version, 1 at creation and +1 on every change: pass it to the update mutation, which answers CONFLICT when the record has changed since (api/src/auth/load-for-update.ts). */
   version: Scalars['Int']['output'];
 };
 
@@ -1582,61 +1634,85 @@ export type ServiceLog = {
 export type ServicePointInput = {
   /** At most 500 characters (trimmed; empty means none). */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** What the point offers (water, toilet, …); default none. */
   amenities?: Array<Amenity>;
   /** Why the location is approximate, if it is (kept in provenance). */
   approximateNote?: InputMaybe<Scalars['String']['input']>;
+  /** UUID of a campaign the caller organizes; NOT_FOUND on input.campaignId otherwise. */
   campaignId: Scalars['ID']['input'];
+  /** Where the point is, in the datum named by its `crs` (default WGS-84; GCJ-02 for AMap/Tencent coordinates); stored as WGS-84. */
   location: LngLatInput;
   /** 1–200 characters (trimmed, at least one visible). */
   name: Scalars['String']['input'];
   /** OSM opening_hours, at most 500 characters; default 24/7 (昼夜). */
   openingHours?: InputMaybe<Scalars['String']['input']>;
+  /** From when the point exists (RFC 3339); default the campaign's start. */
   validFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Until when the point exists (exclusive, after validFrom); default the campaign's end. */
   validUntil?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
-/** A shift (班次) at a service point: start and end instants (a night shift crosses midnight), role, capacity and required skills. */
-export type Shift = {
+/** A shift (班次) at a service point: start and end instants (a night shift crosses midnight), role, capacity and required skills. Read by ADMIN and a COORDINATOR of its campaign; also a Relay Node. */
+export type Shift = Node & {
   /** Staff only: its assignments in arrival order (empty for API keys). */
   assignments: Array<ShiftAssignment>;
+  /** The campaign the shift belongs to. */
   campaign: Campaign;
   /** Alias of maxVolunteers (the public contract). */
   capacity: Scalars['Int']['output'];
+  /** When the record was created (an instant, RFC 3339). */
   createdAt: Scalars['DateTime']['output'];
+  /** End (an instant, exclusive): after startsAt and at most 24 hours later. */
   endsAt: Scalars['DateTime']['output'];
   /** Assignments holding a place (signed up, confirmed, checked in, completed); kept by a database trigger. */
   filledCount: Scalars['Int']['output'];
+  /** UUID of the shift; also its Node id (`node(id:)`). */
   id: Scalars['ID']['output'];
   /** Most volunteers: sign-ups beyond it are waitlisted or refused (the database enforces it). */
   maxVolunteers: Scalars['Int']['output'];
   /** Fewest volunteers the shift needs; below it the shift is understaffed. */
   minVolunteers: Scalars['Int']['output'];
+  /** Notes for the volunteers, up to 1000 characters; null when none. */
   notes?: Maybe<Scalars['String']['output']>;
+  /** Skills every volunteer on the shift must have; empty when none. */
   requiredSkills: Array<VolunteerSkill>;
   /** What the volunteers do, e.g. VOLUNTEER, 医疗, 引导 (1–50 characters). */
   role: Scalars['String']['output'];
+  /** Start (an instant, RFC 3339), inside the campaign's window. */
   startsAt: Scalars['DateTime']['output'];
+  /** The station (service point) the shift is at. */
   station: Station;
+  /** When the record last changed (an instant, RFC 3339). */
   updatedAt: Scalars['DateTime']['output'];
+  /** Optimistic-lock version, 1 at creation and +1 on every change: pass it to the update mutation, which answers CONFLICT when the record has changed since (api/src/auth/load-for-update.ts). */
   version: Scalars['Int']['output'];
   /** Waitlisted sign-ups. */
   waitlistCount: Scalars['Int']['output'];
 };
 
-/** A volunteer on a shift (报名, 签到, 签退): status, check-in and check-out times, hours credited. */
-export type ShiftAssignment = {
+/** A volunteer on a shift (报名, 签到, 签退): status, check-in and check-out times, hours credited. Read by ADMIN and a COORDINATOR of the shift's campaign; also a Relay Node. */
+export type ShiftAssignment = Node & {
+  /** When the volunteer checked in (an instant); null before check-in. */
   checkedInAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the volunteer checked out (an instant, after checkedInAt); null before check-out. */
   checkedOutAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the record was created (an instant, RFC 3339). */
   createdAt: Scalars['DateTime']['output'];
   /** Hours credited: from the real check-in/out times, capped at the shift length unless a coordinator approved more. */
   hoursCredited?: Maybe<Scalars['Float']['output']>;
+  /** UUID of the assignment; also its Node id (`node(id:)`). */
   id: Scalars['ID']['output'];
   /** Arrival order (the waitlist is served in it); from a database sequence. */
   seq: Scalars['String']['output'];
+  /** The shift signed up for. */
   shift: Shift;
+  /** Where the sign-up is in its life (see AssignmentStatus). */
   status: AssignmentStatus;
+  /** When the record last changed (an instant, RFC 3339). */
   updatedAt: Scalars['DateTime']['output'];
+  /** Optimistic-lock version, 1 at creation and +1 on every change: pass it to the update mutation, which answers CONFLICT when the record has changed since (api/src/auth/load-for-update.ts). */
   version: Scalars['Int']['output'];
+  /** The volunteer signed up. */
   volunteer: Volunteer;
 };
 
@@ -1672,14 +1748,19 @@ export type ShiftAssignmentPage = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** A shift with its fill state. */
+/** A shift with its fill state (campaignFillRate). */
 export type ShiftFill = {
+  /** Places offered (Shift.maxVolunteers). */
   capacity: Scalars['Int']['output'];
+  /** Places taken (Shift.filledCount: signed up, confirmed, checked in, completed). */
   filled: Scalars['Int']['output'];
   /** Crosses local midnight or starts 18:00–06:00 in the campaign zone. */
   isNight: Scalars['Boolean']['output'];
+  /** Fewest volunteers needed (Shift.minVolunteers). */
   minimum: Scalars['Int']['output'];
+  /** The shift. */
   shift: Shift;
+  /** Name of the station the shift is at. */
   stationName: Scalars['String']['output'];
   /** Fewer volunteers than minVolunteers. */
   understaffed: Scalars['Boolean']['output'];
@@ -1701,17 +1782,23 @@ export type ShiftFilter = {
 
 /** One shift. */
 export type ShiftInput = {
+  /** UUID of a campaign the caller may plan; required when creating (NOT_FOUND on input.campaignId outside their scope, as for a missing one). */
   campaignId?: InputMaybe<Scalars['ID']['input']>;
   /** After startsAt, at most 24 hours later. */
   endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Capacity, 1–500; required when creating. BAD_USER_INPUT on input.maxVolunteers below the places already taken. */
   maxVolunteers?: InputMaybe<Scalars['Int']['input']>;
+  /** Fewest volunteers needed, 0–500 and at most maxVolunteers (default 1; BAD_USER_INPUT on input.minVolunteers above maxVolunteers). */
   minVolunteers?: InputMaybe<Scalars['Int']['input']>;
   /** At most 1000 characters (trimmed; empty means none). */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** Skills every volunteer must have (replaces the list); default none. */
   requiredSkills?: InputMaybe<Array<VolunteerSkill>>;
   /** 1–50 characters (trimmed, at least one visible). */
   role?: InputMaybe<Scalars['String']['input']>;
+  /** Start (RFC 3339 date-time with offset), inside the campaign's window; required when creating. */
   startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** UUID of one of the campaign's stations (its service points); required when creating. BAD_USER_INPUT on input.stationId when the station does not serve the campaign. */
   stationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1735,18 +1822,23 @@ export type ShiftPage = {
 
 /** Every day from `fromDate` to `toDate` (inclusive, local dates), at each station, each slot. */
 export type ShiftPatternInput = {
+  /** UUID of a campaign the caller may plan; NOT_FOUND on input.campaignId otherwise. */
   campaignId: Scalars['ID']['input'];
   /** YYYY-MM-DD */
   fromDate: Scalars['String']['input'];
+  /** Daily slots, 1–12, repeated every day at every station. */
   slots: Array<ShiftSlotInput>;
+  /** UUIDs of the campaign's stations to plan at, 1–50; each must serve the campaign. */
   stationIds: Array<Scalars['ID']['input']>;
   /** YYYY-MM-DD */
   toDate: Scalars['String']['input'];
 };
 
+/** What planShifts made of a pattern: every shift of it (new and existing), and how many this call created. */
 export type ShiftPlan = {
   /** Shifts created by this call (0 for a preview or a repeat). */
   created: Scalars['Int']['output'];
+  /** Every shift of the pattern, by day, station and slot (at most 5000). */
   shifts: Array<PlannedShift>;
 };
 
@@ -1758,6 +1850,7 @@ export type ShiftSlotInput = {
   maxVolunteers: Scalars['Int']['input'];
   /** Fewest volunteers (default: maxVolunteers). */
   minVolunteers?: InputMaybe<Scalars['Int']['input']>;
+  /** Skills every volunteer on these shifts must have; default none. */
   requiredSkills?: InputMaybe<Array<VolunteerSkill>>;
   /** 1–50 characters (trimmed, at least one visible). */
   role?: InputMaybe<Scalars['String']['input']>;
@@ -2059,38 +2152,53 @@ export type StationUpdateInput = {
 
 /** A supply handed out (慰问物资): 矿泉水 (瓶), 方便面 (箱), 防暑药品 (盒), 绿豆汤 (桶). */
 export type SupplyItem = {
+  /** When the record was created (an instant, RFC 3339). */
   createdAt: Scalars['DateTime']['output'];
+  /** UUID of the supply item. */
   id: Scalars['ID']['output'];
+  /** What is handed out, 1–50 characters, e.g. 矿泉水. */
   name: Scalars['String']['output'];
+  /** Unit it is counted in, 1–20 characters, e.g. 瓶, 箱, 盒. */
   unit: Scalars['String']['output'];
 };
 
 /** Quantities of supplies handed out. */
 export type SupplyQuantityInput = {
+  /** UUID of a supply item (general, or of a campaign the station serves); NOT_FOUND on items[i].itemId outside the caller's scope. */
   itemId: Scalars['ID']['input'];
+  /** How many of the item's unit were handed out, 1–1000000. */
   quantity: Scalars['Int']['input'];
 };
 
 /** A quantity of one supply handed out at a station on a day (optionally during a shift). */
 export type SupplyTally = {
+  /** When the record was created (an instant, RFC 3339). */
   createdAt: Scalars['DateTime']['output'];
   /** Local date (YYYY-MM-DD). */
   day: Scalars['String']['output'];
+  /** UUID of the tally. */
   id: Scalars['ID']['output'];
+  /** The supply handed out. */
   item: SupplyItem;
+  /** How many `item.unit` were handed out, 1–1000000. */
   quantity: Scalars['Int']['output'];
 };
 
 /** Total of one supply handed out. */
 export type SupplyTotal = {
+  /** The supply item. */
   item: SupplyItem;
+  /** Total handed out, in the item's unit. */
   quantity: Scalars['Int']['output'];
 };
 
 /** All or nothing: ok with the assignments made, or the conflicts and nothing saved. */
 export type TeamAssignmentResult = {
+  /** The assignments made (for a dryRun without conflicts: those that would be made, not saved); empty on any conflict. */
   assignments: Array<ShiftAssignment>;
+  /** Every sign-up that could not be made; empty when ok. */
   conflicts: Array<AssignmentConflict>;
+  /** true when every member could be signed up for every shift (and, unless dryRun, was). */
   ok: Scalars['Boolean']['output'];
 };
 
@@ -2178,9 +2286,11 @@ export type UserUpdateInput = {
   role?: InputMaybe<Role>;
 };
 
-/** A volunteer (志愿者). The phone number is personal data: in full only to coordinators of a team the volunteer belongs to, masked (138****5596) to other staff, never public. */
-export type Volunteer = {
+/** A volunteer (志愿者); a Relay Node read by ADMIN and by a COORDINATOR of one of their teams. The phone number is personal data: in full only to coordinators of a team the volunteer belongs to, masked (138****5596) to other staff, never public. */
+export type Volunteer = Node & {
+  /** When the record was created (an instant, RFC 3339). */
   createdAt: Scalars['DateTime']['output'];
+  /** UUID of the volunteer; also their Node id (`node(id:)`). */
   id: Scalars['ID']['output'];
   /** 劳模: a model worker. */
   isModelWorker: Scalars['Boolean']['output'];
@@ -2188,10 +2298,13 @@ export type Volunteer = {
   name: Scalars['String']['output'];
   /** Personal data. In full only to a COORDINATOR of a team the volunteer belongs to; masked (138****5596) to other staff, ADMIN included (data minimisation); null for API keys and anonymous callers. */
   phone?: Maybe<Scalars['String']['output']>;
+  /** Skills, each at most once (a duplicate in the input is dropped). */
   skills: Array<VolunteerSkill>;
   /** Staff only (empty for API keys). */
   teams: Array<VolunteerTeam>;
+  /** When the record last changed (an instant, RFC 3339). */
   updatedAt: Scalars['DateTime']['output'];
+  /** Optimistic-lock version, 1 at creation and +1 on every change: pass it to the update mutation, which answers CONFLICT when the record has changed since (api/src/auth/load-for-update.ts). */
   version: Scalars['Int']['output'];
 };
 
@@ -2211,11 +2324,13 @@ export type VolunteerFilter = {
 
 /** A volunteer. Phone: a mainland mobile (11 digits) or a landline; personal data. */
 export type VolunteerInput = {
+  /** 劳模: whether the volunteer is a model worker; omitted keeps it (false when creating). */
   isModelWorker?: InputMaybe<Scalars['Boolean']['input']>;
   /** 1–50 characters (trimmed, at least one visible). */
   name?: InputMaybe<Scalars['String']['input']>;
   /** An optional +, then 5–20 digits, spaces or dashes (trimmed; empty means none). */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** The full skill list (replaces it; duplicates dropped); omitted keeps it. */
   skills?: InputMaybe<Array<VolunteerSkill>>;
   /** Teams to join (a COORDINATOR must name at least one of theirs when creating). */
   teamIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -2241,23 +2356,31 @@ export type VolunteerPage = {
 
 export { VolunteerSkill };
 
-/** A volunteer team (志愿服务队, 救援队, 劳模志愿服务队) belonging to an organization. */
-export type VolunteerTeam = {
+/** A volunteer team (志愿服务队, 救援队, 劳模志愿服务队) belonging to an organization. Read by ADMIN and by a COORDINATOR of that organization (or one above it in the union tree); also a Relay Node. */
+export type VolunteerTeam = Node & {
   /** How to reach the team (a duty phone or office, not a person's mobile). */
   contact?: Maybe<Scalars['String']['output']>;
+  /** When the record was created (an instant, RFC 3339). */
   createdAt: Scalars['DateTime']['output'];
+  /** UUID of the team; also its Node id (`node(id:)`). */
   id: Scalars['ID']['output'];
+  /** What kind of team it is. */
   kind: VolunteerTeamKind;
   /** Null unless the viewer coordinates the team (ADMIN, or a COORDINATOR of its organization). */
   leader?: Maybe<Volunteer>;
+  /** Number of members (visible to every reader of the team, even when `members` is empty for them). */
   memberCount: Scalars['Int']['output'];
   /** Empty unless the viewer coordinates the team (ADMIN, or a COORDINATOR of its organization): e.g. an operator reading a campaign sees its teams, not their people. */
   members: Array<Volunteer>;
+  /** Name, 1–100 characters, e.g. 郑州市斑马救援队. */
   name: Scalars['String']['output'];
+  /** The organization the team belongs to. */
   organization: Organization;
   /** Six-digit GB/T 2260 code of the area it serves. */
   regionCode?: Maybe<Scalars['String']['output']>;
+  /** When the record last changed (an instant, RFC 3339). */
   updatedAt: Scalars['DateTime']['output'];
+  /** Optimistic-lock version, 1 at creation and +1 on every change: pass it to the update mutation, which answers CONFLICT when the record has changed since (api/src/auth/load-for-update.ts). */
   version: Scalars['Int']['output'];
 };
 
@@ -2277,6 +2400,7 @@ export type VolunteerTeamFilter = {
 export type VolunteerTeamInput = {
   /** At most 100 characters (trimmed; empty means none). */
   contact?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of team; required when creating. */
   kind?: InputMaybe<VolunteerTeamKind>;
   /** A member who leads the team; null clears it. */
   leaderId?: InputMaybe<Scalars['ID']['input']>;
@@ -2284,6 +2408,7 @@ export type VolunteerTeamInput = {
   memberIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** 1–100 characters (trimmed, at least one visible), e.g. 修武县劳模志愿服务队. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** UUID of the organization the team belongs to; required when creating. NOT_FOUND on input.organizationId when it does not exist or, for a COORDINATOR, is outside their organizations. */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   /** Six-digit GB/T 2260 code. */
   regionCode?: InputMaybe<Scalars['String']['input']>;

@@ -17,7 +17,7 @@ import { createContext, type Context, type Security } from './context';
 import { capturedHeaders, graphqlHttpHandler, HttpRefusal, responseCookies, sendGraphqlError } from './graphql-http';
 import { formatError, transientDatabaseError } from './common/errors';
 import { armorProtection, oneRequestListener, rateLimitPlugin } from './common/hardening';
-import { jitGateway } from './common/jit';
+import { jitGateway } from './speed-ups';
 import type { Logger } from './common/log';
 import { requestStore, type RequestInfo } from './common/request-context';
 import { calendarFeed } from './shift-assignments/ical';

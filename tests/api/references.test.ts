@@ -361,6 +361,42 @@ describe('references inside inputs', () => {
   }, 600_000);
 });
 
+describe('references inside inputs, ADMIN', () => {
+  /** An ADMIN's scope is every record, so only a missing id can be refused; these answer otherwise, with the reason. */
+  const ADMIN_EXCEPTIONS: Record<string, { code: string; why: string }> = {
+    'createStation input.hostOrganizationId': { code: 'BAD_USER_INPUT', why: 'public record (the station contract, access.test.ts)' },
+    'createStation input.operatorOrganizationId': { code: 'BAD_USER_INPUT', why: 'public record' },
+    'updateStation input.hostOrganizationId': { code: 'BAD_USER_INPUT', why: 'public record' },
+    'updateStation input.operatorOrganizationId': { code: 'BAD_USER_INPUT', why: 'public record' },
+  };
+
+  it('an ADMIN passing a missing id in each id field (organization, user and API-key mutations included): NOT_FOUND naming the field, nothing written', async () => {
+    const failures: string[] = [];
+    for (const { mutation, path } of cases) {
+      const base = await FIXTURES[mutation].op();
+      const [arg, ...rest] = path.split('.');
+      const variable = variableOf(base.query, arg);
+      const varPath = [variable, ...rest].join('.');
+      const ghostId = randomUUID();
+      const ghost = withId(base.variables, varPath, ghostId);
+      const fieldName = arg + ghost.field.slice(variable.length);
+      const before = await digest();
+      const r = await s.post({ query: base.query, variables: ghost.vars }, 'admin');
+      const after = await digest();
+      const expected = ADMIN_EXCEPTIONS[`${mutation} ${path}`]?.code ?? 'NOT_FOUND';
+      const e = r.body.errors?.[0];
+      const problems: string[] = [];
+      if (r.status !== 200) problems.push(`HTTP ${r.status}`);
+      if (e?.extensions?.code !== expected) problems.push(`answered ${JSON.stringify(r.body.errors ?? r.body.data)}`);
+      else if (e.extensions.field !== fieldName) problems.push(`names ${e.extensions.field}, not ${fieldName}`);
+      else if (expected === 'NOT_FOUND' && !/^\w+ <id> not found$/.test(String(e.message).replace(ghostId, '<id>'))) problems.push(`message ${e.message}`);
+      if (before !== after) problems.push('the database changed');
+      if (problems.length) failures.push(`${mutation} ${path}: ${problems.join('; ')}`);
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
+
 /** The id `withId` placed at `path`. */
 function withIdValue(vars: Record<string, any>, path: string): string {
   let node: any = vars;

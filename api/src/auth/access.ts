@@ -29,6 +29,9 @@ export class ForbiddenError extends DomainError {
 /** The kinds of record whose ids the policy scopes (in inputs and arguments alike). */
 export type ScopedKind = 'Organization' | 'Station' | 'VolunteerTeam' | 'Volunteer' | 'Campaign' | 'Shift' | 'ShiftAssignment' | 'SupplyItem';
 
+/** The kinds read by id through `readableIds` (their `x(id:)` queries and `node(id:)`). */
+export type ReadableKind = 'VolunteerTeam' | 'Volunteer' | 'Campaign' | 'Shift' | 'ShiftAssignment';
+
 /** Ids of scope sets; `null` means "every record" (ADMIN, the system). */
 type IdSet = string[] | null;
 
@@ -42,6 +45,18 @@ const EXISTS: Record<ScopedKind, string> = {
   ShiftAssignment: 'shift_assignment',
   SupplyItem: 'supply_item',
 };
+
+/**
+ * Who reads a scheduling record by its id (`volunteer(id:)`, `node(id:)`, …): the roles of the record's own query.
+ * Rows are then limited to the reader's scope (see Access); an OPERATOR reads every campaign.
+ */
+const READERS = {
+  VolunteerTeam: [Role.ADMIN, Role.COORDINATOR],
+  Volunteer: [Role.ADMIN, Role.COORDINATOR],
+  Campaign: [Role.ADMIN, Role.COORDINATOR, Role.OPERATOR],
+  Shift: [Role.ADMIN, Role.COORDINATOR],
+  ShiftAssignment: [Role.ADMIN, Role.COORDINATOR],
+} satisfies Partial<Record<ScopedKind, readonly Role[]>> as Record<ReadableKind, readonly Role[]>;
 
 /**
  * The access policy of one request (`ctx.access`), the only place that decides who may read or change what.
@@ -317,6 +332,18 @@ export class Access {
   private async existing(kind: ScopedKind, ids: string[], em: EntityManager): Promise<Set<string>> {
     const rows = await em.execute<{ id: string }[]>(`select id from ${EXISTS[kind]} where id = any(?::uuid[])`, [pgArray(ids)]);
     return new Set(rows.map((r) => String(r.id)));
+  }
+
+  /**
+   * Of `ids`, those whose record the viewer may read by id, as `x(id:)` and `node(id:)` answer it: the roles of
+   * READERS for the kind (nobody else, API keys and anonymous callers included), within the viewer's scope
+   * (`idsInScope`), except that an OPERATOR reads every campaign (read only). Absent, unreadable and malformed ids
+   * are all simply left out, so a caller cannot tell them apart. One statement per call.
+   */
+  async readableIds(kind: ReadableKind, ids: readonly string[], em: EntityManager = this.em): Promise<Set<string>> {
+    if (!this.system && !(this.role && READERS[kind].includes(this.role))) return new Set();
+    if (kind === 'Campaign' && this.isOperator) return this.existing(kind, [...new Set(ids.filter(isUuid))], em);
+    return this.idsInScope(kind, ids, em);
   }
 
   /** Whether record `id` of `kind` exists and is in the viewer's scope. */

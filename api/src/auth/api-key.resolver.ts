@@ -4,7 +4,8 @@ import { ArrayMaxSize, ArrayMinSize, IsOptional } from 'class-validator';
 import { nameRule, TextRule } from '../common/text-input';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
-import { BadInputError, NotFoundError } from '../common/errors';
+import { BadInputError } from '../common/errors';
+import { ReferenceNotFoundError } from './not-found';
 import { idempotent } from '../common/idempotency';
 import { assertIntRange, assertPage, offsetPage } from '../common/pagination';
 import { Organization } from '../organizations/organization.entity';
@@ -95,10 +96,10 @@ export class ApiKeyResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => ApiKey, { description: 'ADMIN: revokes an API key at once (its next request is UNAUTHENTICATED). Revoking twice keeps the first time.' })
-  async revokeApiKey(@Arg('id', () => ID, { description: 'UUID of the key record to revoke.' }) id: string, @Ctx() { em }: Context): Promise<ApiKey> {
+  async revokeApiKey(@Arg('id', () => ID, { description: 'UUID of the key record to revoke; NOT_FOUND on id when there is none.' }) id: string, @Ctx() { em }: Context): Promise<ApiKey> {
     assertUuid(id, 'id');
     const key = await em.findOne(ApiKey, id);
-    if (!key) throw new NotFoundError('ApiKey', id);
+    if (!key) throw new ReferenceNotFoundError('ApiKey', id, 'id');
     if (!key.revokedAt) {
       key.revokedAt = new Date();
       await em.flush();

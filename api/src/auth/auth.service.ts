@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
+import { BadInputError, ConflictError } from '../common/errors';
+import { ReferenceNotFoundError } from './not-found';
 import { assertPage, containsPattern } from '../common/pagination';
 import type { RateLimits } from '../common/rate-limit';
 import type { Logger } from '../common/log';
@@ -106,7 +107,7 @@ export async function changePassword(
 
 async function organizationsById(em: EntityManager, ids: string[], field: string): Promise<Organization[]> {
   if (ids.length > 50) throw new BadInputError(field, 'at most 50 organizations', 'TOO_MANY', { max: 50 });
-  return findByIds(em, Organization, ids, field, 'organization');
+  return findByIds(em, Organization, ids, field, 'Organization');
 }
 
 /** Creates a staff account (ADMIN only, checked by the resolver). BAD_USER_INPUT names the field; a taken username is CONFLICT. */
@@ -130,11 +131,11 @@ export async function createUser(em: EntityManager, input: UserCreateInput): Pro
   return user;
 }
 
-/** Loads a user or NOT_FOUND. */
+/** Loads a user, or NOT_FOUND `User <id> not found` naming `field` (the policy's one NOT_FOUND). */
 export async function getUser(em: EntityManager, id: string, field = 'id'): Promise<User> {
   assertUuid(id, field);
   const user = await em.findOne(User, id, { populate: ['organizations'] });
-  if (!user) throw new NotFoundError('User', id);
+  if (!user) throw new ReferenceNotFoundError('User', id, field);
   return user;
 }
 

@@ -13,19 +13,19 @@ const REGION_CODE = { pattern: /^[0-9]{6}$/, patternMessage: 'must be six digits
 export class CampaignGoalInput {
   @Field({ description: '1–50 characters (trimmed, at least one visible).' }) @TextRule(nameRule(50)) name!: string;
   @Field({ description: '1–20 characters (trimmed, at least one visible).' }) @TextRule(nameRule(20)) unit!: string;
-  @Field(() => Float) @Min(0) target!: number;
+  @Field(() => Float, { description: 'Target amount in `unit`, 0 or more.' }) @Min(0) target!: number;
 }
 
 @InputType({ description: 'A campaign. The window is given as instants (ISO-8601 with offset); days and patterns are read in `timezone`.' })
 export class CampaignInput {
   @Field({ nullable: true, description: '1–200 characters (trimmed, at least one visible).' }) @TextRule(nameRule(200)) name?: string;
-  @Field(() => CampaignKind, { nullable: true }) kind?: CampaignKind;
-  @Field(() => Date, { nullable: true }) startsAt?: Date;
-  @Field(() => Date, { nullable: true }) endsAt?: Date;
+  @Field(() => CampaignKind, { nullable: true, description: 'Kind of campaign; required when creating.' }) kind?: CampaignKind;
+  @Field(() => Date, { nullable: true, description: 'Start of the window (RFC 3339 date-time with offset); required when creating.' }) startsAt?: Date;
+  @Field(() => Date, { nullable: true, description: 'End of the window (exclusive), after startsAt; required when creating. BAD_USER_INPUT on input.endsAt otherwise.' }) endsAt?: Date;
   @Field(() => String, { nullable: true, description: 'IANA time zone (default Asia/Shanghai).' }) @TextRule({ max: 50, singleLine: true }) timezone?: string;
   @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code.' }) @TextRule(REGION_CODE) regionCode?: string | null;
-  @Field(() => CampaignStatus, { nullable: true }) status?: CampaignStatus;
-  @Field(() => [CampaignGoalInput], { nullable: true }) @IsOptional() @ArrayMaxSize(20) goals?: CampaignGoalInput[];
+  @Field(() => CampaignStatus, { nullable: true, description: 'PLANNED (default), ACTIVE or CLOSED; CLOSED stops sign-ups.' }) status?: CampaignStatus;
+  @Field(() => [CampaignGoalInput], { nullable: true, description: 'Targets, at most 20 (replaces the list); omitted keeps it.' }) @IsOptional() @ArrayMaxSize(20) goals?: CampaignGoalInput[];
   @Field(() => String, { nullable: true, description: 'At most 2000 characters (trimmed; empty means none).' }) @TextRule({ max: 2000, emptyToNull: true }) description?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Organizing organizations (a COORDINATOR must include one of theirs).' }) @IsOptional() @ArrayMaxSize(20) organizationIds?: string[];
   @Field(() => [ID], { nullable: true, description: 'Participating volunteer teams.' }) @IsOptional() @ArrayMaxSize(100) teamIds?: string[];
@@ -34,14 +34,14 @@ export class CampaignInput {
 
 @InputType({ description: 'A temporary service point (临时服务点) created for a campaign: a SERVICE_POINT station valid during the campaign window unless given.' })
 export class ServicePointInput {
-  @Field(() => ID) campaignId!: string;
+  @Field(() => ID, { description: 'UUID of a campaign the caller organizes; NOT_FOUND on input.campaignId otherwise.' }) campaignId!: string;
   @Field({ description: '1–200 characters (trimmed, at least one visible).' }) @TextRule(nameRule(200)) name!: string;
   @Field(() => String, { nullable: true, description: 'At most 500 characters (trimmed; empty means none).' }) @TextRule({ max: 500, emptyToNull: true }) address?: string | null;
-  @Field(() => LngLatInput) location!: LngLatInput;
-  @Field(() => [Amenity], { defaultValue: [] }) amenities!: Amenity[];
+  @Field(() => LngLatInput, { description: 'Where the point is, in the datum named by its `crs` (default WGS-84; GCJ-02 for AMap/Tencent coordinates); stored as WGS-84.' }) location!: LngLatInput;
+  @Field(() => [Amenity], { defaultValue: [], description: 'What the point offers (water, toilet, …); default none.' }) amenities!: Amenity[];
   @Field(() => String, { nullable: true, description: 'OSM opening_hours, at most 500 characters; default 24/7 (昼夜).' }) @TextRule({ max: 500, emptyToNull: true }) openingHours?: string | null;
-  @Field(() => Date, { nullable: true }) validFrom?: Date | null;
-  @Field(() => Date, { nullable: true }) validUntil?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'From when the point exists (RFC 3339); default the campaign\'s start.' }) validFrom?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Until when the point exists (exclusive, after validFrom); default the campaign\'s end.' }) validUntil?: Date | null;
   @Field(() => String, { nullable: true, description: 'Why the location is approximate, if it is (kept in provenance).' }) @TextRule({ max: 300, emptyToNull: true }) approximateNote?: string | null;
 }
 

@@ -6,6 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { offsetPage } from '../common/pagination';
 import { Role } from '../auth/user.entity';
+import { readableLoader, registerNodeType } from '../node/node.registry';
 import { assertUuid } from '../common/ids';
 import { loadForUpdate } from '../auth/load-for-update';
 import { SupplyItem } from '../supplies/supply.entity';
@@ -14,8 +15,11 @@ import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
 import { Campaign } from './campaign.entity';
 import { CampaignFilter, CampaignInput, CampaignOrder, ServicePointInput } from './campaign.inputs';
 import { addServicePoint, listCampaigns, saveCampaign } from './campaign.service';
+import { peopleServed, supplyTotals } from '../supplies/supply.service';
 
 export const CampaignPage = offsetPage(Campaign, 'CampaignPage');
+
+registerNodeType(Campaign, readableLoader(Campaign, 'Campaign'));
 
 @Resolver(() => Campaign)
 export class CampaignResolver {
@@ -32,21 +36,20 @@ export class CampaignResolver {
 
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
   @Query(() => Campaign, { nullable: true, description: 'Staff: a campaign; null when absent (or, for a coordinator, not theirs).' })
-  async campaign(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  async campaign(@Arg('id', () => ID, { description: 'UUID of the campaign; BAD_USER_INPUT when malformed.' }) id: string, @Ctx() ctx: Context) {
     assertUuid(id, 'id');
-    if (!ctx.access.isOperator && !(await ctx.access.has('Campaign', id))) return null;
-    return ctx.em.findOne(Campaign, id);
+    return (await ctx.access.readableIds('Campaign', [id])).has(id) ? ctx.em.findOne(Campaign, id) : null;
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => Campaign, { description: 'ADMIN, COORDINATOR: creates a campaign (name, kind, startsAt, endsAt required; a coordinator names one of their organizations).' })
-  createCampaign(@Arg('input', () => CampaignInput) input: CampaignInput, @Ctx() ctx: Context) {
+  createCampaign(@Arg('input', () => CampaignInput, { description: 'The new record (required fields as the input type says); nothing is written on any error.' }) input: CampaignInput, @Ctx() ctx: Context) {
     return ctx.em.transactional((em) => saveCampaign(em as EntityManager, ctx.access, null, input));
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => Campaign, { description: 'ADMIN, COORDINATOR: changes a campaign of theirs whose version is still `version` (CONFLICT otherwise). CLOSED stops sign-ups.' })
-  updateCampaign(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input', () => CampaignInput) input: CampaignInput, @Ctx() ctx: Context) {
+  updateCampaign(@Arg('id', () => ID, { description: 'UUID of the record; NOT_FOUND on id when it does not exist or is outside your scope.' }) id: string, @Arg('version', () => Int, { description: 'The version last read; CONFLICT when the record has changed since (nothing written).' }) version: number, @Arg('input', () => CampaignInput, { description: 'The fields to change; omitted fields keep their value.' }) input: CampaignInput, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
       const c = await loadForUpdate(t, ctx, Campaign, 'Campaign', id, 'id', version);
@@ -56,7 +59,7 @@ export class CampaignResolver {
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => Station, { description: 'ADMIN, COORDINATOR: creates a temporary SERVICE_POINT station for a campaign, found by nearbyStations only during its validity window (default: the campaign window).' })
-  addServicePoint(@Arg('input', () => ServicePointInput) input: ServicePointInput, @Ctx() ctx: Context) {
+  addServicePoint(@Arg('input', () => ServicePointInput, { description: 'The point and the campaign it serves.' }) input: ServicePointInput, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
       const c = await loadForUpdate(t, ctx, Campaign, 'Campaign', input.campaignId, 'input.campaignId');
@@ -64,12 +67,12 @@ export class CampaignResolver {
     });
   }
 
-  @FieldResolver(() => [Organization])
+  @FieldResolver(() => [Organization], { description: 'The organizing organizations (主办单位).' })
   async organizations(@Root() c: Campaign) {
     return (await c.organizations.load({ dataloader: true })).getItems();
   }
 
-  @FieldResolver(() => [VolunteerTeam])
+  @FieldResolver(() => [VolunteerTeam], { description: 'The participating volunteer teams; their members only to those who coordinate them.' })
   async teams(@Root() c: Campaign) {
     return (await c.teams.load({ dataloader: true })).getItems();
   }
@@ -79,24 +82,18 @@ export class CampaignResolver {
     return (await c.stations.load({ dataloader: true })).getItems();
   }
 
-  @FieldResolver(() => [SupplyItem])
+  @FieldResolver(() => [SupplyItem], { description: 'The campaign\'s own supply items, by name.' })
   supplyItems(@Root() c: Campaign, @Ctx() ctx: Context) {
     return ctx.em.find(SupplyItem, { campaign: c.id }, { orderBy: { name: 'asc' } });
   }
 
   @FieldResolver(() => [SupplyTotal], { description: 'Supplies handed out over the campaign, per item.' })
   async supplyTotals(@Root() c: Campaign, @Ctx() ctx: Context) {
-    const rows = await ctx.em.execute<{ item_id: string; q: number }[]>(
-      `select t.item_id, sum(t.quantity)::int as q from supply_tally t join supply_item i on i.id = t.item_id where i.campaign_id = ? group by t.item_id`,
-      [c.id],
-    );
-    const items = await ctx.em.find(SupplyItem, { id: { $in: rows.map((r) => r.item_id) } });
-    return rows.map((r) => ({ item: items.find((i) => i.id === r.item_id)!, quantity: r.q }));
+    return supplyTotals(ctx.em, c.id);
   }
 
   @FieldResolver(() => Int, { description: 'People served (服务人次) logged for the campaign.' })
   async peopleServed(@Root() c: Campaign, @Ctx() ctx: Context) {
-    const [row] = await ctx.em.execute<{ n: number }[]>(`select coalesce(sum(people_served), 0)::int as n from service_log where campaign_id = ?`, [c.id]);
-    return row.n;
+    return peopleServed(ctx.em, c.id);
   }
 }

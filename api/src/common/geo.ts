@@ -110,7 +110,7 @@ export class LngLatInput {
   crs?: CoordinateSystem;
 }
 
-@ObjectType({ description: 'A point in decimal degrees in the datum `crs`.' })
+@ObjectType({ simpleResolvers: true, description: 'A point in decimal degrees in the datum `crs`.' })
 export class GeoPoint {
   @Field(() => Float, { description: 'Longitude in degrees.' })
   lng!: number;

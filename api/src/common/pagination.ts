@@ -12,7 +12,7 @@ registerEnumType(SortDirection, {
   valuesConfig: { ASC: { description: 'Smallest (or earliest, or A) first.' }, DESC: { description: 'Largest (or latest, or Z) first.' } },
 });
 
-@ObjectType({ description: 'Relay PageInfo: whether more edges follow and the cursors at both ends of this page.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay PageInfo: whether more edges follow and the cursors at both ends of this page.' })
 export class PageInfo {
   @Field({ description: 'True when more edges follow this page: pass `endCursor` as `after` to get them.' }) hasNextPage!: boolean;
   @Field({ description: 'True when this page was asked for with `after` (edges come before it).' }) hasPreviousPage!: boolean;

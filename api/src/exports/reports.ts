@@ -16,7 +16,7 @@ interface ShiftAssignmentListArgs {
   filter?: ShiftAssignmentFilter;
 }
 import { recordableStationsSql } from '../supplies/supply.service';
-import { assertCanRecordAt } from '../supplies/supply.resolver';
+import { assertCanRecordAt } from '../supplies/supply.service';
 import { fieldArguments } from './args';
 import { pgArray } from '../common/pagination';
 import { zh } from './labels';

@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import type { ReadableKind } from '../auth/access';
 
 /**
  * How one Node type is found by id: its entity class (whose MikroORM table is searched when an id is a UUID) and
@@ -26,4 +27,16 @@ export function registerNodeType<T extends { id: string }>(entity: NodeType<T>['
 /** The registered Node types, by entity class name. */
 export function nodeTypes(): ReadonlyMap<string, NodeType> {
   return registry;
+}
+
+/**
+ * The `load` of a scheduling Node type: the ids the access policy lets the caller read by id
+ * (`ctx.access.readableIds`: the roles of the type's own query, within their scope), then one `find`. An id out of
+ * scope is left out exactly like a missing one, so `node(id:)` answers null for both.
+ */
+export function readableLoader<T extends { id: string }>(entity: NodeType<T>['entity'], kind: ReadableKind): NodeType<T>['load'] {
+  return async (ctx, ids) => {
+    const readable = [...(await ctx.access.readableIds(kind, ids))];
+    return readable.length ? ctx.em.find(entity as never, { id: { $in: readable } } as never) : [];
+  };
 }

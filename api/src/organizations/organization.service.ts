@@ -1,17 +1,18 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadInputError, ConflictError, NotFoundError } from '../common/errors';
+import { BadInputError, ConflictError } from '../common/errors';
+import { ReferenceNotFoundError } from '../auth/not-found';
 import { assertPage, pgArray, containsPattern } from '../common/pagination';
 import { assertRegionExists } from '../regions/region.service';
 import { assertUuid } from '../common/ids';
 import { Organization } from './organization.entity';
 import type { OrganizationCreateInput, OrganizationFilter, OrganizationOrder, OrganizationUpdateInput } from './organization.inputs';
 
-/** Loads an organization or throws NOT_FOUND. */
+/** Loads an organization, or NOT_FOUND `Organization <id> not found` naming `field` (the policy's one NOT_FOUND). */
 export async function getOrganization(em: EntityManager, id: string, field = 'id'): Promise<Organization> {
   assertUuid(id, field);
   const org = await em.findOne(Organization, id);
-  if (!org) throw new NotFoundError('Organization', id);
+  if (!org) throw new ReferenceNotFoundError('Organization', id, field);
   return org;
 }
 
@@ -39,7 +40,7 @@ async function applyInput(em: EntityManager, org: Organization, input: Organizat
          select id from up`,
         [input.parentId],
       );
-      if (chain.length === 0) throw new BadInputError('input.parentId', `no organization has id ${input.parentId}`, 'UNKNOWN_ID', { entity: 'Organization', id: input.parentId });
+      if (chain.length === 0) throw new ReferenceNotFoundError('Organization', input.parentId, 'input.parentId');
       if (chain.some((r) => r.id === org.id)) throw new BadInputError('input.parentId', 'an organization cannot be its own ancestor', 'ORGANIZATION_OWN_ANCESTOR');
       org.parent = em.getReference(Organization, input.parentId, { wrapped: true });
     }

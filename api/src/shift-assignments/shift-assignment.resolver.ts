@@ -6,29 +6,19 @@ import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
 import { offsetPage } from '../common/pagination';
 import { Role } from '../auth/user.entity';
+import { readableLoader, registerNodeType } from '../node/node.registry';
 import { assertUuid } from '../common/ids';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Shift } from '../shifts/shift.entity';
 import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { AssignmentStatus, ShiftAssignment } from './shift-assignment.entity';
+import { TeamAssignmentResult } from './shift-assignment.types';
 import { approveHours, assignTeam, cancel, checkIn, checkOut, confirm, listAssignments, markNoShow, signUp } from './shift-assignment.service';
 
 export const ShiftAssignmentPage = offsetPage(ShiftAssignment, 'ShiftAssignmentPage');
 
-@ObjectType({ description: 'A sign-up of a team assignment that could not be made.' })
-export class AssignmentConflict {
-  @Field(() => ID) shiftId!: string;
-  @Field(() => ID) volunteerId!: string;
-  @Field() reason!: string;
-}
-
-@ObjectType({ description: 'All or nothing: ok with the assignments made, or the conflicts and nothing saved.' })
-export class TeamAssignmentResult {
-  @Field() ok!: boolean;
-  @Field(() => [ShiftAssignment]) assignments!: ShiftAssignment[];
-  @Field(() => [AssignmentConflict]) conflicts!: AssignmentConflict[];
-}
+registerNodeType(ShiftAssignment, readableLoader(ShiftAssignment, 'ShiftAssignment'));
 
 @Resolver(() => ShiftAssignment)
 export class ShiftAssignmentResolver {
@@ -48,10 +38,10 @@ export class ShiftAssignmentResolver {
       'Signs a volunteer up (ADMIN, a COORDINATOR of the campaign, or an API key with VOLUNTEER_APP). A full shift waitlists (allowWaitlist, default) or is CONFLICT; overlapping another shift of the volunteer, or already on it: CONFLICT; missing skills, closed campaign, outside the window or ended: BAD_USER_INPUT. The database enforces capacity and no overlap whatever the concurrency.',
   })
   async signUpForShift(
-    @Arg('shiftId', () => ID) shiftId: string,
-    @Arg('volunteerId', () => ID) volunteerId: string,
+    @Arg('shiftId', () => ID, { description: 'UUID of the shift; NOT_FOUND on shiftId when it does not exist or is outside your scope.' }) shiftId: string,
+    @Arg('volunteerId', () => ID, { description: 'UUID of the volunteer; NOT_FOUND on volunteerId when they do not exist or are outside your scope.' }) volunteerId: string,
     @Ctx() ctx: Context,
-    @Arg('allowWaitlist', () => Boolean, { defaultValue: true }) allowWaitlist: boolean,
+    @Arg('allowWaitlist', () => Boolean, { defaultValue: true, description: 'true (default): a full shift waitlists the volunteer; false: a full shift is CONFLICT.' }) allowWaitlist: boolean,
   ) {
     ctx.access.requireVolunteerOperation();
     await ctx.access.require('Shift', shiftId, 'shiftId');
@@ -60,21 +50,21 @@ export class ShiftAssignmentResolver {
   }
 
   @Mutation(() => ShiftAssignment, { description: 'Cancels a sign-up or waitlist place; the first waitlisted volunteer takes the place at once. Same callers as signUpForShift.' })
-  async cancelShiftAssignment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  async cancelShiftAssignment(@Arg('id', () => ID, { description: 'UUID of the assignment; NOT_FOUND on id when it does not exist or is outside your scope.' }) id: string, @Ctx() ctx: Context) {
     ctx.access.requireVolunteerOperation();
     await ctx.access.require('ShiftAssignment', id, 'id');
     return cancel(ctx.em, id);
   }
 
   @Mutation(() => ShiftAssignment, { description: `Checks in at \`at\` (default now): from CHECKIN_WINDOW_MINUTES before the start until the end, not in the future. Same callers as signUpForShift.` })
-  async checkIn(@Arg('assignmentId', () => ID) assignmentId: string, @Ctx() ctx: Context, @Arg('at', () => DateTimeResolver, { nullable: true }) at?: Date) {
+  async checkIn(@Arg('assignmentId', () => ID, { description: 'UUID of the assignment; NOT_FOUND on assignmentId when it does not exist or is outside your scope.' }) assignmentId: string, @Ctx() ctx: Context, @Arg('at', () => DateTimeResolver, { nullable: true, description: 'When the volunteer arrived (default now; not in the future: BAD_USER_INPUT on at).' }) at?: Date) {
     ctx.access.requireVolunteerOperation();
     await ctx.access.require('ShiftAssignment', assignmentId, 'assignmentId');
     return checkIn(ctx.em, assignmentId, at, { windowMinutes: ctx.config.CHECKIN_WINDOW_MINUTES });
   }
 
   @Mutation(() => ShiftAssignment, { description: 'Checks out at `at` (default now), after check-in; credits hours capped at the shift length. Same callers as signUpForShift.' })
-  async checkOut(@Arg('assignmentId', () => ID) assignmentId: string, @Ctx() ctx: Context, @Arg('at', () => DateTimeResolver, { nullable: true }) at?: Date) {
+  async checkOut(@Arg('assignmentId', () => ID, { description: 'UUID of the assignment; NOT_FOUND on assignmentId when it does not exist or is outside your scope.' }) assignmentId: string, @Ctx() ctx: Context, @Arg('at', () => DateTimeResolver, { nullable: true, description: 'When the volunteer left (default now; after check-in, not in the future: BAD_USER_INPUT on at).' }) at?: Date) {
     ctx.access.requireVolunteerOperation();
     await ctx.access.require('ShiftAssignment', assignmentId, 'assignmentId');
     return checkOut(ctx.em, assignmentId, at);
@@ -82,21 +72,21 @@ export class ShiftAssignmentResolver {
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => ShiftAssignment, { description: 'ADMIN, COORDINATOR: SIGNED_UP → CONFIRMED.' })
-  async confirmShiftAssignment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  async confirmShiftAssignment(@Arg('id', () => ID, { description: 'UUID of the assignment; NOT_FOUND on id when it does not exist or is outside your scope.' }) id: string, @Ctx() ctx: Context) {
     await ctx.access.require('ShiftAssignment', id, 'id');
     return confirm(ctx.em, id);
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => ShiftAssignment, { description: 'ADMIN, COORDINATOR: marks a volunteer who did not come, once the shift has started.' })
-  async markNoShow(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  async markNoShow(@Arg('id', () => ID, { description: 'UUID of the assignment; NOT_FOUND on id when it does not exist or is outside your scope.' }) id: string, @Ctx() ctx: Context) {
     await ctx.access.require('ShiftAssignment', id, 'id');
     return markNoShow(ctx.em, id);
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => ShiftAssignment, { description: 'ADMIN, COORDINATOR: sets the hours of a completed assignment (0–48), e.g. beyond the shift length; records the approver.' })
-  async approveHours(@Arg('id', () => ID) id: string, @Arg('hours', () => Float) hours: number, @Ctx() ctx: Context) {
+  async approveHours(@Arg('id', () => ID, { description: 'UUID of a COMPLETED assignment; NOT_FOUND on id when it does not exist or is outside your scope.' }) id: string, @Arg('hours', () => Float, { description: 'Hours to credit, 0–48 (BAD_USER_INPUT on hours otherwise).' }) hours: number, @Ctx() ctx: Context) {
     await ctx.access.require('ShiftAssignment', id, 'id');
     return approveHours(ctx.em, id, hours, ctx.access.userId!);
   }
@@ -104,10 +94,10 @@ export class ShiftAssignmentResolver {
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => TeamAssignmentResult, { description: 'ADMIN, COORDINATOR: signs every member of a team up for every listed shift, all or nothing (no waitlist); on any conflict nothing is saved and the conflicts are listed. dryRun checks only.' })
   async assignTeamToShifts(
-    @Arg('teamId', () => ID) teamId: string,
-    @Arg('shiftIds', () => [ID]) shiftIds: string[],
+    @Arg('teamId', () => ID, { description: 'UUID of a team you coordinate; NOT_FOUND on teamId otherwise (as for a missing one).' }) teamId: string,
+    @Arg('shiftIds', () => [ID], { description: 'UUIDs of 1–200 shifts in your scope (NOT_FOUND on shiftIds for one outside it, as for a missing one).' }) shiftIds: string[],
     @Ctx() ctx: Context,
-    @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean,
+    @Arg('dryRun', () => Boolean, { defaultValue: false, description: 'true: check and report only, saving nothing.' }) dryRun: boolean,
   ) {
     if (shiftIds.length > 200) throw new BadInputError('shiftIds', 'at most 200 shifts at a time', 'TOO_MANY', { max: 200 });
     await ctx.access.require('VolunteerTeam', teamId, 'teamId');
@@ -115,12 +105,12 @@ export class ShiftAssignmentResolver {
     return assignTeam(ctx.em, teamId, shiftIds, dryRun);
   }
 
-  @FieldResolver(() => Shift)
+  @FieldResolver(() => Shift, { description: 'The shift signed up for.' })
   shift(@Root() a: ShiftAssignment) {
     return a.shift.load({ dataloader: true });
   }
 
-  @FieldResolver(() => Volunteer)
+  @FieldResolver(() => Volunteer, { description: 'The volunteer signed up.' })
   volunteer(@Root() a: ShiftAssignment) {
     return a.volunteer.load({ dataloader: true });
   }

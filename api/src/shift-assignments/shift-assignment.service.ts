@@ -10,6 +10,7 @@ import { CampaignStatus } from '../campaigns/campaign.entity';
 import { Shift } from '../shifts/shift.entity';
 import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
 import { ACTIVE_STATUSES, AssignmentStatus, ShiftAssignment } from './shift-assignment.entity';
+import { AssignmentConflict, TeamAssignmentResult } from './shift-assignment.types';
 
 /** Rules that are configuration rather than law. */
 export interface CheckInRules {
@@ -259,19 +260,12 @@ export async function markNoShow(em: EntityManager, id: string, now = new Date()
   });
 }
 
-/** A sign-up that could not be made, with the reason. */
-export interface AssignmentConflict {
-  shiftId: string;
-  volunteerId: string;
-  reason: string;
-}
-
 /**
  * Signs every member of a team up for every shift in `shiftIds`, all or nothing: in one transaction, each
  * sign-up follows the rules of signUp without a waitlist; if any fails (full shift, overlap, missing skills,
  * closed campaign), everything is rolled back and the conflicts are reported. `dryRun` reports without saving.
  */
-export async function assignTeam(em: EntityManager, teamId: string, shiftIds: string[], dryRun: boolean): Promise<{ ok: boolean; assignments: ShiftAssignment[]; conflicts: AssignmentConflict[] }> {
+export async function assignTeam(em: EntityManager, teamId: string, shiftIds: string[], dryRun: boolean): Promise<TeamAssignmentResult> {
   assertUuid(teamId, 'teamId');
   if (!shiftIds.length) throw new BadInputError('shiftIds', 'name at least one shift', 'TOO_FEW', { min: 1 });
   if (shiftIds.length > 200) throw new BadInputError('shiftIds', 'at most 200 shifts at a time', 'TOO_MANY', { max: 200 });

@@ -7,14 +7,14 @@ import { VolunteerSkill } from '../volunteers/volunteer.entity';
 
 @InputType({ description: 'One shift.' })
 export class ShiftInput {
-  @Field(() => ID, { nullable: true }) campaignId?: string;
-  @Field(() => ID, { nullable: true }) stationId?: string;
-  @Field(() => Date, { nullable: true }) startsAt?: Date;
+  @Field(() => ID, { nullable: true, description: 'UUID of a campaign the caller may plan; required when creating (NOT_FOUND on input.campaignId outside their scope, as for a missing one).' }) campaignId?: string;
+  @Field(() => ID, { nullable: true, description: 'UUID of one of the campaign\'s stations (its service points); required when creating. BAD_USER_INPUT on input.stationId when the station does not serve the campaign.' }) stationId?: string;
+  @Field(() => Date, { nullable: true, description: 'Start (RFC 3339 date-time with offset), inside the campaign\'s window; required when creating.' }) startsAt?: Date;
   @Field(() => Date, { nullable: true, description: 'After startsAt, at most 24 hours later.' }) endsAt?: Date;
   @Field(() => String, { nullable: true, description: '1–50 characters (trimmed, at least one visible).' }) @TextRule(nameRule(50)) role?: string;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(500) minVolunteers?: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(500) maxVolunteers?: number;
-  @Field(() => [VolunteerSkill], { nullable: true }) requiredSkills?: VolunteerSkill[];
+  @Field(() => Int, { nullable: true, description: 'Fewest volunteers needed, 0–500 and at most maxVolunteers (default 1; BAD_USER_INPUT on input.minVolunteers above maxVolunteers).' }) @IsOptional() @Min(0) @Max(500) minVolunteers?: number;
+  @Field(() => Int, { nullable: true, description: 'Capacity, 1–500; required when creating. BAD_USER_INPUT on input.maxVolunteers below the places already taken.' }) @IsOptional() @Min(1) @Max(500) maxVolunteers?: number;
+  @Field(() => [VolunteerSkill], { nullable: true, description: 'Skills every volunteer must have (replaces the list); default none.' }) requiredSkills?: VolunteerSkill[];
   @Field(() => String, { nullable: true, description: 'At most 1000 characters (trimmed; empty means none).' }) @TextRule({ max: 1000, emptyToNull: true }) notes?: string | null;
 }
 
@@ -25,16 +25,16 @@ export class ShiftSlotInput {
   @Field(() => Int, { description: 'Most volunteers (capacity).' }) @Min(1) @Max(500) maxVolunteers!: number;
   @Field(() => Int, { nullable: true, description: 'Fewest volunteers (default: maxVolunteers).' }) @IsOptional() @Min(0) @Max(500) minVolunteers?: number;
   @Field(() => String, { nullable: true, description: '1–50 characters (trimmed, at least one visible).' }) @TextRule(nameRule(50)) role?: string;
-  @Field(() => [VolunteerSkill], { nullable: true }) requiredSkills?: VolunteerSkill[];
+  @Field(() => [VolunteerSkill], { nullable: true, description: 'Skills every volunteer on these shifts must have; default none.' }) requiredSkills?: VolunteerSkill[];
 }
 
 @InputType({ description: 'Every day from `fromDate` to `toDate` (inclusive, local dates), at each station, each slot.' })
 export class ShiftPatternInput {
-  @Field(() => ID) campaignId!: string;
+  @Field(() => ID, { description: 'UUID of a campaign the caller may plan; NOT_FOUND on input.campaignId otherwise.' }) campaignId!: string;
   @Field({ description: 'YYYY-MM-DD' }) @TextRule(LOCAL_DATE_RULE) fromDate!: string;
   @Field({ description: 'YYYY-MM-DD' }) @TextRule(LOCAL_DATE_RULE) toDate!: string;
-  @Field(() => [ID]) @ArrayMaxSize(50) stationIds!: string[];
-  @Field(() => [ShiftSlotInput]) @ArrayMaxSize(12) slots!: ShiftSlotInput[];
+  @Field(() => [ID], { description: 'UUIDs of the campaign\'s stations to plan at, 1–50; each must serve the campaign.' }) @ArrayMaxSize(50) stationIds!: string[];
+  @Field(() => [ShiftSlotInput], { description: 'Daily slots, 1–12, repeated every day at every station.' }) @ArrayMaxSize(12) slots!: ShiftSlotInput[];
 }
 
 @InputType({ description: 'Filters of the shift list; all given conditions must hold. Shifts of campaigns outside the caller\'s scope never come back.' })

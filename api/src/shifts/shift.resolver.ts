@@ -6,6 +6,7 @@ import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
 import { assertIntRange, offsetPage } from '../common/pagination';
 import { Role } from '../auth/user.entity';
+import { readableLoader, registerNodeType } from '../node/node.registry';
 import { assertUuid } from '../common/ids';
 import { loadForUpdate } from '../auth/load-for-update';
 import { Campaign } from '../campaigns/campaign.entity';
@@ -14,64 +15,13 @@ import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
 import { Shift } from './shift.entity';
 import { ShiftFilter, ShiftInput, ShiftOrder, ShiftPatternInput } from './shift.inputs';
 import { listShifts, coverage, deleteShift, fillRate, hoursTotals, planShifts, saveShift } from './shift.service';
+import { CampaignFillRate, HoursTotal, ShiftPlan } from './shift.types';
+
+export { CampaignFillRate, HoursTotal, PlannedShift, PointCoverage, ShiftFill, ShiftPlan } from './shift.types';
 
 export const ShiftPage = offsetPage(Shift, 'ShiftPage');
 
-@ObjectType({ description: 'What a shift pattern makes: every shift, whether it already existed, and how many were created.' })
-export class PlannedShift {
-  @Field(() => ID) stationId!: string;
-  @Field() startsAt!: Date;
-  @Field() endsAt!: Date;
-  @Field() role!: string;
-  @Field(() => Int) minVolunteers!: number;
-  @Field(() => Int) maxVolunteers!: number;
-  @Field({ description: 'true: a shift with this station, start and role already exists and is left as it is.' }) existing!: boolean;
-}
-
-@ObjectType()
-export class ShiftPlan {
-  @Field(() => [PlannedShift]) shifts!: PlannedShift[];
-  @Field(() => Int, { description: 'Shifts created by this call (0 for a preview or a repeat).' }) created!: number;
-}
-
-@ObjectType({ description: 'A shift with its fill state.' })
-export class ShiftFill {
-  @Field(() => Shift) shift!: Shift;
-  @Field() stationName!: string;
-  @Field(() => Int) filled!: number;
-  @Field(() => Int) capacity!: number;
-  @Field(() => Int) minimum!: number;
-  @Field({ description: 'Crosses local midnight or starts 18:00–06:00 in the campaign zone.' }) isNight!: boolean;
-  @Field({ description: 'Fewer volunteers than minVolunteers.' }) understaffed!: boolean;
-}
-
-@ObjectType({ description: 'Coverage of one service point on one local day.' })
-export class PointCoverage {
-  @Field(() => ID) stationId!: string;
-  @Field() stationName!: string;
-  @Field({ description: 'Local date, YYYY-MM-DD.' }) date!: string;
-  @Field(() => Int) shifts!: number;
-  @Field(() => Int) filled!: number;
-  @Field(() => Int) capacity!: number;
-  @Field(() => Int) minimum!: number;
-  @Field(() => Int) understaffedShifts!: number;
-}
-
-@ObjectType({ description: 'Fill rate of a campaign: shifts understaffed first, and per-point coverage by day.' })
-export class CampaignFillRate {
-  @Field(() => [ShiftFill]) shifts!: ShiftFill[];
-  @Field(() => [PointCoverage]) coverage!: PointCoverage[];
-  @Field(() => Int) totalFilled!: number;
-  @Field(() => Int) totalCapacity!: number;
-}
-
-@ObjectType({ description: 'Hours credited to a volunteer or a team.' })
-export class HoursTotal {
-  @Field(() => ID) id!: string;
-  @Field() name!: string;
-  @Field(() => Float) hours!: number;
-  @Field(() => Int) completedShifts!: number;
-}
+registerNodeType(Shift, readableLoader(Shift, 'Shift'));
 
 @Resolver(() => Shift)
 export class ShiftResolver {
@@ -87,15 +37,15 @@ export class ShiftResolver {
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
-  @Query(() => Shift, { nullable: true })
-  async shift(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  @Query(() => Shift, { nullable: true, description: 'ADMIN, COORDINATOR: a shift of a campaign of theirs; null when absent or not theirs. BAD_USER_INPUT on id when malformed.' })
+  async shift(@Arg('id', () => ID, { description: 'UUID of the shift.' }) id: string, @Ctx() ctx: Context) {
     assertUuid(id, 'id');
-    return (await ctx.access.has('Shift', id)) ? ctx.em.findOne(Shift, id) : null;
+    return (await ctx.access.readableIds('Shift', [id])).has(id) ? ctx.em.findOne(Shift, id) : null;
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => Shift, { description: 'ADMIN, COORDINATOR: creates one shift at one of the campaign\'s points, inside its window, at most 24 hours long.' })
-  createShift(@Arg('input', () => ShiftInput) input: ShiftInput, @Ctx() ctx: Context) {
+  createShift(@Arg('input', () => ShiftInput, { description: 'The new record (required fields as the input type says); nothing is written on any error.' }) input: ShiftInput, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
       if (!input.campaignId) throw new BadInputError('input.campaignId', 'is required', 'REQUIRED');
@@ -107,7 +57,7 @@ export class ShiftResolver {
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => Shift, { description: 'ADMIN, COORDINATOR: changes a shift whose version is still `version`; capacity cannot drop below the places taken.' })
-  updateShift(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input', () => ShiftInput) input: ShiftInput, @Ctx() ctx: Context) {
+  updateShift(@Arg('id', () => ID, { description: 'UUID of the record; NOT_FOUND on id when it does not exist or is outside your scope.' }) id: string, @Arg('version', () => Int, { description: 'The version last read; CONFLICT when the record has changed since (nothing written).' }) version: number, @Arg('input', () => ShiftInput, { description: 'The fields to change; omitted fields keep their value.' }) input: ShiftInput, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
       const s = await loadForUpdate(t, ctx, Shift, 'Shift', id, 'id', version);
@@ -120,7 +70,7 @@ export class ShiftResolver {
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => Shift, { description: 'ADMIN, COORDINATOR: deletes a shift that never had a sign-up (CONFLICT otherwise).' })
-  deleteShift(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  deleteShift(@Arg('id', () => ID, { description: 'UUID of the shift; NOT_FOUND on id when it does not exist or is outside your scope.' }) id: string, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
       const s = await loadForUpdate(t, ctx, Shift, 'Shift', id);
@@ -132,7 +82,7 @@ export class ShiftResolver {
   @Mutation(() => ShiftPlan, {
     description: 'ADMIN, COORDINATOR: expands a daily pattern into shifts in the campaign time zone (end at or before start = next day). save: false previews; save: true creates the missing ones (running it twice creates nothing more). A shift already at the same station with the same start and end counts as existing whatever its role. SHIFT_OUTSIDE_CAMPAIGN (BAD_USER_INPUT on input.slots[i]) for a slot outside the campaign window.',
   })
-  planShifts(@Arg('input', () => ShiftPatternInput) input: ShiftPatternInput, @Arg('save', () => Boolean, { defaultValue: false }) save: boolean, @Ctx() ctx: Context) {
+  planShifts(@Arg('input', () => ShiftPatternInput, { description: 'The pattern: campaign, local dates, stations and daily slots.' }) input: ShiftPatternInput, @Arg('save', () => Boolean, { defaultValue: false, description: 'false (default): preview only; true: create the shifts that do not exist yet.' }) save: boolean, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
       await ctx.access.require('Campaign', input.campaignId, 'input.campaignId', t);
@@ -143,24 +93,18 @@ export class ShiftResolver {
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Query(() => CampaignFillRate, { description: 'ADMIN, COORDINATOR: every shift of a campaign with filled/capacity (understaffed first, night shifts flagged) and per-point coverage by local day.' })
-  async campaignFillRate(@Arg('campaignId', () => ID) campaignId: string, @Ctx() ctx: Context) {
+  async campaignFillRate(@Arg('campaignId', () => ID, { description: 'UUID of a campaign in your scope; NOT_FOUND on campaignId otherwise (as for a missing one).' }) campaignId: string, @Ctx() ctx: Context) {
     await ctx.access.require('Campaign', campaignId, 'campaignId');
-    const { campaign, rows } = await fillRate(ctx.em, campaignId);
-    return {
-      shifts: rows.map((r) => ({ shift: r.shift, stationName: r.stationName, filled: r.shift.filledCount, capacity: r.shift.maxVolunteers, minimum: r.shift.minVolunteers, isNight: r.isNight, understaffed: r.understaffed })),
-      coverage: coverage(rows, campaign.timezone),
-      totalFilled: rows.reduce((n, r) => n + r.shift.filledCount, 0),
-      totalCapacity: rows.reduce((n, r) => n + r.shift.maxVolunteers, 0),
-    };
+    return fillRate(ctx.em, campaignId);
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Query(() => [HoursTotal], { description: 'ADMIN, COORDINATOR: hours credited per volunteer (most first), optionally for one campaign and/or team: the 优秀志愿者 list.' })
   async volunteerHours(
     @Ctx() ctx: Context,
-    @Arg('campaignId', () => ID, { nullable: true }) campaignId?: string,
-    @Arg('teamId', () => ID, { nullable: true }) teamId?: string,
-    @Arg('limit', () => Int, { defaultValue: 50 }) limit = 50,
+    @Arg('campaignId', () => ID, { nullable: true, description: 'Only hours of this campaign (in your scope; NOT_FOUND on campaignId otherwise).' }) campaignId?: string,
+    @Arg('teamId', () => ID, { nullable: true, description: 'Only the members of this team (one you coordinate; NOT_FOUND on teamId otherwise).' }) teamId?: string,
+    @Arg('limit', () => Int, { defaultValue: 50, description: 'Most rows, 1–1000 (default 50; BAD_USER_INPUT on limit otherwise).' }) limit = 50,
   ) {
     assertIntRange(limit, 1, 1000, 'limit');
     await ctx.access.require('Campaign', campaignId, 'campaignId');
@@ -170,17 +114,17 @@ export class ShiftResolver {
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Query(() => [HoursTotal], { description: 'ADMIN, COORDINATOR: hours credited per team (most first), optionally for one campaign.' })
-  async teamHours(@Ctx() ctx: Context, @Arg('campaignId', () => ID, { nullable: true }) campaignId?: string) {
+  async teamHours(@Ctx() ctx: Context, @Arg('campaignId', () => ID, { nullable: true, description: 'Only hours of this campaign (in your scope; NOT_FOUND on campaignId otherwise).' }) campaignId?: string) {
     await ctx.access.require('Campaign', campaignId, 'campaignId');
     return hoursTotals(ctx.em, 'team', { campaignId, teamIds: await ctx.access.teamIds() });
   }
 
-  @FieldResolver(() => Campaign)
+  @FieldResolver(() => Campaign, { description: 'The campaign the shift belongs to.' })
   campaign(@Root() s: Shift) {
     return s.campaign.load({ dataloader: true });
   }
 
-  @FieldResolver(() => Station)
+  @FieldResolver(() => Station, { description: 'The station (service point) the shift is at.' })
   station(@Root() s: Shift) {
     return s.station.load({ dataloader: true });
   }

@@ -13,6 +13,7 @@ import { VolunteerSkill } from '../volunteers/volunteer.entity';
 import { assertSkills } from '../volunteers/volunteer.service';
 import { Shift } from './shift.entity';
 import { ShiftFilter, ShiftInput, ShiftOrder, ShiftOrderField, ShiftPatternInput } from './shift.inputs';
+import { CampaignFillRate, HoursTotal, PlannedShift, PointCoverage, ShiftFill, ShiftPlan } from './shift.types';
 import type { Access } from '../auth/access';
 import { assertInterval, Conditions, idParam, idsParam, listPage } from '../common/list-query';
 import { SortDirection } from '../common/pagination';
@@ -102,18 +103,6 @@ export async function deleteShift(em: EntityManager, shift: Shift): Promise<Shif
   return shift;
 }
 
-/** One shift a pattern would create (or has created). */
-export interface PlannedShift {
-  stationId: string;
-  startsAt: Date;
-  endsAt: Date;
-  role: string;
-  minVolunteers: number;
-  maxVolunteers: number;
-  requiredSkills: VolunteerSkill[];
-  existing: boolean;
-}
-
 /**
  * Expands a pattern ("every day from June 2 to June 14 at these three points: 08:00–20:00 needs 4, 20:00–08:00
  * needs 2") into shifts, reading dates and times in the campaign's time zone (so 08:00 is 08:00 local also across
@@ -122,7 +111,7 @@ export interface PlannedShift {
  * the second time. A shift already at the same point with the same start and end counts as existing whatever its
  * role (so a pattern whose role differs from the seeded 白班/夜班 does not double the schedule). Refuses slots outside the campaign window, stations not linked to it, and more than 5000 shifts.
  */
-export async function planShifts(em: EntityManager, input: ShiftPatternInput, save: boolean): Promise<{ shifts: PlannedShift[]; created: number }> {
+export async function planShifts(em: EntityManager, input: ShiftPatternInput, save: boolean): Promise<ShiftPlan> {
   assertUuid(input.campaignId, 'input.campaignId');
   const campaign = await em.findOne(Campaign, input.campaignId);
   if (!campaign) throw new ReferenceNotFoundError('Campaign', input.campaignId, 'input.campaignId');
@@ -221,13 +210,6 @@ export function pgColumns(rows: (string | number)[][]): string[] {
   return rows.length ? rows[0].map((_, c) => pgArray(rows.map((r) => r[c]))) : [];
 }
 
-export interface FillRow {
-  shift: Shift;
-  stationName: string;
-  isNight: boolean;
-  understaffed: boolean;
-}
-
 /** A shift is a night shift when it crosses local midnight or starts at 18:00 or later, in the campaign's zone. */
 export function isNightShift(startsAt: Date, endsAt: Date, zone: string): boolean {
   const s = DateTime.fromJSDate(startsAt, { zone });
@@ -235,36 +217,37 @@ export function isNightShift(startsAt: Date, endsAt: Date, zone: string): boolea
   return s.hour >= 18 || s.hour < 6 || s.toISODate() !== e.toISODate();
 }
 
-/** Every shift of a campaign with filled/capacity: understaffed (filled < min) first, then by start. */
-export async function fillRate(em: EntityManager, campaignId: string): Promise<{ campaign: Campaign; rows: FillRow[] }> {
+/**
+ * Every shift of a campaign with filled/capacity (understaffed, filled < min, first; then by fill ratio and start),
+ * per-point coverage by local day, and the totals. NOT_FOUND on `campaignId` when there is no such campaign (the
+ * caller's scope is checked by the resolver).
+ */
+export async function fillRate(em: EntityManager, campaignId: string): Promise<CampaignFillRate> {
   assertUuid(campaignId, 'campaignId');
   const campaign = await em.findOne(Campaign, campaignId);
   if (!campaign) throw new ReferenceNotFoundError('Campaign', campaignId, 'campaignId');
   const shifts = await em.find(Shift, { campaign: campaignId }, { orderBy: { startsAt: 'asc', id: 'asc' }, populate: ['station'] });
-  const rows = shifts.map((s) => ({
+  const rows: ShiftFill[] = shifts.map((s) => ({
     shift: s,
     stationName: s.station.getEntity().name,
+    filled: s.filledCount,
+    capacity: s.maxVolunteers,
+    minimum: s.minVolunteers,
     isNight: isNightShift(s.startsAt, s.endsAt, campaign.timezone),
     understaffed: s.filledCount < s.minVolunteers,
   }));
   rows.sort((a, b) => Number(b.understaffed) - Number(a.understaffed) || a.shift.filledCount / a.shift.maxVolunteers - b.shift.filledCount / b.shift.maxVolunteers || a.shift.startsAt.getTime() - b.shift.startsAt.getTime());
-  return { campaign, rows };
-}
-
-export interface CoverageRow {
-  stationId: string;
-  stationName: string;
-  date: string;
-  shifts: number;
-  filled: number;
-  capacity: number;
-  minimum: number;
-  understaffedShifts: number;
+  return {
+    shifts: rows,
+    coverage: coverage(rows, campaign.timezone),
+    totalFilled: rows.reduce((n, r) => n + r.filled, 0),
+    totalCapacity: rows.reduce((n, r) => n + r.capacity, 0),
+  };
 }
 
 /** Per service point and local day (the day a shift starts, in the campaign zone): places filled and offered. */
-export function coverage(rows: FillRow[], zone: string): CoverageRow[] {
-  const by = new Map<string, CoverageRow>();
+export function coverage(rows: ShiftFill[], zone: string): PointCoverage[] {
+  const by = new Map<string, PointCoverage>();
   for (const r of rows) {
     const date = DateTime.fromJSDate(r.shift.startsAt, { zone }).toISODate()!;
     const k = `${r.shift.station.id}|${date}`;
@@ -279,13 +262,6 @@ export function coverage(rows: FillRow[], zone: string): CoverageRow[] {
   return [...by.values()].sort((a, b) => a.date.localeCompare(b.date) || a.stationName.localeCompare(b.stationName));
 }
 
-export interface HoursRow {
-  id: string;
-  name: string;
-  hours: number;
-  completedShifts: number;
-}
-
 /**
  * Hours credited (completed assignments), most first, per volunteer (the 优秀志愿者 recognition list) or per team
  * (summing its members), optionally within one campaign, for the members of one team, or within `teamIds`
@@ -295,7 +271,7 @@ export async function hoursTotals(
   em: EntityManager,
   per: 'volunteer' | 'team',
   opts: { campaignId?: string | null; teamId?: string | null; teamIds?: string[] | null; limit?: number },
-): Promise<HoursRow[]> {
+): Promise<HoursTotal[]> {
   const cond = [`a.status = 'COMPLETED'`];
   const params: unknown[] = [];
   if (opts.campaignId) {

@@ -33,7 +33,7 @@ export class Provenance {
  * A station: a love station (爱心驿站), drivers' home (司机之家), courier home or temporary service point.
  * Location is stored once, WGS-84 `geography(Point, 4326)` with a GiST index.
  */
-@ObjectType({ implements: Node, description: 'A rest station for outdoor workers: love station, drivers\' home, courier home or temporary service point.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A rest station for outdoor workers: love station, drivers\' home, courier home or temporary service point.' })
 @Entity({ tableName: 'station' })
 export class Station {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'status' | 'timezone' | 'amenities' | 'labels';

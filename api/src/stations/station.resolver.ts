@@ -70,7 +70,7 @@ function selectedNodeFields(info: GraphQLResolveInfo, connectionType: string, ed
   return fields;
 }
 
-@ObjectType({ description: 'A station found by `nearbyStations`, with its distance from the search point.' })
+@ObjectType({ simpleResolvers: true, description: 'A station found by `nearbyStations`, with its distance from the search point.' })
 export class NearbyStationEdge {
   constructor(
     private readonly hit: nearby.NearbyHit,
@@ -90,7 +90,7 @@ export class NearbyStationEdge {
   @Field(() => Station, { description: 'The station.' }) node: Station;
 }
 
-@ObjectType({ description: 'A page of nearby stations, nearest first by `distanceMeters` (WGS-84 spheroid metres), then id (Relay connection).' })
+@ObjectType({ simpleResolvers: true, description: 'A page of nearby stations, nearest first by `distanceMeters` (WGS-84 spheroid metres), then id (Relay connection).' })
 export class NearbyStationConnection {
   @Field(() => [NearbyStationEdge], { description: 'This page\'s stations, nearest first (ties by id), at most `first`.' }) edges!: NearbyStationEdge[];
   @Field(() => PageInfo, { description: 'Whether more stations follow, and the cursors of this page.' }) pageInfo!: PageInfo;

@@ -3,6 +3,6 @@ import { Max, Min } from 'class-validator';
 
 @InputType({ description: 'Quantities of supplies handed out.' })
 export class SupplyQuantityInput {
-  @Field(() => ID) itemId!: string;
-  @Field(() => Int) @Min(1) @Max(1000000) quantity!: number;
+  @Field(() => ID, { description: 'UUID of a supply item (general, or of a campaign the station serves); NOT_FOUND on items[i].itemId outside the caller\'s scope.' }) itemId!: string;
+  @Field(() => Int, { description: 'How many of the item\'s unit were handed out, 1–1000000.' }) @Min(1) @Max(1000000) quantity!: number;
 }

@@ -3,32 +3,17 @@ import { LOCAL_DATE_RULE, nameRule, TextArgRule } from '../common/text-input';
 import { Station } from '../stations/station.entity';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
-import { pgArray } from '../common/pagination';
 import { Role } from '../auth/user.entity';
 import { assertUuid } from '../common/ids';
 import { Campaign } from '../campaigns/campaign.entity';
 import { ServiceLog, SupplyItem, SupplyTally } from './supply.entity';
 import { SupplyQuantityInput } from './supply.inputs';
-import { recordServiceLog, recordSupplies } from './supply.service';
+import { assertCanRecordAt, recordServiceLog, recordSupplies } from './supply.service';
 
 @ObjectType({ description: 'Total of one supply handed out.' })
 export class SupplyTotal {
-  @Field(() => SupplyItem) item!: SupplyItem;
-  @Field(() => Int) quantity!: number;
-}
-
-/**
- * Who may record or read supplies and people served at a station: ADMIN, an OPERATOR who may edit the station,
- * or a COORDINATOR of a campaign the station serves. NOT_FOUND naming `stationId` otherwise (as for a station that
- * does not exist).
- */
-export async function assertCanRecordAt(ctx: Context, stationId: string): Promise<void> {
-  assertUuid(stationId, 'stationId');
-  if (ctx.access.isAdmin) return ctx.access.require('Station', stationId, 'stationId');
-  if (ctx.access.isOperator) return ctx.access.require('Station', stationId, 'stationId');
-  const campaigns = (await ctx.access.campaignIds()) ?? [];
-  const [linked] = await ctx.em.execute<{ n: number }[]>(`select count(*)::int as n from campaign_stations where station_id = ? and campaign_id = any(?::uuid[])`, [stationId, pgArray(campaigns)]);
-  if (!linked.n) ctx.access.notFound('Station', stationId, 'stationId');
+  @Field(() => SupplyItem, { description: 'The supply item.' }) item!: SupplyItem;
+  @Field(() => Int, { description: 'Total handed out, in the item\'s unit.' }) quantity!: number;
 }
 
 @Resolver(() => SupplyItem)
@@ -36,7 +21,7 @@ export class SuppliesResolver {
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => SupplyItem, { description: 'ADMIN, COORDINATOR: a supply of a campaign, e.g. 矿泉水 (瓶). CONFLICT when the campaign already has one with that name.' })
   async createSupplyItem(
-    @Arg('campaignId', () => ID) campaignId: string,
+    @Arg('campaignId', () => ID, { description: 'UUID of a campaign in your scope; NOT_FOUND on campaignId otherwise (as for a missing one).' }) campaignId: string,
     @Arg('name', { description: '1–50 characters (trimmed, at least one visible).' }) @TextArgRule(nameRule(50)) name: string,
     @Arg('unit', { description: '1–20 characters (trimmed, at least one visible), e.g. 瓶.' }) @TextArgRule(nameRule(20)) unit: string,
     @Ctx() ctx: Context,
@@ -50,11 +35,11 @@ export class SuppliesResolver {
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
   @Mutation(() => [SupplyTally], { description: 'Staff who run the station (its OPERATOR, a COORDINATOR of a campaign it serves, ADMIN): supplies handed out on a local day.' })
   async recordSupplies(
-    @Arg('stationId', () => ID) stationId: string,
+    @Arg('stationId', () => ID, { description: 'UUID of a station you run (see above); NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string,
     @Arg('day', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) day: string,
-    @Arg('items', () => [SupplyQuantityInput]) items: SupplyQuantityInput[],
+    @Arg('items', () => [SupplyQuantityInput], { description: 'At least one item with its quantity; each item general or of a campaign the station serves (BAD_USER_INPUT on items[i].itemId otherwise).' }) items: SupplyQuantityInput[],
     @Ctx() ctx: Context,
-    @Arg('shiftId', () => ID, { nullable: true }) shiftId?: string,
+    @Arg('shiftId', () => ID, { nullable: true, description: 'The shift during which they were handed out, at this station (BAD_USER_INPUT on shiftId otherwise; NOT_FOUND outside your scope).' }) shiftId?: string,
   ) {
     await assertCanRecordAt(ctx, stationId);
     return recordSupplies(ctx.em, ctx.access, { stationId, day, shiftId, items }, ctx.access.userId);
@@ -63,11 +48,11 @@ export class SuppliesResolver {
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
   @Mutation(() => ServiceLog, { description: 'Staff who run the station: people served (服务人次) on a local day; a second entry for the day replaces the first.' })
   async recordServiceLog(
-    @Arg('stationId', () => ID) stationId: string,
+    @Arg('stationId', () => ID, { description: 'UUID of a station you run (see above); NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string,
     @Arg('day', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) day: string,
-    @Arg('peopleServed', () => Int) peopleServed: number,
+    @Arg('peopleServed', () => Int, { description: 'People served that day, 0–1000000 (BAD_USER_INPUT on peopleServed otherwise).' }) peopleServed: number,
     @Ctx() ctx: Context,
-    @Arg('campaignId', () => ID, { nullable: true }) campaignId?: string,
+    @Arg('campaignId', () => ID, { nullable: true, description: 'The campaign the visits count for: in your scope (NOT_FOUND on campaignId otherwise) and served by the station (BAD_USER_INPUT otherwise).' }) campaignId?: string,
   ) {
     await assertCanRecordAt(ctx, stationId);
     return recordServiceLog(ctx.em, ctx.access, { stationId, day, peopleServed, campaignId });
@@ -75,14 +60,14 @@ export class SuppliesResolver {
 
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
   @Query(() => [ServiceLog], { description: 'Staff who run the station (as for recordServiceLog): people-served entries of a station between two local dates (inclusive).' })
-  async serviceLogs(@Arg('stationId', () => ID) stationId: string, @Arg('from', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) from: string, @Arg('to', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) to: string, @Ctx() ctx: Context) {
+  async serviceLogs(@Arg('stationId', () => ID, { description: 'UUID of a station you run; NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string, @Arg('from', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) from: string, @Arg('to', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) to: string, @Ctx() ctx: Context) {
     await assertCanRecordAt(ctx, stationId);
     return ctx.em.find(ServiceLog, { station: stationId, day: { $gte: from, $lte: to } }, { orderBy: { day: 'asc' }, limit: 1000 });
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
   @Query(() => [SupplyTally], { description: 'Staff who run the station (as for recordSupplies): supply entries at a station between two local dates (inclusive).' })
-  async supplyTallies(@Arg('stationId', () => ID) stationId: string, @Arg('from', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) from: string, @Arg('to', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) to: string, @Ctx() ctx: Context) {
+  async supplyTallies(@Arg('stationId', () => ID, { description: 'UUID of a station you run; NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string, @Arg('from', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) from: string, @Arg('to', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) to: string, @Ctx() ctx: Context) {
     await assertCanRecordAt(ctx, stationId);
     return ctx.em.find(SupplyTally, { station: stationId, day: { $gte: from, $lte: to } }, { orderBy: { day: 'asc', createdAt: 'asc' }, limit: 1000 });
   }
@@ -90,7 +75,7 @@ export class SuppliesResolver {
 
 @Resolver(() => SupplyTally)
 export class SupplyTallyResolver {
-  @FieldResolver(() => SupplyItem)
+  @FieldResolver(() => SupplyItem, { description: 'The supply handed out.' })
   item(@Root() t: SupplyTally) {
     return t.item.load({ dataloader: true });
   }

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../common/errors';
 import { assertUuid } from '../common/ids';
 import { pgArray } from '../common/pagination';
+import type { Context } from '../context';
+import type { SupplyTotal } from './supply.resolver';
 import { DateTime } from 'luxon';
 import { Access } from '../auth/access';
 import { Campaign } from '../campaigns/campaign.entity';
@@ -106,4 +108,34 @@ export async function recordableStationsSql(access: Access, em?: EntityManager):
     return { text: 'exists (select 1 from campaign_stations cs where cs.station_id = s.id and cs.campaign_id = any(?::uuid[]))', params: [campaigns] };
   }
   return { text: 'false', params: [] };
+}
+
+/**
+ * Who may record or read supplies and people served at a station: ADMIN, an OPERATOR who may edit the station,
+ * or a COORDINATOR of a campaign the station serves. NOT_FOUND naming `stationId` otherwise (as for a station that
+ * does not exist).
+ */
+export async function assertCanRecordAt(ctx: Context, stationId: string): Promise<void> {
+  assertUuid(stationId, 'stationId');
+  if (ctx.access.isAdmin) return ctx.access.require('Station', stationId, 'stationId');
+  if (ctx.access.isOperator) return ctx.access.require('Station', stationId, 'stationId');
+  const campaigns = (await ctx.access.campaignIds()) ?? [];
+  const [linked] = await ctx.em.execute<{ n: number }[]>(`select count(*)::int as n from campaign_stations where station_id = ? and campaign_id = any(?::uuid[])`, [stationId, pgArray(campaigns)]);
+  if (!linked.n) ctx.access.notFound('Station', stationId, 'stationId');
+}
+
+/** Supplies handed out over a campaign, per item (its own items), in one statement plus one load of the items. */
+export async function supplyTotals(em: EntityManager, campaignId: string): Promise<SupplyTotal[]> {
+  const rows = await em.execute<{ item_id: string; q: number }[]>(
+    `select t.item_id, sum(t.quantity)::int as q from supply_tally t join supply_item i on i.id = t.item_id where i.campaign_id = ? group by t.item_id`,
+    [campaignId],
+  );
+  const items = await em.find(SupplyItem, { id: { $in: rows.map((r) => r.item_id) } });
+  return rows.map((r) => ({ item: items.find((i) => i.id === r.item_id)!, quantity: r.q }));
+}
+
+/** People served (服务人次) logged for a campaign: the sum of its service-log entries, 0 when none. */
+export async function peopleServed(em: EntityManager, campaignId: string): Promise<number> {
+  const [row] = await em.execute<{ n: number }[]>(`select coalesce(sum(people_served), 0)::int as n from service_log where campaign_id = ?`, [campaignId]);
+  return row.n;
 }

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { offsetPage } from '../common/pagination';
 import { Role } from '../auth/user.entity';
+import { readableLoader, registerNodeType } from '../node/node.registry';
 import { assertUuid } from '../common/ids';
 import { personalField } from '../auth/personal-data';
 import ical from 'ical-generator';
@@ -20,6 +21,8 @@ export const NAME = personalField('Volunteer', 'name')!;
 
 export const VolunteerPage = offsetPage(Volunteer, 'VolunteerPage');
 
+registerNodeType(Volunteer, readableLoader(Volunteer, 'Volunteer'));
+
 @Resolver(() => Volunteer)
 export class VolunteerResolver {
   @Authorized(Role.ADMIN, Role.COORDINATOR)
@@ -35,20 +38,20 @@ export class VolunteerResolver {
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Query(() => Volunteer, { nullable: true, description: 'ADMIN, COORDINATOR: a volunteer; null when absent or not in their teams.' })
-  async volunteer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  async volunteer(@Arg('id', () => ID, { description: 'UUID of the volunteer; BAD_USER_INPUT when malformed.' }) id: string, @Ctx() ctx: Context) {
     assertUuid(id, 'id');
-    return (await ctx.access.has('Volunteer', id)) ? ctx.em.findOne(Volunteer, id) : null;
+    return (await ctx.access.readableIds('Volunteer', [id])).has(id) ? ctx.em.findOne(Volunteer, id) : null;
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => Volunteer, { description: 'ADMIN, COORDINATOR: creates a volunteer; a coordinator must name one of their teams in teamIds.' })
-  createVolunteer(@Arg('input', () => VolunteerInput) input: VolunteerInput, @Ctx() ctx: Context) {
+  createVolunteer(@Arg('input', () => VolunteerInput, { description: 'The new record (required fields as the input type says); nothing is written on any error.' }) input: VolunteerInput, @Ctx() ctx: Context) {
     return ctx.em.transactional((em) => saveVolunteer(em as EntityManager, ctx.access, null, input));
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => Volunteer, { description: 'ADMIN, COORDINATOR: changes a volunteer of their teams whose version is still `version`.' })
-  updateVolunteer(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input', () => VolunteerInput) input: VolunteerInput, @Ctx() ctx: Context) {
+  updateVolunteer(@Arg('id', () => ID, { description: 'UUID of the record; NOT_FOUND on id when it does not exist or is outside your scope.' }) id: string, @Arg('version', () => Int, { description: 'The version last read; CONFLICT when the record has changed since (nothing written).' }) version: number, @Arg('input', () => VolunteerInput, { description: 'The fields to change; omitted fields keep their value.' }) input: VolunteerInput, @Ctx() ctx: Context) {
     return ctx.em.transactional(async (em) => {
       const t = em as EntityManager;
       const v = await loadForUpdate(t, ctx, Volunteer, 'Volunteer', id, 'id', version);
@@ -85,7 +88,7 @@ export class VolunteerResolver {
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => CalendarFeed, { description: 'ADMIN, COORDINATOR: a new secret iCalendar URL for a volunteer (the old one stops working).' })
-  async rotateVolunteerCalendar(@Arg('volunteerId', () => ID) volunteerId: string, @Ctx() ctx: Context) {
+  async rotateVolunteerCalendar(@Arg('volunteerId', () => ID, { description: 'UUID of a volunteer of your teams; NOT_FOUND on volunteerId otherwise (as for a missing one).' }) volunteerId: string, @Ctx() ctx: Context) {
     const volunteer = await loadForUpdate(ctx.em, ctx, Volunteer, 'Volunteer', volunteerId, 'volunteerId');
     volunteer.calendarToken = newCalendarToken();
     await ctx.em.flush();

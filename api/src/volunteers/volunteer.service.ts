@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../common/errors';
+import { assertUuid } from '../common/ids';
 import { Access } from '../auth/access';
 import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';
 import { Volunteer, VolunteerSkill } from './volunteer.entity';
@@ -73,4 +74,3 @@ export async function saveVolunteer(em: EntityManager, access: Access, vol: Volu
   return v;
 }
 
-// ---- Campaigns ------------------------------------------------------------------------------------------------
