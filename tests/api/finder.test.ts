@@ -26,7 +26,8 @@ const DIST = path.resolve(__dirname, '../../admin/dist');
 
 /**
  * The public contract (DESIGN.md, "Public contract for third-party apps"), plus the public `regions` and
- * `holidayCalendar` queries (README, "Accounts, API keys and security": anonymous scope): every field the finder may select.
+ * `holidayCalendar` queries (README, "Accounts, API keys and security": anonymous scope) and `appConfig`'s basemap
+ * settings: every field the finder may select.
  */
 const PUBLIC_CONTRACT = new Set([
   'Query.station', 'Query.nearbyStations', 'Query.regions', 'Query.holidayCalendar',
@@ -38,6 +39,8 @@ const PUBLIC_CONTRACT = new Set([
   'GeoPoint.lng', 'GeoPoint.lat', 'GeoPoint.crs',
   'RegionPage.nodes', 'RegionPage.totalCount', 'Region.code', 'Region.name', 'Region.level', 'Region.centre', 'Region.parentCode',
   'HolidayCalendar.year', 'HolidayCalendar.coverage', 'HolidayCalendar.days', 'HolidayDay.date', 'HolidayDay.kind', 'HolidayDay.name',
+  // The basemap settings every page reads (public, nothing secret: README, "Map tiles").
+  'Query.appConfig', 'AppConfig.mapStyleUrl', 'AppConfig.mapDatum',
 ]);
 
 /** `Type.field` of every field a document selects, resolved against the schema. */

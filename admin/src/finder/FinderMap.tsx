@@ -2,8 +2,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { GeoJSONSource, Map as MapLibreMap, NavigationControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
-import { fromMapPosition, toMapPosition } from './mapPosition';
-import type { LngLat } from './queries';
+import { publicQuery } from './api';
+import { fromMapPosition, toMapPosition, type MapDatum } from './mapPosition';
+import { MAP_CONFIG, type LngLat } from './queries';
 
 setWorkerUrl(workerUrl);
 
@@ -17,6 +18,16 @@ declare global {
 /** 郑州市, where the seed data is, when no origin is known yet. */
 const DEFAULT_CENTRE: LngLat = { lng: 113.63, lat: 34.75 };
 
+/** The finder's own sources: the server's station tiles (in the basemap's datum) and the search's origin and results. */
+function finderSources(datum: MapDatum): StyleSpecification['sources'] {
+  const crs = datum === 'WGS84' ? '' : `?crs=${datum}`;
+  return {
+    tiles: { type: 'vector', tiles: [`${location.origin}/tiles/stations/{z}/{x}/{y}.pbf${crs}`], minzoom: 0, maxzoom: 14 },
+    results: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    origin: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+  };
+}
+
 /**
  * A basemap that needs no network and almost no bytes: a background, the server's station tiles (county counts
  * below zoom 8, stations above) and the search's own origin and results. No glyphs or sprites are requested.
@@ -24,13 +35,16 @@ const DEFAULT_CENTRE: LngLat = { lng: 113.63, lat: 34.75 };
 function finderStyle(): StyleSpecification {
   return {
     version: 8,
-    sources: {
-      tiles: { type: 'vector', tiles: [`${location.origin}/tiles/stations/{z}/{x}/{y}.pbf`], minzoom: 0, maxzoom: 14 },
-      results: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
-      origin: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
-    },
+    sources: finderSources('WGS84'),
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } },
+      ...FINDER_LAYERS,
+    ],
+  };
+}
+
+/** The finder's layers over any basemap: county counts, all stations, the results and the origin. */
+const FINDER_LAYERS: StyleSpecification['layers'] = [
       { id: 'regions', type: 'circle', source: 'tiles', 'source-layer': 'regions', paint: { 'circle-color': '#e0a39f', 'circle-radius': 4 } },
       { id: 'all-stations', type: 'circle', source: 'tiles', 'source-layer': 'stations', paint: { 'circle-color': '#9e9e9e', 'circle-radius': 4 } },
       {
@@ -40,8 +54,16 @@ function finderStyle(): StyleSpecification {
         paint: { 'circle-color': '#c62828', 'circle-radius': 9, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
       },
       { id: 'origin', type: 'circle', source: 'origin', paint: { 'circle-color': '#1565c0', 'circle-radius': 8, 'circle-stroke-color': '#fff', 'circle-stroke-width': 3 } },
-    ],
-  };
+];
+
+/** The server's basemap: its online style and datum, or the bundled background in WGS-84 (also when the query fails). */
+async function basemap(): Promise<{ style: string | null; datum: MapDatum }> {
+  try {
+    const { appConfig } = await publicQuery<{ appConfig: { mapStyleUrl: string | null; mapDatum: MapDatum } }>(MAP_CONFIG, {});
+    return { style: appConfig.mapStyleUrl, datum: appConfig.mapStyleUrl ? appConfig.mapDatum : 'WGS84' };
+  } catch {
+    return { style: null, datum: 'WGS84' };
+  }
 }
 
 interface Props {
@@ -52,7 +74,10 @@ interface Props {
   onSelect: (id: string) => void;
 }
 
-/** The finder's map (loaded on demand). Every position goes through toMapPosition / fromMapPosition. */
+/**
+ * The finder's map (loaded on demand), over the server's basemap (MAP_STYLE_URL, drawn in MAP_STYLE_DATUM) or the
+ * bundled background. Every position goes through toMapPosition / fromMapPosition with that datum.
+ */
 export default function FinderMap({ origin, stations, onPick, onSelect }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibreMap | null>(null);
@@ -60,6 +85,7 @@ export default function FinderMap({ origin, stations, onPick, onSelect }: Props)
   handlers.current = { onPick, onSelect };
   const data = useRef({ origin, stations });
   data.current = { origin, stations };
+  const datum = useRef<MapDatum>('WGS84');
 
   const draw = () => {
     const m = map.current;
@@ -67,44 +93,59 @@ export default function FinderMap({ origin, stations, onPick, onSelect }: Props)
     const { origin: o, stations: list } = data.current;
     (m.getSource('origin') as GeoJSONSource).setData({
       type: 'FeatureCollection',
-      features: o ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: toMapPosition(o) } }] : [],
+      features: o ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: toMapPosition(o, datum.current) } }] : [],
     });
     (m.getSource('results') as GeoJSONSource).setData({
       type: 'FeatureCollection',
-      features: list.map((s) => ({ type: 'Feature', properties: { id: s.id, name: s.name }, geometry: { type: 'Point', coordinates: toMapPosition(s.location) } })),
+      features: list.map((s) => ({ type: 'Feature', properties: { id: s.id, name: s.name }, geometry: { type: 'Point', coordinates: toMapPosition(s.location, datum.current) } })),
     });
   };
 
   useEffect(() => {
-    if (!container.current) return;
-    const m = new MapLibreMap({
-      container: container.current,
-      style: finderStyle(),
-      center: toMapPosition(origin ?? DEFAULT_CENTRE),
-      zoom: origin ? 13 : 10,
-      dragRotate: false,
-      pitchWithRotate: false,
-      attributionControl: false,
+    let m: MapLibreMap | null = null;
+    let cancelled = false;
+    void basemap().then(({ style, datum: d }) => {
+      if (cancelled || !container.current) return;
+      datum.current = d;
+      const { origin: o } = data.current;
+      m = new MapLibreMap({
+        container: container.current,
+        style: style ?? finderStyle(),
+        center: toMapPosition(o ?? DEFAULT_CENTRE, d),
+        zoom: o ? 13 : 10,
+        dragRotate: false,
+        pitchWithRotate: false,
+        attributionControl: style ? { compact: true } : false,
+      });
+      const map0 = m;
+      map0.touchZoomRotate.disableRotation();
+      map0.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+      map0.on('load', () => {
+        // Over an online basemap, the finder's sources and layers go on top of the style's own.
+        if (style) {
+          for (const [id, source] of Object.entries(finderSources(d))) map0.addSource(id, source);
+          for (const layer of FINDER_LAYERS) map0.addLayer(layer);
+        }
+        draw();
+      });
+      map0.on('click', (e) => {
+        const hit = map0.queryRenderedFeatures(e.point, { layers: ['results'] })[0];
+        if (hit?.properties?.id) handlers.current.onSelect(String(hit.properties.id));
+        else handlers.current.onPick(fromMapPosition(e.lngLat, datum.current));
+      });
+      map.current = map0;
+      window.__finderMap = map0;
     });
-    m.touchZoomRotate.disableRotation();
-    m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    m.on('load', draw);
-    m.on('click', (e) => {
-      const hit = m.queryRenderedFeatures(e.point, { layers: ['results'] })[0];
-      if (hit?.properties?.id) handlers.current.onSelect(String(hit.properties.id));
-      else handlers.current.onPick(fromMapPosition(e.lngLat));
-    });
-    map.current = m;
-    window.__finderMap = m;
     return () => {
-      m.remove();
+      cancelled = true;
+      m?.remove();
       map.current = null;
     };
   }, []);
 
   useEffect(draw, [origin, stations]);
   useEffect(() => {
-    if (origin) map.current?.easeTo({ center: toMapPosition(origin), duration: 300 });
+    if (origin) map.current?.easeTo({ center: toMapPosition(origin, datum.current), duration: 300 });
   }, [origin]);
 
   return <div ref={container} className="map" role="application" aria-label="map" />;

@@ -33,7 +33,12 @@ export const HOLIDAYS = `query FinderHolidays($year: Int!) {
   holidayCalendar(year: $year) { days { date kind name } }
 }`;
 
-export const FINDER_DOCUMENTS = { NEARBY, STATION, PLACES, HOLIDAYS };
+/** The basemap the server is configured with (MAP_STYLE_URL) and the datum it is drawn in (MAP_STYLE_DATUM). */
+export const MAP_CONFIG = `query FinderMapConfig {
+  appConfig { mapStyleUrl mapDatum }
+}`;
+
+export const FINDER_DOCUMENTS = { NEARBY, STATION, PLACES, HOLIDAYS, MAP_CONFIG };
 
 export interface LngLat {
   lng: number;
