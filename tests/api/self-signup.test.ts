@@ -203,7 +203,7 @@ describe('registration', () => {
     const [row] = await s.app.orm.em.fork().execute(`select a.token_hash, a.consent_version, v.id from volunteer_access a join volunteer v on v.id = a.volunteer_id where v.phone = '13912345678'`);
     expect(row.consent_version).toBe(consentVersion);
     expect(row.token_hash).not.toContain(r.body.token);
-    const members = await data(`query($t: ID!) { volunteers(teamId: $t) { nodes { id name phone } } }`, { t }, { token: coordinator });
+    const members = await data(`query($t: ID!) { volunteers(filter: { teamIds: [$t] }) { nodes { id name phone } } }`, { t }, { token: coordinator });
     expect(members.volunteers.nodes).toEqual([{ id: row.id, name: '赵六', phone: '13912345678' }]);
     expect((await data(`query($c: ID!) { signupLinks(campaignId: $c) { registrations } }`, { c: c.id })).signupLinks[0].registrations).toBe(1);
   });

@@ -180,7 +180,7 @@ describe('admin bugs of issue 15, in the browser', { timeout: TIMEOUT }, () => {
     expect(await admin.getByTestId('history').innerText()).not.toContain('updateStation');
     await admin.getByTestId('history').screenshot({ path: `${OUTPUT}bugs-history-operations.png` });
 
-    const shift = (await gql(`query ($c: ID!) { shifts(campaignId: $c, limit: 1) { nodes { id } } }`, { c: campaign.id })).shifts.nodes[0];
+    const shift = (await gql(`query ($c: ID!) { shifts(filter: { campaignId: $c }, limit: 1) { nodes { id } } }`, { c: campaign.id })).shifts.nodes[0];
     const team = (await gql(`mutation ($i: VolunteerTeamInput!) { createVolunteerTeam(input: $i) { id } }`, { i: { name: '测试日历队', kind: 'COMMUNITY', organizationId: xiuwuOrg } })).createVolunteerTeam.id;
     const v = (await gql(`mutation ($i: VolunteerInput!) { createVolunteer(input: $i) { id } }`, { i: { name: '日历志愿者', teamIds: [team] } })).createVolunteer.id;
     await gql(`mutation ($s: ID!, $v: ID!) { signUpForShift(shiftId: $s, volunteerId: $v) { id } }`, { s: shift.id, v });

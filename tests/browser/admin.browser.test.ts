@@ -331,7 +331,8 @@ describe('admin in the browser', { timeout: TIMEOUT }, () => {
     await change.waitFor();
     expect(await change.innerText()).toContain('设施');
     expect(await change.locator('[data-change="added"]').innerText()).toContain(label);
-    expect(await newest.innerText()).toContain('updateStation');
+    // The operation, translated (修改驿站 for updateStation).
+    expect(await newest.innerText()).toContain('修改驿站');
     await page.screenshot({ path: `${OUTPUT}admin-station-show.png`, fullPage: true });
     await history.screenshot({ path: `${OUTPUT}admin-station-history.png` });
   });
