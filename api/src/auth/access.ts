@@ -129,10 +129,10 @@ export class Access {
   requireApiKeyScope(scope: ApiScope): string {
     const v = this.viewer;
     if (v.kind === 'API_KEY') {
-      if (!v.scopes.includes(scope)) throw new ForbiddenError(`This API key lacks the ${scope} scope`);
+      if (!v.scopes.includes(scope)) throw new ForbiddenError(`This API key lacks the ${scope} scope`, 'API_KEY_SCOPE', { scope });
       return v.keyId;
     }
-    if (v.kind === 'USER') throw new ForbiddenError(`Only an app's API key (scope ${scope}) may do this`);
+    if (v.kind === 'USER') throw new ForbiddenError(`Only an app's API key (scope ${scope}) may do this`, 'API_KEY_ONLY', { scope });
     throw new UnauthenticatedError(`Send an API key with the ${scope} scope`);
   }
 

@@ -29,7 +29,7 @@ export class Conditions {
  */
 export function idsParam(ids: readonly string[] | null | undefined, field: string): string | null {
   if (ids == null) return null;
-  if (ids.length > MAX_FILTER_IDS) throw new BadInputError(field, `at most ${MAX_FILTER_IDS} ids`);
+  if (ids.length > MAX_FILTER_IDS) throw new BadInputError(field, `at most ${MAX_FILTER_IDS} ids`, 'TOO_MANY', { max: MAX_FILTER_IDS });
   ids.forEach((id, i) => assertUuid(id, `${field}[${i}]`));
   return pgArray(ids);
 }
@@ -43,7 +43,7 @@ export function idParam(id: string | null | undefined, field: string): string | 
 
 /** Throws BAD_USER_INPUT on `field` when both instants are given and `from` is not before `to`. */
 export function assertInterval(from: Date | null | undefined, to: Date | null | undefined, field: string): void {
-  if (from && to && from.getTime() >= to.getTime()) throw new BadInputError(field, 'must be before `to`');
+  if (from && to && from.getTime() >= to.getTime()) throw new BadInputError(field, 'must be before `to`', 'MUST_BE_BEFORE', { other: 'to' });
 }
 
 /**

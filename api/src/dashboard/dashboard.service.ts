@@ -48,8 +48,8 @@ export function dashboardMonth(month: string | null | undefined, now = new Date(
   if (month == null) return DateTime.fromJSDate(now, { zone: DEFAULT_TIMEZONE }).startOf('month');
   const m = /^(\d{4})-(\d{2})$/.exec(month);
   const start = m ? DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: 1 }, { zone: DEFAULT_TIMEZONE }) : null;
-  if (!start?.isValid) throw new BadInputError('month', 'must be a month YYYY-MM');
-  if (start.year < 2000 || start.year > 2100) throw new BadInputError('month', 'must be in the years 2000–2100');
+  if (!start?.isValid) throw new BadInputError('month', 'must be a month YYYY-MM', 'NOT_A_MONTH', { value: month });
+  if (start.year < 2000 || start.year > 2100) throw new BadInputError('month', 'must be in the years 2000–2100', 'YEAR_RANGE', { min: 2000, max: 2100 });
   return start;
 }
 

@@ -33,27 +33,27 @@ export function fieldArguments(
   const field = type.getFields()[fieldName];
   if (!field) throw new Error(`no field Query.${fieldName}`);
   for (const key of Object.keys(query)) {
-    if (!names.includes(key) && !extra.includes(key)) throw new BadInputError(key, `unknown parameter; this export takes ${[...names, ...extra].join(', ') || 'none'}`);
+    if (!names.includes(key) && !extra.includes(key)) throw new BadInputError(key, `unknown parameter; this export takes ${[...names, ...extra].join(', ') || 'none'}`, 'UNKNOWN_PARAMETER', { name: key, allowed: [...names, ...extra] });
   }
   const out: Record<string, unknown> = {};
   for (const arg of field.args) {
     if (!names.includes(arg.name)) continue;
     const raw = query[arg.name];
     if (raw === undefined || raw === '') {
-      if (arg.type instanceof GraphQLNonNull && !opts.optional?.includes(arg.name)) throw new BadInputError(arg.name, 'is required');
+      if (arg.type instanceof GraphQLNonNull && !opts.optional?.includes(arg.name)) throw new BadInputError(arg.name, 'is required', 'REQUIRED');
       continue;
     }
-    if (typeof raw !== 'string') throw new BadInputError(arg.name, 'give it once');
+    if (typeof raw !== 'string') throw new BadInputError(arg.name, 'give it once', 'PARAMETER_REPEATED');
     let value: unknown = raw;
     if (!isTextScalar(arg.type)) {
       try {
         value = JSON.parse(raw);
       } catch {
-        throw new BadInputError(arg.name, `must be JSON of ${getNamedType(arg.type).name}${arg.type instanceof GraphQLList ? '[]' : ''}`);
+        throw new BadInputError(arg.name, `must be JSON of ${getNamedType(arg.type).name}${arg.type instanceof GraphQLList ? '[]' : ''}`, 'NOT_JSON', { type: `${getNamedType(arg.type).name}${arg.type instanceof GraphQLList ? '[]' : ''}` });
       }
     }
     out[arg.name] = coerceInputValue(value, arg.type, (path, _invalid, error) => {
-      throw new BadInputError(pathText(arg.name, path), error.message);
+      throw new BadInputError(pathText(arg.name, path), error.message, 'INVALID_VARIABLE', { detail: error.message });
     });
   }
   return normaliseFieldArguments(schema, 'Query', fieldName, out);

@@ -292,7 +292,7 @@ interface DayArgs {
 
 function parseDays(schema: GraphQLSchema, fieldName: string, query: Record<string, unknown>): DayArgs {
   const args = fieldArguments(schema, fieldName, query, ['stationId', 'from', 'to'], { optional: ['stationId'] }) as unknown as DayArgs;
-  if (args.to < args.from) throw new BadInputError('to', 'must not be before `from`');
+  if (args.to < args.from) throw new BadInputError('to', 'must not be before `from`', 'MUST_BE_AFTER', { other: 'from' });
   return args;
 }
 

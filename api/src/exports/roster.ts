@@ -31,9 +31,9 @@ interface RosterPerson {
 
 /** The roster's arguments: `stationId` (UUID) and `day` (a local date YYYY-MM-DD); BAD_USER_INPUT names them. */
 export function rosterArgs(query: Record<string, unknown>): { stationId: string; day: string } {
-  for (const key of Object.keys(query)) if (key !== 'stationId' && key !== 'day') throw new BadInputError(key, 'unknown parameter; the roster takes stationId and day');
-  if (typeof query.stationId !== 'string' || !query.stationId) throw new BadInputError('stationId', 'is required');
-  if (typeof query.day !== 'string' || !query.day) throw new BadInputError('day', 'is required');
+  for (const key of Object.keys(query)) if (key !== 'stationId' && key !== 'day') throw new BadInputError(key, 'unknown parameter; the roster takes stationId and day', 'UNKNOWN_PARAMETER', { name: key, allowed: ['stationId', 'day'] });
+  if (typeof query.stationId !== 'string' || !query.stationId) throw new BadInputError('stationId', 'is required', 'REQUIRED');
+  if (typeof query.day !== 'string' || !query.day) throw new BadInputError('day', 'is required', 'REQUIRED');
   assertUuid(query.stationId, 'stationId');
   return { stationId: query.stationId, day: checkText(query.day, LOCAL_DATE_RULE, 'day')! };
 }

@@ -17,14 +17,14 @@ const SIMPLE_TYPES = /^(text\/plain|application\/x-www-form-urlencoded|multipart
 
 /** The import's options from the query string: `format`, `crs`, `name` (the file name), `dryRun`. */
 export function importOptions(query: Record<string, unknown>): { format: ImportFormat; crs: CoordinateSystem; name: string; dryRun: boolean } {
-  for (const key of Object.keys(query)) if (!['format', 'crs', 'name', 'dryRun'].includes(key)) throw new BadInputError(key, 'unknown parameter; the import takes format, crs, name and dryRun');
+  for (const key of Object.keys(query)) if (!['format', 'crs', 'name', 'dryRun'].includes(key)) throw new BadInputError(key, 'unknown parameter; the import takes format, crs, name and dryRun', 'UNKNOWN_PARAMETER', { name: key, allowed: ['format', 'crs', 'name', 'dryRun'] });
   const format = String(query.format ?? '').toLowerCase();
-  if (!['json', 'csv', 'geojson'].includes(format)) throw new BadInputError('format', 'must be json, csv or geojson');
+  if (!['json', 'csv', 'geojson'].includes(format)) throw new BadInputError('format', 'must be json, csv or geojson', 'ONE_OF', { value: format, allowed: ['json', 'csv', 'geojson'] });
   const crs = String(query.crs ?? '').toUpperCase().replace('-', '') as CoordinateSystem;
-  if (!Object.values(CoordinateSystem).includes(crs)) throw new BadInputError('crs', "must be WGS84, GCJ02 or BD09: the datum of the file's coordinates");
+  if (!Object.values(CoordinateSystem).includes(crs)) throw new BadInputError('crs', "must be WGS84, GCJ02 or BD09: the datum of the file's coordinates", 'ONE_OF', { value: crs, allowed: Object.values(CoordinateSystem) });
   const name = typeof query.name === 'string' ? query.name.trim() : '';
-  if (!name || name.length > 200 || /[\u0000-\u001f/\\]/.test(name)) throw new BadInputError('name', 'the file name: 1–200 characters, no slashes or control characters');
-  if (query.dryRun !== undefined && query.dryRun !== 'true' && query.dryRun !== 'false') throw new BadInputError('dryRun', 'must be true or false');
+  if (!name || name.length > 200 || /[\u0000-\u001f/\\]/.test(name)) throw new BadInputError('name', 'the file name: 1–200 characters, no slashes or control characters', 'FILE_NAME_FORMAT', { min: 1, max: 200 });
+  if (query.dryRun !== undefined && query.dryRun !== 'true' && query.dryRun !== 'false') throw new BadInputError('dryRun', 'must be true or false', 'ONE_OF', { value: String(query.dryRun), allowed: ['true', 'false'] });
   return { format: format as ImportFormat, crs, name, dryRun: query.dryRun === 'true' };
 }
 
@@ -56,8 +56,8 @@ export function mountImports(app: express.Express, deps: { em: EntityManager; co
       await chargeExport(ctx, deps, res);
       const opts = importOptions(req.query as Record<string, unknown>);
       const content = typeof req.body === 'string' ? req.body.replace(/^\uFEFF/, '') : '';
-      if (!content.trim()) throw new BadInputError('body', 'the file is empty');
-      if (!opts.dryRun && running) throw new ConflictError('Another import is being written; wait for it to finish');
+      if (!content.trim()) throw new BadInputError('body', 'the file is empty', 'FILE_EMPTY');
+      if (!opts.dryRun && running) throw new ConflictError('Another import is being written; wait for it to finish', {}, 'IMPORT_RUNNING');
       const ndjson = /application\/x-ndjson/.test(req.headers.accept ?? '');
       if (!opts.dryRun) running = true;
       try {

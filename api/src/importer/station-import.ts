@@ -264,7 +264,8 @@ export async function importStations(em: EntityManager, content: string, opts: I
   try {
     rows = readRows(content, opts.format);
   } catch (e) {
-    throw new BadInputError('file', `the ${opts.format} file could not be read: ${(e as Error).message.split('\n')[0]}`);
+    const detail = (e as Error).message.split('\n')[0];
+    throw new BadInputError('file', `the ${opts.format} file could not be read: ${detail}`, 'FILE_UNREADABLE', { format: opts.format, detail });
   }
   const report: ImportReport = { read: rows.length, created: 0, updated: 0, skipped: 0, rejected: [], warnings: [], dryRun: Boolean(opts.dryRun) };
   let done = 0;

@@ -101,15 +101,15 @@ export interface Registration {
  * only its hash is kept).
  */
 export async function register(em: EntityManager, link: OpenLink, input: Registration, now = new Date()): Promise<{ volunteerId: string; token: string }> {
-  if (typeof input.name !== 'string') throw new BadInputError('name', 'is required');
+  if (typeof input.name !== 'string') throw new BadInputError('name', 'is required', 'REQUIRED');
   const name = checkText(input.name, nameRule(50), 'name')!;
-  if (typeof input.phone !== 'string') throw new BadInputError('phone', 'is required');
+  if (typeof input.phone !== 'string') throw new BadInputError('phone', 'is required', 'REQUIRED');
   const phone = checkText(input.phone, PHONE_RULE, 'phone');
-  if (!phone) throw new BadInputError('phone', 'is required');
+  if (!phone) throw new BadInputError('phone', 'is required', 'REQUIRED');
   const skills = input.skills ?? [];
-  if (!Array.isArray(skills) || skills.length > 20 || skills.some((s) => typeof s !== 'string')) throw new BadInputError('skills', 'must be a list of at most 20 skills');
+  if (!Array.isArray(skills) || skills.length > 20 || skills.some((s) => typeof s !== 'string')) throw new BadInputError('skills', 'must be a list of at most 20 skills', 'TOO_MANY', { max: 20 });
   assertSkills(skills as string[], 'skills');
-  if (input.consentVersion !== CONSENT.version) throw new BadInputError('consentVersion', `consent to the current text (version ${CONSENT.version}) is required`);
+  if (input.consentVersion !== CONSENT.version) throw new BadInputError('consentVersion', `consent to the current text (version ${CONSENT.version}) is required`, 'CONSENT_REQUIRED', { version: CONSENT.version });
   const token = randomBytes(24).toString('base64url');
   const volunteerId = await em.transactional(async (tx) => {
     const t = tx as EntityManager;
@@ -247,7 +247,7 @@ async function ownAssignment(em: EntityManager, volunteerId: string, id: string)
  * `shiftId`.
  */
 export async function signUpByLink(em: EntityManager, link: OpenLink, volunteerId: string, shiftId: string): Promise<OwnAssignment> {
-  if (!isUuid(shiftId)) throw new BadInputError('shiftId', 'must be a UUID');
+  if (!isUuid(shiftId)) throw new BadInputError('shiftId', 'must be a UUID', 'NOT_A_UUID');
   const [row] = await em.execute<{ id: string }[]>(`select id from shift where id = ? and campaign_id = ?`, [shiftId, link.campaignId]);
   if (!row) throw new ReferenceNotFoundError('Shift', shiftId, 'shiftId');
   const a = await signUp(em, shiftId, volunteerId, true);
@@ -256,7 +256,7 @@ export async function signUpByLink(em: EntityManager, link: OpenLink, volunteerI
 
 /** Cancels one of the volunteer's own assignments (cancel: the first waitlisted takes the place); anyone else's is NOT_FOUND on `id`. */
 export async function cancelOwn(em: EntityManager, volunteerId: string, id: string): Promise<{ id: string; status: string }> {
-  if (!isUuid(id)) throw new BadInputError('id', 'must be a UUID');
+  if (!isUuid(id)) throw new BadInputError('id', 'must be a UUID', 'NOT_A_UUID');
   const [row] = await em.execute<{ id: string }[]>(`select id from shift_assignment where id = ? and volunteer_id = ?`, [id, volunteerId]);
   if (!row) throw new ReferenceNotFoundError('ShiftAssignment', id, 'id');
   const a = await cancel(em, id);
@@ -282,7 +282,7 @@ export async function checkInByCode(em: EntityManager, volunteerId: string, code
       order by (a.status = 'CHECKED_IN'), s.starts_at limit 1`,
     [volunteerId, point.station_id, windowMinutes, now, now],
   );
-  if (!a) throw new BadInputError('code', `you have no shift at ${point.name} whose check-in is open now (from ${windowMinutes} minutes before it starts until it ends)`);
+  if (!a) throw new BadInputError('code', `you have no shift at ${point.name} whose check-in is open now (from ${windowMinutes} minutes before it starts until it ends)`, 'NO_OPEN_CHECK_IN', { station: point.name, minutes: windowMinutes });
   if (a.status !== 'CHECKED_IN') await checkIn(em, a.id, undefined, { windowMinutes });
   return { station: { id: point.station_id, name: point.name }, assignment: await ownAssignment(em, volunteerId, a.id) };
 }

@@ -34,7 +34,7 @@ export class SignupLinkResolver {
     await ctx.access.require('VolunteerTeam', teamId ?? null, 'teamId');
     if (expiresAt) {
       checkInstant(expiresAt, 'expiresAt');
-      if (expiresAt.getTime() <= Date.now()) throw new BadInputError('expiresAt', 'must be in the future');
+      if (expiresAt.getTime() <= Date.now()) throw new BadInputError('expiresAt', 'must be in the future', 'MUST_BE_FUTURE');
     }
     const link = ctx.em.create(SignupLink, { campaign: campaignId, volunteerTeam: teamId ?? null, expiresAt: expiresAt ?? null, createdById: ctx.access.userId } as never);
     await ctx.em.persist(link).flush();

@@ -19,12 +19,12 @@ export function checklist(input: StationInspectionInput): InspectionItem[] {
   const wanted = STANDARD_ITEMS[input.standard];
   const seen = new Map<string, InspectionItem>();
   input.items.forEach((it, i) => {
-    if (!wanted.includes(it.item)) throw new BadInputError(`input.items[${i}].item`, `${it.item} is not an item of ${input.standard}`);
-    if (seen.has(it.item)) throw new BadInputError(`input.items[${i}].item`, `${it.item} is listed twice`);
+    if (!wanted.includes(it.item)) throw new BadInputError(`input.items[${i}].item`, `${it.item} is not an item of ${input.standard}`, 'INSPECTION_ITEM_UNKNOWN', { item: it.item, standard: input.standard });
+    if (seen.has(it.item)) throw new BadInputError(`input.items[${i}].item`, `${it.item} is listed twice`, 'LISTED_TWICE', { value: it.item });
     seen.set(it.item, { item: it.item, passed: it.passed, note: it.note ?? null });
   });
   const missing = wanted.find((w) => !seen.has(w));
-  if (missing) throw new BadInputError('input.items', `the checklist lacks ${missing} (${input.standard} has ${wanted.length} items: ${wanted.join(', ')})`);
+  if (missing) throw new BadInputError('input.items', `the checklist lacks ${missing} (${input.standard} has ${wanted.length} items: ${wanted.join(', ')})`, 'INSPECTION_ITEM_MISSING', { item: missing, standard: input.standard, count: wanted.length, items: [...wanted] });
   return wanted.map((w) => seen.get(w)!);
 }
 
@@ -42,15 +42,15 @@ export async function recordInspection(
   args: { stationId: string; input: StationInspectionInput; activate: boolean; version?: number | null },
 ): Promise<StationInspection> {
   const items = checklist(args.input);
-  if (args.activate && args.version == null) throw new BadInputError('version', 'give the station\'s current version to activate it');
+  if (args.activate && args.version == null) throw new BadInputError('version', 'give the station\'s current version to activate it', 'REQUIRED');
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     const station = await getStation(t, args.stationId, 'stationId');
     const today = DateTime.now().setZone(station.timezone).toISODate()!;
-    if (args.input.inspectedOn > today) throw new BadInputError('input.inspectedOn', `must not be after today (${today} in ${station.timezone})`);
+    if (args.input.inspectedOn > today) throw new BadInputError('input.inspectedOn', `must not be after today (${today} in ${station.timezone})`, 'IN_FUTURE', { today, timeZone: station.timezone });
     const result = items.every((i) => i.passed) ? InspectionResult.PASSED : InspectionResult.FAILED;
-    if (args.activate && result !== InspectionResult.PASSED) throw new BadInputError('activate', 'only a PASSED inspection can activate a station');
-    if (args.activate && station.status !== StationStatus.PLANNED) throw new BadInputError('activate', `the station is ${station.status}, not PLANNED`);
+    if (args.activate && result !== InspectionResult.PASSED) throw new BadInputError('activate', 'only a PASSED inspection can activate a station', 'STATION_NEEDS_PASSED_INSPECTION');
+    if (args.activate && station.status !== StationStatus.PLANNED) throw new BadInputError('activate', `the station is ${station.status}, not PLANNED`, 'STATION_NOT_PLANNED', { stationStatus: station.status });
     const inspection = t.create(StationInspection, {
       station: station.id,
       standard: args.input.standard,
@@ -74,13 +74,13 @@ export async function recordInspection(
  */
 export async function gradeStation(em: EntityManager, id: string, version: number, input: StationGradeInput): Promise<Station> {
   if (input.stars != null) assertIntRange(input.stars, 1, 5, 'input.stars');
-  if (input.titles.length > 50) throw new BadInputError('input.titles', 'at most 50 titles');
+  if (input.titles.length > 50) throw new BadInputError('input.titles', 'at most 50 titles', 'TOO_MANY', { max: 50 });
   const thisYear = DateTime.now().setZone('Asia/Shanghai').year;
   const keys = new Set<string>();
   input.titles.forEach((t, i) => {
     assertIntRange(t.year, 1990, thisYear, `input.titles[${i}].year`);
     const key = `${t.level}:${t.year}`;
-    if (keys.has(key)) throw new BadInputError(`input.titles[${i}].year`, `a ${t.level} title of ${t.year} is listed twice`);
+    if (keys.has(key)) throw new BadInputError(`input.titles[${i}].year`, `a ${t.level} title of ${t.year} is listed twice`, 'LISTED_TWICE', { value: `${t.level} ${t.year}` });
     keys.add(key);
   });
   return em.transactional(async (tx) => {

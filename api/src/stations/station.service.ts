@@ -142,10 +142,10 @@ export async function applyStationInput(
  */
 async function assertStatusChange(em: EntityManager, station: Station, to: StationStatus, isNew: boolean): Promise<void> {
   if (isNew) return;
-  if (to === StationStatus.PLANNED) throw new BadInputError('input.status', 'a station that was in service cannot return to PLANNED');
+  if (to === StationStatus.PLANNED) throw new BadInputError('input.status', 'a station that was in service cannot return to PLANNED', 'STATION_BACK_TO_PLANNED');
   if (station.status === StationStatus.PLANNED && to === StationStatus.ACTIVE) {
     const [row] = await em.execute<{ n: number }[]>(`select count(*)::int as n from station_inspection where station_id = ? and result = 'PASSED'`, [station.id]);
-    if (!row.n) throw new BadInputError('input.status', 'a PLANNED station becomes ACTIVE only after a PASSED acceptance inspection (recordStationInspection)');
+    if (!row.n) throw new BadInputError('input.status', 'a PLANNED station becomes ACTIVE only after a PASSED acceptance inspection (recordStationInspection)', 'STATION_NEEDS_PASSED_INSPECTION');
   }
 }
 

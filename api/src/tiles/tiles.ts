@@ -35,7 +35,7 @@ function list<T extends string>(raw: unknown, allowed: Record<string, T>, param:
 function publicStatuses(asked: StationStatus[] | undefined): StationStatus[] {
   if (!asked) return [StationStatus.ACTIVE];
   const kept = asked.filter((st) => st !== StationStatus.PLANNED);
-  if (!kept.length) throw new BadInputError('statuses', 'PLANNED stations are not public: they appear in no tile');
+  if (!kept.length) throw new BadInputError('statuses', 'PLANNED stations are not public: they appear in no tile', 'PLANNED_NOT_PUBLIC');
   return kept;
 }
 
@@ -62,7 +62,7 @@ export function tileFilter(query: Record<string, unknown>): StationFilter {
  */
 export function tileDatum(raw: unknown): CoordinateSystem {
   if (raw === undefined || raw === '') return CoordinateSystem.WGS84;
-  if (typeof raw !== 'string' || !(raw in CoordinateSystem)) throw new BadInputError('crs', `must be one of ${Object.keys(CoordinateSystem).join(', ')}`);
+  if (typeof raw !== 'string' || !(raw in CoordinateSystem)) throw new BadInputError('crs', `must be one of ${Object.keys(CoordinateSystem).join(', ')}`, 'ONE_OF', { value: String(raw), allowed: Object.keys(CoordinateSystem) });
   return CoordinateSystem[raw as keyof typeof CoordinateSystem];
 }
 

@@ -28,27 +28,27 @@ function isLocalhostName(host: string): boolean {
  */
 export async function assertWebhookUrl(value: string, allowLocalHttp: boolean, field: string): Promise<string> {
   let url: URL;
-  if (value.length > 2000) throw new BadInputError(field, 'at most 2000 characters');
+  if (value.length > 2000) throw new BadInputError(field, 'at most 2000 characters', 'TOO_LONG', { max: 2000, length: value.length });
   try {
     url = new URL(value);
   } catch {
-    throw new BadInputError(field, 'not an absolute URL (https://…)');
+    throw new BadInputError(field, 'not an absolute URL (https://…)', 'URL_INVALID');
   }
-  if (url.username || url.password) throw new BadInputError(field, 'must not contain a user name or password');
+  if (url.username || url.password) throw new BadInputError(field, 'must not contain a user name or password', 'URL_HAS_CREDENTIALS');
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const literal = net.isIP(host) !== 0;
   const local = isLocalhostName(host) || (literal && ipaddr.process(host).range() === 'loopback');
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && allowLocalHttp && local)) {
-    throw new BadInputError(field, allowLocalHttp ? 'must be https:// (or http:// to localhost)' : 'must be https://');
+    throw new BadInputError(field, allowLocalHttp ? 'must be https:// (or http:// to localhost)' : 'must be https://', 'URL_NOT_HTTPS');
   }
   if (local) {
-    if (!allowLocalHttp) throw new BadInputError(field, `${host} is this machine; webhooks go to public addresses only`);
+    if (!allowLocalHttp) throw new BadInputError(field, `${host} is this machine; webhooks go to public addresses only`, 'URL_NOT_PUBLIC', { host });
     return url.toString();
   }
   const addresses = literal ? [host] : await resolveAll(host, field);
   for (const a of addresses) {
     const reason = blockedAddressReason(a, false);
-    if (reason) throw new BadInputError(field, reason);
+    if (reason) throw new BadInputError(field, reason, 'URL_NOT_PUBLIC', { host: a });
   }
   return url.toString();
 }
@@ -57,7 +57,7 @@ async function resolveAll(host: string, field: string): Promise<string[]> {
   try {
     return (await dns.promises.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
   } catch (e) {
-    throw new BadInputError(field, `host ${host} does not resolve (${(e as NodeJS.ErrnoException).code ?? 'lookup failed'})`);
+    throw new BadInputError(field, `host ${host} does not resolve (${(e as NodeJS.ErrnoException).code ?? 'lookup failed'})`, 'HOST_UNRESOLVED', { host });
   }
 }
 

@@ -27,13 +27,13 @@ export const MAX_WEBHOOKS_PER_KEY = 20;
 export async function createWebhook(em: EntityManager, apiKeyId: string, input: WebhookInput, allowLocalHttp: boolean): Promise<{ webhook: Webhook; secret: string }> {
   const url = await assertWebhookUrl(input.url, allowLocalHttp, 'input.url');
   const events = [...new Set(input.events?.length ? input.events : Object.values(StationChange))];
-  if (input.events && input.events.length === 0) throw new BadInputError('input.events', 'name at least one change, or leave it out for all');
+  if (input.events && input.events.length === 0) throw new BadInputError('input.events', 'name at least one change, or leave it out for all', 'TOO_FEW', { min: 1 });
   const prefix = input.regionCodePrefix ?? null;
-  if (prefix !== null && !/^[0-9]{1,6}$/.test(prefix)) throw new BadInputError('input.regionCodePrefix', 'must be 1 to 6 digits of a GB/T 2260 code, e.g. 41 or 4101');
+  if (prefix !== null && !/^[0-9]{1,6}$/.test(prefix)) throw new BadInputError('input.regionCodePrefix', 'must be 1 to 6 digits of a GB/T 2260 code, e.g. 41 or 4101', 'REGION_CODE_FORMAT', { min: 1, max: 6 });
   // Serialise a key's registrations so that the limit holds under concurrent calls.
   await em.execute(`select id from api_key where id = ? for update`, [apiKeyId]);
   const count = await em.count(Webhook, { apiKey: apiKeyId });
-  if (count >= MAX_WEBHOOKS_PER_KEY) throw new ConflictError(`An API key may have at most ${MAX_WEBHOOKS_PER_KEY} webhooks; deactivate one first`, { field: 'input.url' });
+  if (count >= MAX_WEBHOOKS_PER_KEY) throw new ConflictError(`An API key may have at most ${MAX_WEBHOOKS_PER_KEY} webhooks; deactivate one first`, { field: 'input.url' }, 'WEBHOOK_LIMIT', { max: MAX_WEBHOOKS_PER_KEY });
   const secret = newWebhookSecret();
   const webhook = em.create(Webhook, {
     apiKey: em.getReference(ApiKey, apiKeyId),
@@ -128,7 +128,7 @@ export async function ownDelivery(em: EntityManager, apiKeyId: string, id: strin
 export async function replayDelivery(em: EntityManager, apiKeyId: string, id: string): Promise<WebhookDelivery> {
   const original = await ownDelivery(em, apiKeyId, id);
   const webhook = await ownWebhook(em, apiKeyId, original.webhookId);
-  if (!webhook.active) throw new BadInputError('id', 'its webhook is deactivated; register a new one');
+  if (!webhook.active) throw new BadInputError('id', 'its webhook is deactivated; register a new one', 'WEBHOOK_INACTIVE');
   const [made] = await em.execute<{ id: string }[]>(
     `with d as (insert into webhook_delivery (webhook_id, event_id, replay_of_id) values (?, ?, ?) returning id, next_attempt_at)
      select d.id, webhook_schedule(d.id, d.next_attempt_at) from d`,
