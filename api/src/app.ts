@@ -50,7 +50,9 @@ export async function startApp(config: Config, log: (msg: string) => void = cons
   const limits = await RateLimits.create(config);
   const schema = await createSchema();
   const server = await startServer(orm, schema, config, { log: logger, security: { secret, limits } });
-  const webhooks = await startWebhookDispatcher(orm, config, embedded !== null, url, logger);
+  // graphile-worker needs several connections (a pool and a LISTEN one): a database served over one connection (the
+  // embedded PGlite, or DB_POOL_MAX=1, as for a PGlite behind pglite-socket given as DATABASE_URL) gets the poller.
+  const webhooks = await startWebhookDispatcher(orm, config, embedded !== null || config.DB_POOL_MAX === 1, url, logger);
   return {
     server,
     orm,
