@@ -92,6 +92,10 @@ describe('station tiles in the datum of the basemap', () => {
     const res = await fetch(`${server.url}/tiles/stations/12/3340/1622.pbf?crs=EPSG3857`);
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', field: 'crs' } });
+    // Not a key the enum object merely inherits.
+    const inherited = await fetch(`${server.url}/tiles/stations/12/3340/1622.pbf?crs=toString`);
+    expect(inherited.status).toBe(400);
+    expect(await inherited.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', field: 'crs' } });
     const places = await fetch(`${server.url}/tiles/places/8/208/102.pbf?crs=gcj02`);
     expect(places.status).toBe(400);
     expect(await places.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', field: 'crs' } });

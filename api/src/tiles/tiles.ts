@@ -62,8 +62,10 @@ export function tileFilter(query: Record<string, unknown>): StationFilter {
  */
 export function tileDatum(raw: unknown): CoordinateSystem {
   if (raw === undefined || raw === '') return CoordinateSystem.WGS84;
-  if (typeof raw !== 'string' || !(raw in CoordinateSystem)) throw new BadInputError('crs', `must be one of ${Object.keys(CoordinateSystem).join(', ')}`, 'ONE_OF', { value: String(raw), allowed: Object.keys(CoordinateSystem) });
-  return CoordinateSystem[raw as keyof typeof CoordinateSystem];
+  const allowed: string[] = Object.values(CoordinateSystem);
+  // Own values only: `in` would also accept the object's inherited keys (`toString`, `constructor`).
+  if (typeof raw !== 'string' || !allowed.includes(raw)) throw new BadInputError('crs', `must be one of ${allowed.join(', ')}`, 'ONE_OF', { value: String(raw), allowed });
+  return raw as CoordinateSystem;
 }
 
 /**
