@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { convertPoint, CoordinateSystem, toMercator } from '../common/geo';
+import { encodePointLayer, tileBounds } from './point-tile';
 
 /** Administrative level of a place label, and the first zoom at which the offline basemap shows it. */
 export const PLACE_MIN_ZOOM = { province: 3, city: 6, county: 8, town: 11 } as const;
@@ -68,19 +69,12 @@ export class PlaceLabels {
    * cut. Empty buffer for an empty tile.
    */
   async tile(z: number, x: number, y: number, datum: CoordinateSystem): Promise<Buffer> {
-    const world = 20037508.342789244;
-    const size = (2 * world) / 2 ** z;
-    const [xmin, ymax] = [-world + x * size, world - y * size];
+    const bounds = tileBounds(z, x, y);
+    const { xmin, ymax, size } = bounds;
     const buffer = size / 8;
-    const features = this.places(datum)
+    const points = this.places(datum)
       .filter((p) => z >= PLACE_MIN_ZOOM[p.level] && p.mx >= xmin - buffer && p.mx <= xmin + size + buffer && p.my >= ymax - size - buffer && p.my <= ymax + buffer)
-      .map((p) => ({
-        type: 1 as const,
-        geometry: [[Math.round(((p.mx - xmin) / size) * 4096), Math.round(((ymax - p.my) / size) * 4096)]],
-        tags: { name: p.name, level: p.level },
-      }));
-    if (!features.length) return Buffer.alloc(0);
-    const { fromGeojsonVt } = await import('@maplibre/vt-pbf');
-    return Buffer.from(fromGeojsonVt({ places: { features } } as never, { version: 2, extent: 4096 }));
+      .map((p) => ({ mx: p.mx, my: p.my, name: p.name, level: p.level }));
+    return encodePointLayer('places', bounds, points);
   }
 }

@@ -12,6 +12,7 @@ import { stationFilterSql } from '../stations/station.service';
 import type { StationFilter } from '../stations/station.inputs';
 import { convertPoint, CoordinateSystem, fromMercator, toMercator } from '../common/geo';
 import { PlaceLabels } from './places';
+import { encodePointLayer, tileBounds } from './point-tile';
 
 /** Below this zoom a tile shows counts per county (layer `regions`); from it, stations (layer `stations`). */
 export const REGION_ZOOM_MAX = 7;
@@ -151,9 +152,8 @@ export class StationTiles {
    */
   private async tileInJs(z: number, x: number, y: number, filter: StationFilter, key: string, version: string, datum = CoordinateSystem.WGS84): Promise<Buffer> {
     const em = this.em.fork();
-    const world = 20037508.342789244;
-    const size = (2 * world) / 2 ** z;
-    const [xmin, ymax] = [-world + x * size, world - y * size];
+    const bounds = tileBounds(z, x, y);
+    const { xmin, ymax, size } = bounds;
     const buffer = size / 64;
     const shifted = datum !== CoordinateSystem.WGS84;
     const margin = shifted ? DATUM_MARGIN_M : 0;
@@ -201,14 +201,7 @@ export class StationTiles {
         return inside ? [{ ...r, mx, my }] : [];
       });
     }
-    if (!rows.length) return Buffer.alloc(0);
-    const features = rows.map(({ mx, my, ...props }) => ({
-      type: 1 as const,
-      geometry: [[Math.round(((Number(mx) - xmin) / size) * 4096), Math.round(((ymax - Number(my)) / size) * 4096)]],
-      tags: Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined)),
-    }));
-    const { fromGeojsonVt } = await import('@maplibre/vt-pbf');
-    return Buffer.from(fromGeojsonVt({ [layer]: { features } } as never, { version: 2, extent: 4096 }));
+    return encodePointLayer(layer, bounds, rows);
   }
 
   private async tileInDatabase(z: number, x: number, y: number, filter: StationFilter, key: string, version: string): Promise<Buffer> {
