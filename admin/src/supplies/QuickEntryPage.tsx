@@ -34,13 +34,16 @@ const useCampaigns = (wanted: string | null) => {
  * The stations offered: the campaign's points the viewer runs (an OPERATOR: those they may edit); an OPERATOR whose
  * stations are not among them gets their own stations.
  */
-const useStationChoices = (campaign: Campaign | undefined, operator: boolean) => {
+const useStationChoices = (campaign: Campaign | undefined, operator: boolean, campaignsLoaded: boolean) => {
   const points = (campaign?.stations ?? []).filter((s) => !operator || s.viewerCanEdit).map((s) => ({ id: s.id, name: s.name }));
+  // Until the campaigns are in, nothing is offered: else an operator's own first station would be chosen as the
+  // default for a moment and stay in the form if they act before the campaign's points arrive.
   const { data: own = [] } = useGetList<Station>(
     'stations',
     { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' }, filter: {} },
-    { enabled: operator && points.length === 0 },
+    { enabled: operator && campaignsLoaded && points.length === 0 },
   );
+  if (!campaignsLoaded) return [];
   return points.length ? points : own.map((s) => ({ id: s.id, name: s.name }));
 };
 
@@ -59,7 +62,7 @@ export const QuickEntryPage = () => {
   const { campaigns, preferred, isPending } = useCampaigns(params.get('campaignId'));
   const campaign = preferred;
   const zone = campaign?.timezone ?? 'Asia/Shanghai';
-  const stations = useStationChoices(campaign, role === 'OPERATOR');
+  const stations = useStationChoices(campaign, role === 'OPERATOR', !isPending);
   const [stationId, setStationId] = useState('');
   const [day, setDay] = useState(() => todayIn(zone));
   const [people, setPeople] = useState('');
