@@ -153,6 +153,8 @@ describe('a basemap drawn in GCJ-02', { timeout: TIMEOUT }, () => {
     await page.goto(`${server.url}/#/stations/${station.id}`);
     const picker = page.getByTestId('location-picker');
     await picker.waitFor({ timeout: 60_000 });
+    // The marker is added once the map has loaded and the record's point is in the form; idle alone can come first.
+    await picker.locator('.maplibregl-marker').waitFor({ timeout: 60_000 });
     await mapIdle(page);
     // The marker of the stored point is drawn at its GCJ-02 position.
     const marker = await page.evaluate(() => {
