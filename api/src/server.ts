@@ -117,6 +117,10 @@ export async function startServer(
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // index.ts owns SIGTERM/SIGINT: a graceful close of HTTP, Apollo, the ORM and the embedded database, in that
+    // order. Apollo's own handler (on by default outside NODE_ENV=test) would stop Apollo alongside it and then
+    // re-raise the signal, and with the embedded database the shutdown then never finished (exit 1 after the grace).
+    stopOnTerminationSignals: false,
     // Introspection is a documented choice (README, "Security"): on by default, because the public API documents
     // itself through its schema and the admin's data provider reads it; INTROSPECTION=false turns it off.
     introspection: config.INTROSPECTION,

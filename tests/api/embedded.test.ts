@@ -23,7 +23,9 @@ const POOL_IDLE_MS = 1_000;
 const IDLE_GAP_MS = Math.max(POOL_IDLE_MS, 5_000) + 2_000;
 
 async function boot(): Promise<{ url: string; output: () => string; seconds: number; stop(): Promise<number | null> }> {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  // As `npm start` runs it: no DATABASE_URL, and no NODE_ENV (vitest's `test` would hide what production does, e.g.
+  // Apollo's own signal handler, which once kept the embedded shutdown from finishing).
+  const { DATABASE_URL: _ignored, NODE_ENV: _test, ...inherited } = process.env;
   const env = { ...inherited, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DB_POOL_IDLE_TIMEOUT_MS: String(POOL_IDLE_MS) };
   const started = Date.now();
   const child = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
