@@ -28,14 +28,21 @@ export interface RunningApp {
 /**
  * Boots Yizhan: the database (DATABASE_URL, or the embedded PGlite + PostGIS in DATA_DIR), migrations, the
  * first-start seed and administrator, the schema and the HTTP server. `log` gets start-up lines (including a
- * first administrator's one-time password); `logger` the structured request and security log.
+ * first administrator's one-time password); `logger` the structured request and security log. `starting.embedded`:
+ * the embedded database already being started (index.ts starts it before it loads the rest of the server, so that
+ * PostgreSQL boots in its thread while the modules load).
  */
-export async function startApp(config: Config, log: (msg: string) => void = console.log, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  log: (msg: string) => void = console.log,
+  logger: Logger = createLogger(config.LOG_LEVEL),
+  starting: { embedded?: Promise<EmbeddedDatabase> } = {},
+): Promise<RunningApp> {
   let embedded: EmbeddedDatabase | null = null;
   let url = config.DATABASE_URL;
   if (!url) {
     log(`database: embedded PGlite + PostGIS in ${config.DATA_DIR}`);
-    embedded = await startEmbeddedDatabase(config.DATA_DIR, 0, { sharedBuffers: config.EMBEDDED_SHARED_BUFFERS });
+    embedded = await (starting.embedded ?? startEmbeddedDatabase(config.DATA_DIR, 0, { sharedBuffers: config.EMBEDDED_SHARED_BUFFERS }));
     url = embedded.url;
   }
   const orm = await initOrm(url, embedded ? 1 : config.DB_POOL_MAX, {

@@ -4,7 +4,7 @@ process.env.NODE_ENV ??= 'production';
 import v8 from 'node:v8';
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
-import { startApp } from './app';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 
 /**
  * Under load most of what a request allocates is garbage, but requests waiting for the CPU outlive a young-
@@ -20,7 +20,15 @@ if (!/heap-growing-percent/.test(process.env.NODE_OPTIONS ?? '') && !process.exe
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  const app = await startApp(config);
+  // The embedded database boots in its own thread while the server's modules load (about a second each).
+  let embedded: Promise<EmbeddedDatabase> | undefined;
+  if (!config.DATABASE_URL) {
+    embedded = startEmbeddedDatabase(config.DATA_DIR, 0, { sharedBuffers: config.EMBEDDED_SHARED_BUFFERS });
+    embedded.catch(() => undefined); // awaited, and reported, by startApp
+  }
+  // Loaded now, not at the top: the database thread above starts first.
+  const { startApp } = require('./app') as typeof import('./app');
+  const app = await startApp(config, undefined, undefined, { embedded });
   const { port } = app.server.httpServer.address() as { port: number };
   console.log(`Yizhan ready in ${((Date.now() - started) / 1000).toFixed(1)} s: admin http://localhost:${port}/  API http://localhost:${port}/graphql`);
   // SIGTERM/SIGINT: stop accepting, finish the requests in flight (up to SHUTDOWN_GRACE_MS), close Apollo, the

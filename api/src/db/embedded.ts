@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import type { Socket } from 'node:net';
-import { corePostgisBundle } from './postgis-bundle';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { EmbeddedWorkerData, EmbeddedWorkerMessage } from './embedded-worker';
 
 /** A running embedded PostgreSQL (PGlite + PostGIS) reachable over the wire protocol at `url`. */
 export interface EmbeddedDatabase {
@@ -18,89 +19,72 @@ export interface EmbeddedOptions {
 }
 
 /**
+ * The worker's compiled file. From the TypeScript sources (the tests run them under vitest, which a worker thread
+ * cannot load) it is the build's, which `npm test` makes first.
+ */
+function workerFile(): string {
+  const compiled = path.join(__dirname, 'embedded-worker.js');
+  if (fs.existsSync(compiled)) return compiled;
+  const built = path.resolve(__dirname, '../../dist/db/embedded-worker.js');
+  if (fs.existsSync(built)) return built;
+  throw new Error(`embedded database: ${built} is missing; run \`npm run build\` first`);
+}
+
+/**
  * Starts PGlite with PostGIS and btree_gist on `dataDir` (created if missing; `memory://` for a throwaway one)
- * and serves it on 127.0.0.1:`port` (0 picks a free port) through pglite-socket.
+ * and serves it on 127.0.0.1:`port` (0 picks a free port) through pglite-socket, in a worker thread of its own
+ * (`embedded-worker.ts`): the caller goes on (e.g. loads its modules) while PostgreSQL boots, and its event loop
+ * is not blocked while a statement runs. Rejects with PGlite's error if the database cannot start.
  * PGlite runs one query at a time, so clients must use a pool of one connection.
  */
 export async function startEmbeddedDatabase(dataDir: string, port = 0, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   const { sharedBuffers = '64MB', loadDataDir } = options;
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { postgis } = await import('@electric-sql/pglite-postgis');
-  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
-  // shared_buffers: PGlite's buffer pages are WASM memory, counted in this process's resident memory and never
-  // given back, while the data files stay in the OS page cache anyway (64 MB keeps the embedded mode under 1 GiB at
-  // 200k stations; README, "Performance").
-  // PostGIS without the raster and topology libraries, which PGlite would otherwise compile at every start.
-  const core = await corePostgisBundle();
-  const postgisCore: typeof postgis = core
-    ? { ...postgis, setup: async (pg, opts) => ({ ...(await postgis.setup(pg, opts)), bundlePath: core }) }
-    : postgis;
-  const db = await PGlite.create(dataDir, { extensions: { postgis: postgisCore, btree_gist }, postgresqlconf: [`shared_buffers=${sharedBuffers}`], loadDataDir });
-  if (port === 0) port = await freePort();
-  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 1 });
-  freshSessionPerConnection(server, db);
-  await server.start();
-  return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    dump: () => db.dumpDataDir('none'),
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
-  };
-}
-
-/** What `freshSessionPerConnection` uses of pglite-socket 0.2.11's server besides its public API. */
-interface SocketServerInternals {
-  handleConnection(socket: Socket): Promise<void>;
-  getStats(): { activeConnections: number };
-}
-
-/** The part of PGlite that `freshSessionPerConnection` uses. */
-interface Session {
-  isInTransaction(): boolean;
-  exec(sql: string): Promise<unknown>;
-}
-
-/**
- * PGlite is one PostgreSQL session, and pglite-socket hands it to each wire connection in turn: whatever a closed
- * connection left in the session (named prepared statements, portals, temporary tables, `SET`s, advisory locks,
- * `LISTEN`s) would still be there for the next one, unlike on PostgreSQL. A pool that closes an idle connection and
- * opens a new one then fails with `prepared statement "…" already exists` (42P05) for ever. So before a new
- * connection is attached (none is attached then: the server takes one at a time), its session is made fresh: an
- * open transaction is rolled back and `DISCARD ALL` drops all session state. pglite-socket has no hook for this,
- * so its connection handler is wrapped; `tests/api/embedded.test.ts` fails if the wrapping stops working.
- */
-function freshSessionPerConnection(server: object, db: Session): void {
-  const internals = server as SocketServerInternals;
-  if (typeof internals.handleConnection !== 'function') throw new Error('pglite-socket: no connection handler to wrap (version changed?)');
-  const attach = internals.handleConnection.bind(server);
-  internals.handleConnection = async (socket) => {
-    // A connection beyond the limit is refused by pglite-socket: leave the session of the attached one alone.
-    if (internals.getStats().activeConnections === 0) {
-      try {
-        // DISCARD ALL may not run inside a transaction; a client that vanished mid-transaction leaves one open.
-        if (db.isInTransaction()) await db.exec('ROLLBACK');
-        await db.exec('DISCARD ALL');
-      } catch (e) {
-        socket.destroy(e as Error);
-        return;
+  // Without a tarball the thread is started before this function first waits: the caller's next synchronous work
+  // (loading modules) already runs beside PostgreSQL's boot.
+  const tarball = loadDataDir ? await loadDataDir.arrayBuffer() : undefined;
+  const data: EmbeddedWorkerData = { dataDir, port, sharedBuffers, loadDataDir: tarball };
+  const worker = new Worker(workerFile(), {
+    workerData: data,
+    transferList: tarball ? [tarball] : [],
+    // The thread's JavaScript is small (PGlite's glue and the socket server); a small young generation keeps it small.
+    resourceLimits: { maxYoungGenerationSizeMb: 4 },
+  });
+  const replies: ((msg: EmbeddedWorkerMessage) => void)[] = [];
+  const chosenPort = await new Promise<number>((resolve, reject) => {
+    const onExit = (code: number) => reject(new Error(`embedded database: its thread ended (exit code ${code}) before it was ready`));
+    worker.once('exit', onExit);
+    worker.once('error', reject);
+    worker.on('message', (msg: EmbeddedWorkerMessage) => {
+      if (msg.type === 'ready') {
+        worker.off('exit', onExit);
+        worker.off('error', reject);
+        resolve(msg.port);
+      } else if (msg.type === 'failed') {
+        reject(Object.assign(new Error(`embedded database: ${msg.message}`), { stack: msg.stack }));
+        void worker.terminate();
+      } else {
+        replies.shift()?.(msg);
       }
-    }
-    return attach(socket);
-  };
-}
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
     });
   });
+  // After the start, an error in the database's thread is the process's: nothing can be answered without it.
+  worker.on('error', (e) => {
+    throw e;
+  });
+  const ask = <T extends EmbeddedWorkerMessage['type']>(type: 'dump' | 'stop', expect: T) =>
+    new Promise<Extract<EmbeddedWorkerMessage, { type: T }>>((resolve, reject) => {
+      replies.push((msg) => (msg.type === expect ? resolve(msg as never) : reject(new Error(`embedded database: ${msg.type} instead of ${expect}`))));
+      worker.postMessage({ type });
+    });
+  let stopped: Promise<void> | null = null;
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${chosenPort}/postgres`,
+    dump: async () => new Blob([(await ask('dump', 'dump')).data]),
+    stop: () =>
+      (stopped ??= (async () => {
+        const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+        await ask('stop', 'stopped');
+        await exited;
+      })()),
+  };
 }
