@@ -5,8 +5,9 @@
 // A build is current when its output folder holds a stamp with the SHA-256 of everything it was built from: the
 // workspace's files (except dist/ and node_modules/), the root tsconfig.json and package-lock.json (dependencies).
 // Contents, not modification times, so a checkout that touches files without changing them does not rebuild.
-// Usage: node api/src/cli/build-if-stale.mjs [--always | --check]: --always builds both whatever the stamps say
-// (`npm run build`), --check builds nothing and exits 1 if a build is out of date.
+// Usage: node api/src/cli/build-if-stale.mjs [--always | --check | --start]: --always builds both whatever the stamps
+// say (`npm run build`), --check builds nothing and exits 1 if a build is out of date, --start (`npm start`) then
+// runs the server in this same process (one Node start less than a prestart script and a start script).
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -72,3 +73,4 @@ for (const target of targets) {
   fs.writeFileSync(path.join(root, target.output, STAMP), `${hash}\n`);
 }
 if (checkOnly && stale > 0) process.exit(1);
+if (process.argv.includes('--start')) await import(path.join(root, 'api/dist/index.js'));
