@@ -130,6 +130,42 @@ describe('embedded database sessions', () => {
   });
 });
 
+describe('the embedded database thread', () => {
+  it("runs statements beside the caller: the caller's event loop keeps turning during a long statement", async () => {
+    const db = await startEmbeddedDatabase('memory://');
+    try {
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 10);
+      const started = Date.now();
+      await client.query('select pg_sleep(0.5)');
+      clearInterval(timer);
+      await client.end();
+      // On one thread PGlite's statement would block this loop for its whole half second (0–1 ticks).
+      expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+      expect(ticks).toBeGreaterThan(10);
+    } finally {
+      await db.stop();
+    }
+  });
+
+  it('answers a data directory PGlite cannot open with a start-up error naming the embedded database', async () => {
+    const file = path.join(dataDir, 'not-a-directory');
+    fs.writeFileSync(file, 'x');
+    await expect(startEmbeddedDatabase(file)).rejects.toThrow(/^embedded database: .*EEXIST/);
+  });
+
+  it('stops once and for all: a second stop is the same stop, and the port is released', async () => {
+    const db = await startEmbeddedDatabase('memory://');
+    const port = Number(new URL(db.url).port);
+    await Promise.all([db.stop(), db.stop()]);
+    const client = new pg.Client({ connectionString: db.url, connectionTimeoutMillis: 2_000 });
+    await expect(client.connect()).rejects.toThrow(/ECONNREFUSED/);
+    expect(port).toBeGreaterThan(0);
+  });
+});
+
 describe.skipIf(process.env.YIZHAN_TEST_DB === 'pglite')('embedded mode, started the way the README does', () => {
   // (Skipped in the PGlite pass: it always runs on the embedded database, so the PostgreSQL pass already ran it.)
   it('from an empty data directory answers nearby, a tile and / at once, after idle gaps longer than every idle timeout, and after a restart on the same data', async () => {

@@ -60,7 +60,10 @@ export async function startEmbeddedDatabase(dataDir: string, port = 0, options: 
         worker.off('error', reject);
         resolve(msg.port);
       } else if (msg.type === 'failed') {
-        reject(Object.assign(new Error(`embedded database: ${msg.message}`), { stack: msg.stack }));
+        const error = new Error(`embedded database: ${msg.message}`);
+        // The thread's stack, under this message.
+        if (msg.stack) error.stack = `Error: ${error.message}\n${msg.stack.split('\n').slice(1).join('\n')}`;
+        reject(error);
         void worker.terminate();
       } else {
         replies.shift()?.(msg);
