@@ -137,6 +137,14 @@ const FIXTURES: Record<string, Fixture> = {
   deleteStation: { roles: NOBODY, idKind: 'Station', op: async () => ({ query: `mutation($id: ID!) { deleteStation(id: $id) { id } }`, variables: { id: home.Station } }) },
   resetUserPassword: { roles: NOBODY, op: async () => ({ query: `mutation($id: ID!) { resetUserPassword(id: $id, password: "another-long-passphrase") { id } }`, variables: { id: randomUUID() } }) },
   revokeApiKey: { roles: NOBODY, op: async () => ({ query: `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, variables: { id: randomUUID() } }) },
+  createUser: {
+    roles: NOBODY,
+    op: async () => ({
+      query: `mutation($i: UserCreateInput!) { createUser(input: $i) { id } }`,
+      variables: { i: { username: `ref-new-${seq++}`, displayName: '新账号', role: 'OPERATOR', password: 'another-long-passphrase', organizationIds: [home.Organization] } },
+    }),
+  },
+  createApiKey: { roles: NOBODY, op: async () => ({ query: `mutation($i: ApiKeyCreateInput!) { createApiKey(input: $i) { apiKey { id } } }`, variables: { i: { name: `新密钥${seq++}`, ownerOrganizationId: home.Organization } } }) },
   updateUser: { roles: NOBODY, op: async () => ({ query: `mutation($id: ID!) { updateUser(id: $id, version: 1, input: {displayName: "x"}) { id } }`, variables: { id: randomUUID() } }) },
   createStation: {
     roles: ['operator'],

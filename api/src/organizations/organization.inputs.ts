@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { nameRule, TextRule } from '../common/text-input';
+import { nameRule, TextRule } from '../common/input-rules';
 import { SortDirection } from '../common/pagination';
 import { OrganizationKind } from './organization.entity';
 

@@ -1,8 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { NumberRule } from '../common/input-rules';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
 import { CoordinateSystem, GeoPoint } from '../common/geo';
-import { assertPage, offsetPage, containsPattern } from '../common/pagination';
+import { offsetPage, containsPattern } from '../common/pagination';
+import { PAGE_LIMIT_RULE, PAGE_OFFSET_RULE } from '../common/page-args';
 import { Region, RegionLevel } from './region.entity';
 import { registerNodeType } from '../node/node.registry';
 
@@ -31,10 +33,9 @@ export class RegionResolver {
   async regions(
     @Ctx() { em }: Context,
     @Arg('filter', () => RegionFilter, { nullable: true, description: 'Conditions a division must all meet.' }) filter?: RegionFilter,
-    @Arg('limit', () => Int, { defaultValue: 50, description: 'Page size, 1–1000.' }) limit = 50,
-    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) offset = 0,
+    @Arg('limit', () => Int, { defaultValue: 50, description: 'Page size, 1–1000.' }) @NumberRule(PAGE_LIMIT_RULE) limit = 50,
+    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) @NumberRule(PAGE_OFFSET_RULE) offset = 0,
   ) {
-    assertPage(limit, offset);
     const where: Record<string, unknown> = {};
     if (filter?.codes) {
       if (filter.codes.length > 1000) throw new BadInputError('filter.codes', 'at most 1000 codes', 'TOO_MANY', { max: 1000 });

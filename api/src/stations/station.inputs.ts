@@ -1,6 +1,5 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IsOptional, Min, Max } from 'class-validator';
-import { nameRule, STATION_PHONE_RULE, TextRule } from '../common/text-input';
+import { nameRule, NumberRule, STATION_PHONE_RULE, TextRule } from '../common/input-rules';
 import { CoordinateSystem, LngLatInput } from '../common/geo';
 import { SortDirection } from '../common/pagination';
 import { Amenity, StationKind, StationStatus } from './station.enums';
@@ -96,10 +95,8 @@ export class StationCreateInput {
   @TextRule(STATION_PHONE_RULE)
   phone?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Seats, 0–10000.' })
-  @IsOptional()
-  @Min(0)
-  @Max(10000)
+  @Field(() => Int, { nullable: true, description: 'Seats, 0–10000 (INTEGER_RANGE on input.capacity otherwise).' })
+  @NumberRule({ min: 0, max: 10000 })
   capacity?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code that must exist.' }) @TextRule({ max: 6, singleLine: true }) regionCode?: string | null;
@@ -132,10 +129,8 @@ export class StationUpdateInput {
   @TextRule(STATION_PHONE_RULE)
   phone?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'New seat count, 0–10000; null: unknown.' })
-  @IsOptional()
-  @Min(0)
-  @Max(10000)
+  @Field(() => Int, { nullable: true, description: 'New seat count, 0–10000 (INTEGER_RANGE on input.capacity otherwise); null: unknown.' })
+  @NumberRule({ min: 0, max: 10000 })
   capacity?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code that must exist; null finds it from the location.' }) @TextRule({ max: 6, singleLine: true }) regionCode?: string | null;

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { LOCAL_DATE_RULE, nameRule, TextArgRule } from '../common/text-input';
+import { ListRule, LOCAL_DATE_RULE, nameRule, NumberRule, TextArgRule } from '../common/input-rules';
 import { Station } from '../stations/station.entity';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
@@ -37,7 +37,7 @@ export class SuppliesResolver {
   async recordSupplies(
     @Arg('stationId', () => ID, { description: 'UUID of a station you run (see above); NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string,
     @Arg('day', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) day: string,
-    @Arg('items', () => [SupplyQuantityInput], { description: 'At least one item with its quantity; each item general or of a campaign the station serves (BAD_USER_INPUT on items[i].itemId otherwise).' }) items: SupplyQuantityInput[],
+    @Arg('items', () => [SupplyQuantityInput], { description: '1–100 items with their quantities (TOO_FEW / TOO_MANY on items); each item general or of a campaign the station serves (BAD_USER_INPUT on items[i].itemId otherwise).' }) @ListRule({ min: 1, max: 100, noun: 'items' }) items: SupplyQuantityInput[],
     @Ctx() ctx: Context,
     @Arg('shiftId', () => ID, { nullable: true, description: 'The shift during which they were handed out, at this station (BAD_USER_INPUT on shiftId otherwise; NOT_FOUND outside your scope).' }) shiftId?: string,
   ) {
@@ -50,7 +50,7 @@ export class SuppliesResolver {
   async recordServiceLog(
     @Arg('stationId', () => ID, { description: 'UUID of a station you run (see above); NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string,
     @Arg('day', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) day: string,
-    @Arg('peopleServed', () => Int, { description: 'People served that day, 0–1000000 (BAD_USER_INPUT on peopleServed otherwise).' }) peopleServed: number,
+    @Arg('peopleServed', () => Int, { description: 'People served that day, 0–1000000 (INTEGER_RANGE on peopleServed otherwise).' }) @NumberRule({ min: 0, max: 1_000_000 }) peopleServed: number,
     @Ctx() ctx: Context,
     @Arg('campaignId', () => ID, { nullable: true, description: 'The campaign the visits count for: in your scope (NOT_FOUND on campaignId otherwise) and served by the station (BAD_USER_INPUT otherwise).' }) campaignId?: string,
   ) {

@@ -25,7 +25,7 @@ export async function recordSupplies(
 ): Promise<SupplyTally[]> {
   assertUuid(input.stationId, 'stationId');
   if (!DAY.test(input.day) || !DateTime.fromISO(input.day).isValid) throw new BadInputError('day', 'must be a date YYYY-MM-DD', 'NOT_A_DATE');
-  if (!input.items.length) throw new BadInputError('items', 'name at least one item', 'TOO_FEW', { min: 1 });
+  // 1–100 items, each quantity 1–1000000: the arguments' @ListRule and @NumberRule.
   input.items.forEach((i, n) => assertUuid(i.itemId, `items[${n}].itemId`));
   await access.require('Shift', input.shiftId, 'shiftId', em);
   const inScope = await access.idsInScope('SupplyItem', input.items.map((i) => i.itemId), em);
@@ -48,7 +48,6 @@ export async function recordSupplies(
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     const out = input.items.map((i, n) => {
-      if (!Number.isInteger(i.quantity) || i.quantity < 1 || i.quantity > 1_000_000) throw new BadInputError(`items[${n}].quantity`, 'must be an integer from 1 to 1000000', 'INTEGER_RANGE', { min: 1, max: 1000000 });
       return t.create(SupplyTally, {
         item: items.find((x) => x.id === i.itemId)!.id,
         station: input.stationId,
@@ -72,7 +71,7 @@ export async function recordSupplies(
 export async function recordServiceLog(em: EntityManager, access: Access, input: { stationId: string; day: string; peopleServed: number; campaignId?: string | null }): Promise<ServiceLog> {
   assertUuid(input.stationId, 'stationId');
   if (!DAY.test(input.day) || !DateTime.fromISO(input.day).isValid) throw new BadInputError('day', 'must be a date YYYY-MM-DD', 'NOT_A_DATE');
-  if (!Number.isInteger(input.peopleServed) || input.peopleServed < 0 || input.peopleServed > 1_000_000) throw new BadInputError('peopleServed', 'must be an integer from 0 to 1000000', 'INTEGER_RANGE', { min: 0, max: 1000000 });
+  // peopleServed 0–1000000: the argument's @NumberRule.
   await access.require('Campaign', input.campaignId, 'campaignId', em);
   if (input.campaignId) {
     const [linked] = await em.execute<{ n: number }[]>(`select count(*)::int as n from campaign_stations where campaign_id = ? and station_id = ?`, [input.campaignId, input.stationId]);

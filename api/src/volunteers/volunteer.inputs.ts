@@ -1,6 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { nameRule, PHONE_RULE, TextRule } from '../common/text-input';
-import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
+import { ListRule, nameRule, PHONE_RULE, TextRule } from '../common/input-rules';
 import { listOrder } from '../common/list-query';
 import { SortDirection } from '../common/pagination';
 import { VolunteerSkill } from './volunteer.entity';
@@ -11,7 +10,7 @@ export class VolunteerInput {
   @Field(() => String, { nullable: true, description: 'An optional +, then 5–20 digits, spaces or dashes (trimmed; empty means none).' }) @TextRule(PHONE_RULE) phone?: string | null;
   @Field(() => [VolunteerSkill], { nullable: true, description: 'The full skill list (replaces it; duplicates dropped); omitted keeps it.' }) skills?: VolunteerSkill[];
   @Field(() => Boolean, { nullable: true, description: '劳模: whether the volunteer is a model worker; omitted keeps it (false when creating).' }) isModelWorker?: boolean;
-  @Field(() => [ID], { nullable: true, description: 'Teams to join (a COORDINATOR must name at least one of theirs when creating).' }) @IsOptional() @ArrayMaxSize(20) teamIds?: string[];
+  @Field(() => [ID], { nullable: true, description: 'UUIDs of the teams to join, at most 20 (TOO_MANY on input.teamIds; a COORDINATOR must name at least one of theirs when creating).' }) @ListRule({ max: 20, noun: 'teams' }) teamIds?: string[];
 }
 
 @InputType({ description: 'Filters of the volunteer list; all given conditions must hold. Volunteers outside the caller\'s scope never come back.' })
