@@ -145,7 +145,13 @@ const FIXTURES: Record<string, Fixture> = {
     }),
   },
   createApiKey: { roles: NOBODY, op: async () => ({ query: `mutation($i: ApiKeyCreateInput!) { createApiKey(input: $i) { apiKey { id } } }`, variables: { i: { name: `新密钥${seq++}`, ownerOrganizationId: home.Organization } } }) },
-  updateUser: { roles: NOBODY, op: async () => ({ query: `mutation($id: ID!) { updateUser(id: $id, version: 1, input: {displayName: "x"}) { id } }`, variables: { id: randomUUID() } }) },
+  updateUser: {
+    roles: NOBODY,
+    op: async () => ({
+      query: `mutation($id: ID!, $v: Int!, $i: UserUpdateInput!) { updateUser(id: $id, version: $v, input: $i) { id } }`,
+      variables: { id: updateTarget, v: await version('user', updateTarget), i: { displayName: 'x', organizationIds: [home.Organization] } },
+    }),
+  },
   createStation: {
     roles: ['operator'],
     op: async () => ({
@@ -302,6 +308,7 @@ function variableOf(query: string, arg: string): string {
 }
 
 let cases: { mutation: string; path: string }[] = [];
+let updateTarget = '';
 
 beforeAll(async () => {
   s = await startTestServer({ seed: false });
@@ -312,6 +319,8 @@ beforeAll(async () => {
   const op = await s.createUser({ username: 'ref-operator', role: 'OPERATOR', organizationIds: [home.Organization] });
   const co = await s.createUser({ username: 'ref-coordinator', role: 'COORDINATOR', organizationIds: [home.Organization] });
   Object.assign(who, { operator: { token: op.token }, coordinator: { token: co.token } });
+  // The account updateUser's fixture changes (an existing one, so its input's organization ids are reached).
+  updateTarget = (await s.createUser({ username: 'ref-update-target', role: 'OPERATOR', organizationIds: [home.Organization] })).id;
 }, 180_000);
 
 afterAll(async () => s?.stop());
