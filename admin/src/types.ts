@@ -18,6 +18,7 @@ import type { OrganizationKind } from './enums';
 import type { OrganizationOrderField } from './enums';
 import type { RegionLevel } from './enums';
 import type { Role } from './enums';
+import type { ServiceLogOrderField } from './enums';
 import type { ShiftAssignmentOrderField } from './enums';
 import type { ShiftOrderField } from './enums';
 import type { SortDirection } from './enums';
@@ -25,6 +26,7 @@ import type { StationChange } from './enums';
 import type { StationKind } from './enums';
 import type { StationOrderField } from './enums';
 import type { StationStatus } from './enums';
+import type { SupplyTallyOrderField } from './enums';
 import type { TitleLevel } from './enums';
 import type { VolunteerOrderField } from './enums';
 import type { VolunteerSkill } from './enums';
@@ -1245,7 +1247,7 @@ export type Query = {
   region?: Maybe<Region>;
   /** GB/T 2260 divisions ordered by code, one page (limit 1–1000). */
   regions: RegionPage;
-  /** Staff who run the station (as for recordServiceLog): people-served entries of a station between two local dates (inclusive). */
+  /** Staff who run the station (as for recordServiceLog): people-served entries of a station between two local dates (inclusive), filtered (ids, campaign) and sorted like the other lists, at most `limit`. */
   serviceLogs: Array<ServiceLog>;
   /** ADMIN, COORDINATOR: a shift of a campaign of theirs; null when absent or not theirs. BAD_USER_INPUT on id when malformed. */
   shift?: Maybe<Shift>;
@@ -1261,7 +1263,7 @@ export type Query = {
   stations: StationPage;
   /** For truck drivers: active stations within bufferMeters (1–5000, default 500) of a route through `route` (2–500 points, each in its own datum), ordered along the route. Filters like nearbyStations. BAD_USER_INPUT names the point at fault (route[3].lat). */
   stationsAlongRoute: Array<RouteStation>;
-  /** Staff who run the station (as for recordSupplies): supply entries at a station between two local dates (inclusive). */
+  /** Staff who run the station (as for recordSupplies): supply entries at a station between two local dates (inclusive), filtered (ids, item, shift) and sorted like the other lists, at most `limit`. */
   supplyTallies: Array<SupplyTally>;
   /** ADMIN, COORDINATOR: hours credited per team (most first), optionally for one campaign. */
   teamHours: Array<HoursTotal>;
@@ -1405,7 +1407,10 @@ export type QueryRegionsArgs = {
 
 /** Reads. Public (anonymous callers and API keys): station, nearbyStations, stationsAlongRoute, region, regions, organization, node, nodes, openingHoursCheck, appConfig, me. The rest needs a staff account; each field says which roles. */
 export type QueryServiceLogsArgs = {
+  filter?: InputMaybe<ServiceLogFilter>;
   from: Scalars['String']['input'];
+  limit?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<ServiceLogOrder>;
   stationId: Scalars['ID']['input'];
   to: Scalars['String']['input'];
 };
@@ -1468,7 +1473,10 @@ export type QueryStationsAlongRouteArgs = {
 
 /** Reads. Public (anonymous callers and API keys): station, nearbyStations, stationsAlongRoute, region, regions, organization, node, nodes, openingHoursCheck, appConfig, me. The rest needs a staff account; each field says which roles. */
 export type QuerySupplyTalliesArgs = {
+  filter?: InputMaybe<SupplyTallyFilter>;
   from: Scalars['String']['input'];
+  limit?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<SupplyTallyOrder>;
   stationId: Scalars['ID']['input'];
   to: Scalars['String']['input'];
 };
@@ -1570,7 +1578,7 @@ export type RegionCentreArgs = {
 
 /** Filters of the region list. */
 export type RegionFilter = {
-  /** Only these codes (at most 1000). */
+  /** Only these codes (at most 1000; TOO_MANY on filter.codes). */
   codes?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Only divisions of this level. */
   level?: InputMaybe<RegionLevel>;
@@ -1629,6 +1637,24 @@ export type ServiceLog = {
   /** Optimistic-lock version, 1 at creation and +1 on every change: pass it to the update mutation, which answers CONFLICT when the record has changed since (api/src/auth/load-for-update.ts). */
   version: Scalars['Int']['output'];
 };
+
+/** Filters of a station's people-served entries (serviceLogs); all given conditions must hold, on top of the station and dates. */
+export type ServiceLogFilter = {
+  /** Only the entries counted for this campaign (UUID). */
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these entries (at most 1000 UUIDs; TOO_MANY on filter.ids); ids of other stations or outside the dates are left out. */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Sort order of the people-served entry list; ties are broken by id, in the same direction. */
+export type ServiceLogOrder = {
+  /** Sort direction. */
+  direction?: SortDirection;
+  /** Sort key. */
+  field?: ServiceLogOrderField;
+};
+
+export { ServiceLogOrderField };
 
 /** A temporary service point (临时服务点) created for a campaign: a SERVICE_POINT station valid during the campaign window unless given. */
 export type ServicePointInput = {
@@ -2183,6 +2209,26 @@ export type SupplyTally = {
   /** How many `item.unit` were handed out, 1–1000000. */
   quantity: Scalars['Int']['output'];
 };
+
+/** Filters of a station's supply entries (supplyTallies); all given conditions must hold, on top of the station and dates. */
+export type SupplyTallyFilter = {
+  /** Only these entries (at most 1000 UUIDs; TOO_MANY on filter.ids); ids of other stations or outside the dates are left out. */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only entries of this supply item (UUID). */
+  itemId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries recorded for this shift (UUID). */
+  shiftId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Sort order of the supply entry list; ties are broken by id, in the same direction. */
+export type SupplyTallyOrder = {
+  /** Sort direction. */
+  direction?: SortDirection;
+  /** Sort key. */
+  field?: SupplyTallyOrderField;
+};
+
+export { SupplyTallyOrderField };
 
 /** Total of one supply handed out. */
 export type SupplyTotal = {

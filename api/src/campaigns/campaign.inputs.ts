@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType } from 'type-graphql';
 import { ListRule, nameRule, NumberRule, TextRule } from '../common/input-rules';
 import { LngLatInput } from '../common/geo';
 import { Amenity } from '../stations/station.enums';
-import { listOrder } from '../common/list-query';
+import { FILTER_IDS_RULE, listOrder } from '../common/list-query';
 import { SortDirection } from '../common/pagination';
 import { CampaignKind, CampaignStatus } from './campaign.entity';
 
@@ -46,7 +46,7 @@ export class ServicePointInput {
 
 @InputType({ description: 'Filters of the campaign list; all given conditions must hold. Campaigns outside the caller\'s scope never come back.' })
 export class CampaignFilter {
-  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) ids?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) @ListRule(FILTER_IDS_RULE) ids?: string[];
   @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name (at most 100 characters, trimmed).' })
   @TextRule({ max: 100 })
   search?: string;

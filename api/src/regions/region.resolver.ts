@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
-import { NumberRule } from '../common/input-rules';
+import { ListRule, NumberRule } from '../common/input-rules';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
 import { CoordinateSystem, GeoPoint } from '../common/geo';
@@ -15,7 +15,7 @@ registerNodeType(Region, (ctx, codes) => ctx.em.find(Region, { code: { $in: code
 
 @InputType({ description: 'Filters of the region list.' })
 class RegionFilter {
-  @Field(() => [ID], { nullable: true, description: 'Only these codes (at most 1000).' }) codes?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Only these codes (at most 1000; TOO_MANY on filter.codes).' }) @ListRule({ max: 1000, noun: 'codes' }) codes?: string[];
   @Field(() => RegionLevel, { nullable: true, description: 'Only divisions of this level.' }) level?: RegionLevel;
   @Field(() => String, { nullable: true, description: 'Only direct children of this code.' }) parentCode?: string;
   @Field(() => String, { nullable: true, description: 'Text contained in the name, or leading digits of the code.' }) search?: string;
@@ -37,10 +37,7 @@ export class RegionResolver {
     @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) @NumberRule(PAGE_OFFSET_RULE) offset = 0,
   ) {
     const where: Record<string, unknown> = {};
-    if (filter?.codes) {
-      if (filter.codes.length > 1000) throw new BadInputError('filter.codes', 'at most 1000 codes', 'TOO_MANY', { max: 1000 });
-      where.code = { $in: filter.codes };
-    }
+    if (filter?.codes) where.code = { $in: filter.codes };
     if (filter?.level) where.level = filter.level;
     if (filter?.parentCode) where.parentCode = filter.parentCode;
     const q = filter?.search?.trim();

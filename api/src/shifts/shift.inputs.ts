@@ -1,6 +1,6 @@
 import { Field, ID, Int, InputType } from 'type-graphql';
 import { ListRule, LOCAL_DATE_RULE, nameRule, NumberRule, TextRule } from '../common/input-rules';
-import { listOrder } from '../common/list-query';
+import { FILTER_IDS_RULE, listOrder } from '../common/list-query';
 import { SortDirection } from '../common/pagination';
 import { VolunteerSkill } from '../volunteers/volunteer.entity';
 
@@ -38,7 +38,7 @@ export class ShiftPatternInput {
 
 @InputType({ description: 'Filters of the shift list; all given conditions must hold. Shifts of campaigns outside the caller\'s scope never come back.' })
 export class ShiftFilter {
-  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) ids?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) @ListRule(FILTER_IDS_RULE) ids?: string[];
   @Field(() => ID, { nullable: true, description: 'Only the shifts of this campaign (UUID).' }) campaignId?: string;
   @Field(() => ID, { nullable: true, description: 'Only the shifts at this station or service point (UUID).' }) stationId?: string;
   @Field(() => Date, { nullable: true, description: 'Only shifts that end after this instant (ISO-8601 with offset).' }) from?: Date;

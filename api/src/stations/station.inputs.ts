@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { nameRule, NumberRule, STATION_PHONE_RULE, TextRule } from '../common/input-rules';
+import { ListRule, nameRule, NumberRule, STATION_PHONE_RULE, TextRule } from '../common/input-rules';
+import { FILTER_IDS_RULE } from '../common/list-query';
 import { CoordinateSystem, LngLatInput } from '../common/geo';
 import { SortDirection } from '../common/pagination';
 import { Amenity, StationKind, StationStatus } from './station.enums';
@@ -15,7 +16,7 @@ export class BoundingBoxInput {
 
 @InputType({ description: 'Filters of the admin station list; all given conditions must hold.' })
 export class StationFilter {
-  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000).' }) ids?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000).' }) @ListRule(FILTER_IDS_RULE) ids?: string[];
   @Field(() => [StationKind], { nullable: true, description: 'Only stations of these kinds.' }) kinds?: StationKind[];
   @Field(() => [StationStatus], { nullable: true, description: 'Only stations in these statuses.' }) statuses?: StationStatus[];
   @Field(() => [Amenity], { nullable: true, description: 'A station must have all of them.' }) amenities?: Amenity[];

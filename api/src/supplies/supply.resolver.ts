@@ -7,8 +7,9 @@ import { Role } from '../auth/user.entity';
 import { assertUuid } from '../common/ids';
 import { Campaign } from '../campaigns/campaign.entity';
 import { ServiceLog, SupplyItem, SupplyTally } from './supply.entity';
-import { SupplyQuantityInput } from './supply.inputs';
-import { assertCanRecordAt, recordServiceLog, recordSupplies } from './supply.service';
+import { ServiceLogFilter, ServiceLogOrder, SupplyQuantityInput, SupplyTallyFilter, SupplyTallyOrder } from './supply.inputs';
+import { PAGE_LIMIT_RULE } from '../common/page-args';
+import { assertCanRecordAt, listServiceLogs, listSupplyTallies, recordServiceLog, recordSupplies } from './supply.service';
 
 @ObjectType({ description: 'Total of one supply handed out.' })
 export class SupplyTotal {
@@ -59,17 +60,33 @@ export class SuppliesResolver {
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
-  @Query(() => [ServiceLog], { description: 'Staff who run the station (as for recordServiceLog): people-served entries of a station between two local dates (inclusive).' })
-  async serviceLogs(@Arg('stationId', () => ID, { description: 'UUID of a station you run; NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string, @Arg('from', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) from: string, @Arg('to', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) to: string, @Ctx() ctx: Context) {
+  @Query(() => [ServiceLog], { description: 'Staff who run the station (as for recordServiceLog): people-served entries of a station between two local dates (inclusive), filtered (ids, campaign) and sorted like the other lists, at most `limit`.' })
+  async serviceLogs(
+    @Arg('stationId', () => ID, { description: 'UUID of a station you run; NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string,
+    @Arg('from', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) from: string,
+    @Arg('to', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) to: string,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ServiceLogFilter, { nullable: true, description: 'Further conditions (ids, campaign); BAD_USER_INPUT names the filter field at fault.' }) filter?: ServiceLogFilter,
+    @Arg('orderBy', () => ServiceLogOrder, { nullable: true, description: 'Sort order; default by day ascending, ties by id.' }) orderBy?: ServiceLogOrder,
+    @Arg('limit', () => Int, { defaultValue: 1000, description: 'Most entries, 1–1000 (default 1000).' }) @NumberRule(PAGE_LIMIT_RULE) limit = 1000,
+  ) {
     await assertCanRecordAt(ctx, stationId);
-    return ctx.em.find(ServiceLog, { station: stationId, day: { $gte: from, $lte: to } }, { orderBy: { day: 'asc' }, limit: 1000 });
+    return listServiceLogs(ctx.em, stationId, from, to, filter, orderBy, limit);
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
-  @Query(() => [SupplyTally], { description: 'Staff who run the station (as for recordSupplies): supply entries at a station between two local dates (inclusive).' })
-  async supplyTallies(@Arg('stationId', () => ID, { description: 'UUID of a station you run; NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string, @Arg('from', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) from: string, @Arg('to', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) to: string, @Ctx() ctx: Context) {
+  @Query(() => [SupplyTally], { description: 'Staff who run the station (as for recordSupplies): supply entries at a station between two local dates (inclusive), filtered (ids, item, shift) and sorted like the other lists, at most `limit`.' })
+  async supplyTallies(
+    @Arg('stationId', () => ID, { description: 'UUID of a station you run; NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string,
+    @Arg('from', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) from: string,
+    @Arg('to', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) to: string,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => SupplyTallyFilter, { nullable: true, description: 'Further conditions (ids, item, shift); BAD_USER_INPUT names the filter field at fault.' }) filter?: SupplyTallyFilter,
+    @Arg('orderBy', () => SupplyTallyOrder, { nullable: true, description: 'Sort order; default by day then creation, ascending, ties by id.' }) orderBy?: SupplyTallyOrder,
+    @Arg('limit', () => Int, { defaultValue: 1000, description: 'Most entries, 1–1000 (default 1000).' }) @NumberRule(PAGE_LIMIT_RULE) limit = 1000,
+  ) {
     await assertCanRecordAt(ctx, stationId);
-    return ctx.em.find(SupplyTally, { station: stationId, day: { $gte: from, $lte: to } }, { orderBy: { day: 'asc', createdAt: 'asc' }, limit: 1000 });
+    return listSupplyTallies(ctx.em, stationId, from, to, filter, orderBy, limit);
   }
 }
 

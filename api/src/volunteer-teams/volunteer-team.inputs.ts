@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { ListRule, nameRule, TextRule } from '../common/input-rules';
-import { listOrder } from '../common/list-query';
+import { FILTER_IDS_RULE, listOrder } from '../common/list-query';
 import { SortDirection } from '../common/pagination';
 import { VolunteerTeamKind } from './volunteer-team.entity';
 
@@ -19,7 +19,7 @@ export class VolunteerTeamInput {
 
 @InputType({ description: 'Filters of the volunteer team list; all given conditions must hold. Teams outside the caller\'s scope never come back.' })
 export class VolunteerTeamFilter {
-  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) ids?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) @ListRule(FILTER_IDS_RULE) ids?: string[];
   @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name (at most 100 characters, trimmed).' })
   @TextRule({ max: 100 })
   search?: string;

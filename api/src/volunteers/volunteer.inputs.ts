@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { ListRule, nameRule, PHONE_RULE, TextRule } from '../common/input-rules';
-import { listOrder } from '../common/list-query';
+import { FILTER_IDS_RULE, listOrder } from '../common/list-query';
 import { SortDirection } from '../common/pagination';
 import { VolunteerSkill } from './volunteer.entity';
 
@@ -15,11 +15,11 @@ export class VolunteerInput {
 
 @InputType({ description: 'Filters of the volunteer list; all given conditions must hold. Volunteers outside the caller\'s scope never come back.' })
 export class VolunteerFilter {
-  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) ids?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) @ListRule(FILTER_IDS_RULE) ids?: string[];
   @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name (at most 100 characters, trimmed).' })
   @TextRule({ max: 100 })
   search?: string;
-  @Field(() => [ID], { nullable: true, description: 'Only members of at least one of these teams (at most 1000 UUIDs).' }) teamIds?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Only members of at least one of these teams (at most 1000 UUIDs).' }) @ListRule(FILTER_IDS_RULE) teamIds?: string[];
   @Field(() => Boolean, { nullable: true, description: 'true: only model workers (劳模); false: only the others.' }) isModelWorker?: boolean;
   @Field(() => [VolunteerSkill], { nullable: true, description: 'A volunteer must have all of these skills.' }) skills?: VolunteerSkill[];
 }
