@@ -438,7 +438,7 @@ export function normaliseFieldArguments(schema: GraphQLSchema, typeName: string,
   return out;
 }
 
-/** One declared number or list rule at one place of the schema's arguments, as `declaredInputRules` lists them. */
+/** One declared number or list rule at one place of the schema's arguments, as `declaredInputRulesOf` lists them. */
 export interface DeclaredRule {
   /** The object type of the field (`Query`, `Mutation`, or a type with an argument-taking field). */
   type: string;
