@@ -272,6 +272,19 @@ export const Role = {
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
+/** What the people-served entry list is sorted by. */
+export const ServiceLogOrderField = {
+  /** When the entry was created. */
+  CREATED_AT: 'CREATED_AT',
+  /** The local day. */
+  DAY: 'DAY',
+  /** People served. */
+  PEOPLE_SERVED: 'PEOPLE_SERVED',
+  /** When the entry last changed. */
+  UPDATED_AT: 'UPDATED_AT'
+} as const;
+
+export type ServiceLogOrderField = typeof ServiceLogOrderField[keyof typeof ServiceLogOrderField];
 /** What the shift assignment list is sorted by. */
 export const ShiftAssignmentOrderField = {
   /** When the record was created. */
@@ -367,6 +380,17 @@ export const StationStatus = {
 } as const;
 
 export type StationStatus = typeof StationStatus[keyof typeof StationStatus];
+/** What the supply entry list is sorted by. */
+export const SupplyTallyOrderField = {
+  /** When the entry was created. */
+  CREATED_AT: 'CREATED_AT',
+  /** The local day (then when the entry was created). */
+  DAY: 'DAY',
+  /** Quantity handed out. */
+  QUANTITY: 'QUANTITY'
+} as const;
+
+export type SupplyTallyOrderField = typeof SupplyTallyOrderField[keyof typeof SupplyTallyOrderField];
 /** Level of an 优秀站点 (outstanding station) title. */
 export const TitleLevel = {
   /** 市级优秀站点, awarded by a city federation of trade unions. */

@@ -18,6 +18,7 @@ import type { OrganizationKind } from './enums';
 import type { OrganizationOrderField } from './enums';
 import type { RegionLevel } from './enums';
 import type { Role } from './enums';
+import type { ServiceLogOrderField } from './enums';
 import type { ShiftAssignmentOrderField } from './enums';
 import type { ShiftOrderField } from './enums';
 import type { SortDirection } from './enums';
@@ -25,6 +26,7 @@ import type { StationChange } from './enums';
 import type { StationKind } from './enums';
 import type { StationOrderField } from './enums';
 import type { StationStatus } from './enums';
+import type { SupplyTallyOrderField } from './enums';
 import type { TitleLevel } from './enums';
 import type { VolunteerOrderField } from './enums';
 import type { VolunteerSkill } from './enums';
@@ -86,11 +88,11 @@ export type ApiKeyCreateInput = {
   contact?: InputMaybe<Scalars['String']['input']>;
   /** What the key is for, 1–100 characters (trimmed), at least one of them visible. */
   name: Scalars['String']['input'];
-  /** Organization responsible for the key. */
-  ownerOrganizationId?: InputMaybe<Scalars['String']['input']>;
-  /** Query cost points per minute, 1–1000000 (default API_KEY_DEFAULT_QUOTA). */
+  /** UUID of the organization responsible for the key; NOT_FOUND on input.ownerOrganizationId when there is none. */
+  ownerOrganizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Query cost points per minute, 1–1000000 (default API_KEY_DEFAULT_QUOTA; INTEGER_RANGE on input.quotaPerMinute otherwise). */
   quotaPerMinute?: InputMaybe<Scalars['Int']['input']>;
-  /** 1–5 scopes; default PUBLIC_READ. */
+  /** 1–5 scopes; default PUBLIC_READ (TOO_FEW / TOO_MANY on input.scopes otherwise). */
   scopes?: InputMaybe<Array<ApiScope>>;
 };
 
@@ -278,7 +280,7 @@ export type CampaignGoal = {
 export type CampaignGoalInput = {
   /** 1–50 characters (trimmed, at least one visible). */
   name: Scalars['String']['input'];
-  /** Target amount in `unit`, 0 or more. */
+  /** Target amount in `unit`, 0–1000000000000 (NUMBER_RANGE on input.goals[i].target otherwise). */
   target: Scalars['Float']['input'];
   /** 1–20 characters (trimmed, at least one visible). */
   unit: Scalars['String']['input'];
@@ -290,23 +292,23 @@ export type CampaignInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** End of the window (exclusive), after startsAt; required when creating. BAD_USER_INPUT on input.endsAt otherwise. */
   endsAt?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Targets, at most 20 (replaces the list); omitted keeps it. */
+  /** Targets, at most 20 (replaces the list; TOO_MANY on input.goals); omitted keeps it. */
   goals?: InputMaybe<Array<CampaignGoalInput>>;
   /** Kind of campaign; required when creating. */
   kind?: InputMaybe<CampaignKind>;
   /** 1–200 characters (trimmed, at least one visible). */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Organizing organizations (a COORDINATOR must include one of theirs). */
+  /** UUIDs of the organizing organizations, at most 20 (TOO_MANY on input.organizationIds; a COORDINATOR must include one of theirs). */
   organizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Six-digit GB/T 2260 code. */
   regionCode?: InputMaybe<Scalars['String']['input']>;
   /** Start of the window (RFC 3339 date-time with offset); required when creating. */
   startsAt?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Existing stations serving as its points (temporary ones: addServicePoint). */
+  /** UUIDs of existing stations serving as its points, at most 500 (TOO_MANY on input.stationIds; temporary ones: addServicePoint). */
   stationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** PLANNED (default), ACTIVE or CLOSED; CLOSED stops sign-ups. */
   status?: InputMaybe<CampaignStatus>;
-  /** Participating volunteer teams. */
+  /** UUIDs of the participating volunteer teams, at most 100 (TOO_MANY on input.teamIds). */
   teamIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** IANA time zone (default Asia/Shanghai). */
   timezone?: InputMaybe<Scalars['String']['input']>;
@@ -492,7 +494,7 @@ export { HolidayNoticeFormat };
 
 /** A year's State Council notice: its rest days and make-up workdays. Replaces every row of the year. */
 export type HolidayNoticeInput = {
-  /** Every rest day (HOLIDAY, weekend days inside a holiday block included) and make-up workday (WORKDAY). From 2025 every statutory day must be a HOLIDAY. */
+  /** Every rest day (HOLIDAY, weekend days inside a holiday block included) and make-up workday (WORKDAY), at most 366 (TOO_MANY on input.days). From 2025 every statutory day must be a HOLIDAY. */
   days: Array<HolidayDayInput>;
   /** Reference of the notice, e.g. `国办发明电〔2025〕7号` (at most 200 characters). */
   notice?: InputMaybe<Scalars['String']['input']>;
@@ -1245,7 +1247,7 @@ export type Query = {
   region?: Maybe<Region>;
   /** GB/T 2260 divisions ordered by code, one page (limit 1–1000). */
   regions: RegionPage;
-  /** Staff who run the station (as for recordServiceLog): people-served entries of a station between two local dates (inclusive). */
+  /** Staff who run the station (as for recordServiceLog): people-served entries of a station between two local dates (inclusive), filtered (ids, campaign) and sorted like the other lists, at most `limit`. */
   serviceLogs: Array<ServiceLog>;
   /** ADMIN, COORDINATOR: a shift of a campaign of theirs; null when absent or not theirs. BAD_USER_INPUT on id when malformed. */
   shift?: Maybe<Shift>;
@@ -1261,7 +1263,7 @@ export type Query = {
   stations: StationPage;
   /** For truck drivers: active stations within bufferMeters (1–5000, default 500) of a route through `route` (2–500 points, each in its own datum), ordered along the route. Filters like nearbyStations. BAD_USER_INPUT names the point at fault (route[3].lat). */
   stationsAlongRoute: Array<RouteStation>;
-  /** Staff who run the station (as for recordSupplies): supply entries at a station between two local dates (inclusive). */
+  /** Staff who run the station (as for recordSupplies): supply entries at a station between two local dates (inclusive), filtered (ids, item, shift) and sorted like the other lists, at most `limit`. */
   supplyTallies: Array<SupplyTally>;
   /** ADMIN, COORDINATOR: hours credited per team (most first), optionally for one campaign. */
   teamHours: Array<HoursTotal>;
@@ -1405,7 +1407,10 @@ export type QueryRegionsArgs = {
 
 /** Reads. Public (anonymous callers and API keys): station, nearbyStations, stationsAlongRoute, region, regions, organization, node, nodes, openingHoursCheck, appConfig, me. The rest needs a staff account; each field says which roles. */
 export type QueryServiceLogsArgs = {
+  filter?: InputMaybe<ServiceLogFilter>;
   from: Scalars['String']['input'];
+  limit?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<ServiceLogOrder>;
   stationId: Scalars['ID']['input'];
   to: Scalars['String']['input'];
 };
@@ -1468,7 +1473,10 @@ export type QueryStationsAlongRouteArgs = {
 
 /** Reads. Public (anonymous callers and API keys): station, nearbyStations, stationsAlongRoute, region, regions, organization, node, nodes, openingHoursCheck, appConfig, me. The rest needs a staff account; each field says which roles. */
 export type QuerySupplyTalliesArgs = {
+  filter?: InputMaybe<SupplyTallyFilter>;
   from: Scalars['String']['input'];
+  limit?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<SupplyTallyOrder>;
   stationId: Scalars['ID']['input'];
   to: Scalars['String']['input'];
 };
@@ -1570,7 +1578,7 @@ export type RegionCentreArgs = {
 
 /** Filters of the region list. */
 export type RegionFilter = {
-  /** Only these codes (at most 1000). */
+  /** Only these codes (at most 1000; TOO_MANY on filter.codes). */
   codes?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Only divisions of this level. */
   level?: InputMaybe<RegionLevel>;
@@ -1629,6 +1637,24 @@ export type ServiceLog = {
   /** Optimistic-lock version, 1 at creation and +1 on every change: pass it to the update mutation, which answers CONFLICT when the record has changed since (api/src/auth/load-for-update.ts). */
   version: Scalars['Int']['output'];
 };
+
+/** Filters of a station's people-served entries (serviceLogs); all given conditions must hold, on top of the station and dates. */
+export type ServiceLogFilter = {
+  /** Only the entries counted for this campaign (UUID). */
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these entries (at most 1000 UUIDs; TOO_MANY on filter.ids); ids of other stations or outside the dates are left out. */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Sort order of the people-served entry list; ties are broken by id, in the same direction. */
+export type ServiceLogOrder = {
+  /** Sort direction. */
+  direction?: SortDirection;
+  /** Sort key. */
+  field?: ServiceLogOrderField;
+};
+
+export { ServiceLogOrderField };
 
 /** A temporary service point (临时服务点) created for a campaign: a SERVICE_POINT station valid during the campaign window unless given. */
 export type ServicePointInput = {
@@ -1826,9 +1852,9 @@ export type ShiftPatternInput = {
   campaignId: Scalars['ID']['input'];
   /** YYYY-MM-DD */
   fromDate: Scalars['String']['input'];
-  /** Daily slots, 1–12, repeated every day at every station. */
+  /** Daily slots, 1–12, repeated every day at every station (TOO_FEW / TOO_MANY on input.slots otherwise). */
   slots: Array<ShiftSlotInput>;
-  /** UUIDs of the campaign's stations to plan at, 1–50; each must serve the campaign. */
+  /** UUIDs of the campaign's stations to plan at, 1–50; each must serve the campaign (TOO_FEW / TOO_MANY on input.stationIds otherwise). */
   stationIds: Array<Scalars['ID']['input']>;
   /** YYYY-MM-DD */
   toDate: Scalars['String']['input'];
@@ -1846,9 +1872,9 @@ export type ShiftPlan = {
 export type ShiftSlotInput = {
   /** Local end, HH:mm; at or before start means the next day. */
   end: Scalars['String']['input'];
-  /** Most volunteers (capacity). */
+  /** Most volunteers (capacity), 1–500. */
   maxVolunteers: Scalars['Int']['input'];
-  /** Fewest volunteers (default: maxVolunteers). */
+  /** Fewest volunteers, 0–500 (default: maxVolunteers; above it counts as maxVolunteers). */
   minVolunteers?: InputMaybe<Scalars['Int']['input']>;
   /** Skills every volunteer on these shifts must have; default none. */
   requiredSkills?: InputMaybe<Array<VolunteerSkill>>;
@@ -1968,7 +1994,7 @@ export type StationCreateInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   /** What it offers; duplicates are dropped. */
   amenities?: Array<Amenity>;
-  /** Seats, 0–10000. */
+  /** Seats, 0–10000 (INTEGER_RANGE on input.capacity otherwise). */
   capacity?: InputMaybe<Scalars['Int']['input']>;
   /** Organization whose premises host it (承建单位), a UUID that must exist. */
   hostOrganizationId?: InputMaybe<Scalars['ID']['input']>;
@@ -2024,9 +2050,9 @@ export type StationFilter = {
 
 /** A station's grade: its stars and the whole list of its titles (replacing the old list). */
 export type StationGradeInput = {
-  /** 1–5 stars; null: not graded. */
+  /** 1–5 stars (INTEGER_RANGE on input.stars otherwise); null: not graded. */
   stars?: InputMaybe<Scalars['Int']['input']>;
-  /** Every title the station holds (at most 50); the old list is replaced. */
+  /** Every title the station holds (at most 50; TOO_MANY on input.titles); the old list is replaced. */
   titles: Array<StationTitleInput>;
 };
 
@@ -2120,7 +2146,7 @@ export type StationUpdateInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   /** The whole new amenity list (replaces the old one). */
   amenities?: InputMaybe<Array<Amenity>>;
-  /** New seat count, 0–10000; null: unknown. */
+  /** New seat count, 0–10000 (INTEGER_RANGE on input.capacity otherwise); null: unknown. */
   capacity?: InputMaybe<Scalars['Int']['input']>;
   /** New host organization (UUID); null clears it. */
   hostOrganizationId?: InputMaybe<Scalars['ID']['input']>;
@@ -2166,7 +2192,7 @@ export type SupplyItem = {
 export type SupplyQuantityInput = {
   /** UUID of a supply item (general, or of a campaign the station serves); NOT_FOUND on items[i].itemId outside the caller's scope. */
   itemId: Scalars['ID']['input'];
-  /** How many of the item's unit were handed out, 1–1000000. */
+  /** How many of the item's unit were handed out, 1–1000000 (INTEGER_RANGE on items[i].quantity otherwise). */
   quantity: Scalars['Int']['input'];
 };
 
@@ -2183,6 +2209,26 @@ export type SupplyTally = {
   /** How many `item.unit` were handed out, 1–1000000. */
   quantity: Scalars['Int']['output'];
 };
+
+/** Filters of a station's supply entries (supplyTallies); all given conditions must hold, on top of the station and dates. */
+export type SupplyTallyFilter = {
+  /** Only these entries (at most 1000 UUIDs; TOO_MANY on filter.ids); ids of other stations or outside the dates are left out. */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only entries of this supply item (UUID). */
+  itemId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries recorded for this shift (UUID). */
+  shiftId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Sort order of the supply entry list; ties are broken by id, in the same direction. */
+export type SupplyTallyOrder = {
+  /** Sort direction. */
+  direction?: SortDirection;
+  /** Sort key. */
+  field?: SupplyTallyOrderField;
+};
+
+export { SupplyTallyOrderField };
 
 /** Total of one supply handed out. */
 export type SupplyTotal = {
@@ -2244,8 +2290,8 @@ export type UserCreateInput = {
   displayName: Scalars['String']['input'];
   /** Make the user choose their own password at first login (default true). */
   mustChangePassword?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Organization ids; the account acts for these and every organization below them. */
-  organizationIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** UUIDs of organizations, at most 50 (TOO_MANY on input.organizationIds); the account acts for these and every organization below them. */
+  organizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Initial password, 10–128 characters, not containing the username (not trimmed). */
   password: Scalars['String']['input'];
   /** What the account may do. */
@@ -2258,8 +2304,8 @@ export type UserCreateInput = {
 export type UserFilter = {
   /** Only disabled (true) or enabled (false) accounts. */
   disabled?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Members of this organization (directly). */
-  organizationId?: InputMaybe<Scalars['String']['input']>;
+  /** Members of this organization (directly): its UUID. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
   /** Only accounts with this role. */
   role?: InputMaybe<Role>;
   /** Part of the username or display name (at most 100 characters, trimmed). */
@@ -2280,8 +2326,8 @@ export type UserUpdateInput = {
   disabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Name shown in the admin, 1–100 characters (trimmed), at least one of them visible. */
   displayName?: InputMaybe<Scalars['String']['input']>;
-  /** The whole new list of organization ids (at most 50), replacing the old one. */
-  organizationIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The whole new list of organization UUIDs (at most 50; TOO_MANY on input.organizationIds), replacing the old one. */
+  organizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** New role. */
   role?: InputMaybe<Role>;
 };
@@ -2332,7 +2378,7 @@ export type VolunteerInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
   /** The full skill list (replaces it; duplicates dropped); omitted keeps it. */
   skills?: InputMaybe<Array<VolunteerSkill>>;
-  /** Teams to join (a COORDINATOR must name at least one of theirs when creating). */
+  /** UUIDs of the teams to join, at most 20 (TOO_MANY on input.teamIds; a COORDINATOR must name at least one of theirs when creating). */
   teamIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
@@ -2404,7 +2450,7 @@ export type VolunteerTeamInput = {
   kind?: InputMaybe<VolunteerTeamKind>;
   /** A member who leads the team; null clears it. */
   leaderId?: InputMaybe<Scalars['ID']['input']>;
-  /** The full member list (replaces it). */
+  /** UUIDs of the full member list, at most 500 (replaces it; TOO_MANY on input.memberIds). */
   memberIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** 1–100 characters (trimmed, at least one visible), e.g. 修武县劳模志愿服务队. */
   name?: InputMaybe<Scalars['String']['input']>;
@@ -2460,7 +2506,7 @@ export type Webhook = {
 export type WebhookCreateInput = {
   /** What it is for, at most 200 characters (trimmed). */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Changes to deliver; default all six. */
+  /** Changes to deliver, 1–6 (TOO_FEW on input.events for an empty list); omitted or null: all six. */
   events?: InputMaybe<Array<StationChange>>;
   /** Only stations in regions whose GB/T 2260 code starts with these 1–6 digits (e.g. `41` 河南省, `4101` 郑州市); default all. */
   regionCodePrefix?: InputMaybe<Scalars['String']['input']>;

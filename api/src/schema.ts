@@ -13,7 +13,7 @@ import { HolidayResolver } from './holidays/holiday.resolver';
 import { StationGradingResolver } from './station-grading/grading.resolver';
 import { DashboardResolver } from './dashboard/dashboard.resolver';
 import { authChecker } from './auth/access';
-import { normaliseTextInput } from './common/text-input';
+import { normaliseInput } from './common/input-rules';
 import { NodeResolver } from './node/node.resolver';
 import { configureDateTimeScalar } from './common/datetime';
 import { installSpeedUps } from './speed-ups';
@@ -27,8 +27,9 @@ import { SignupLinkResolver } from './self-signup/signup-link.resolver';
 import { WebhookResolver } from './webhooks/webhook.resolver';
 
 /**
- * Builds the GraphQL schema from the decorated resolvers, with class-validator validation on inputs and
- * `@Authorized` role gates checked by `authChecker` (row ownership is checked in the services).
+ * Builds the GraphQL schema from the decorated resolvers, with `@Authorized` role gates checked by `authChecker`
+ * (row ownership is checked in the services). Argument rules (text, number bounds, list sizes) are declared with
+ * the decorators of common/input-rules.ts and applied by `normaliseInput`; type-graphql's class-validator step is off.
  */
 export async function createSchema(): Promise<GraphQLSchema> {
   configureDateTimeScalar();
@@ -39,7 +40,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     ],
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
-    validate: { forbidUnknownValues: false },
+    validate: false,
     emitSchemaFile: false,
   });
   // type-graphql has no option for the root types' own descriptions.
@@ -50,6 +51,6 @@ export async function createSchema(): Promise<GraphQLSchema> {
   // The speed-ups of the hot public paths (api/src/speed-ups): plain resolvers, no pass-through wrappers.
   installSpeedUps(schema);
   // Last, so it covers the plain resolvers above too.
-  normaliseTextInput(schema);
+  normaliseInput(schema);
   return schema;
 }

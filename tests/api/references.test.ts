@@ -137,7 +137,21 @@ const FIXTURES: Record<string, Fixture> = {
   deleteStation: { roles: NOBODY, idKind: 'Station', op: async () => ({ query: `mutation($id: ID!) { deleteStation(id: $id) { id } }`, variables: { id: home.Station } }) },
   resetUserPassword: { roles: NOBODY, op: async () => ({ query: `mutation($id: ID!) { resetUserPassword(id: $id, password: "another-long-passphrase") { id } }`, variables: { id: randomUUID() } }) },
   revokeApiKey: { roles: NOBODY, op: async () => ({ query: `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, variables: { id: randomUUID() } }) },
-  updateUser: { roles: NOBODY, op: async () => ({ query: `mutation($id: ID!) { updateUser(id: $id, version: 1, input: {displayName: "x"}) { id } }`, variables: { id: randomUUID() } }) },
+  createUser: {
+    roles: NOBODY,
+    op: async () => ({
+      query: `mutation($i: UserCreateInput!) { createUser(input: $i) { id } }`,
+      variables: { i: { username: `ref-new-${seq++}`, displayName: '新账号', role: 'OPERATOR', password: 'another-long-passphrase', organizationIds: [home.Organization] } },
+    }),
+  },
+  createApiKey: { roles: NOBODY, op: async () => ({ query: `mutation($i: ApiKeyCreateInput!) { createApiKey(input: $i) { apiKey { id } } }`, variables: { i: { name: `新密钥${seq++}`, ownerOrganizationId: home.Organization } } }) },
+  updateUser: {
+    roles: NOBODY,
+    op: async () => ({
+      query: `mutation($id: ID!, $v: Int!, $i: UserUpdateInput!) { updateUser(id: $id, version: $v, input: $i) { id } }`,
+      variables: { id: updateTarget, v: await version('user', updateTarget), i: { displayName: 'x', organizationIds: [home.Organization] } },
+    }),
+  },
   createStation: {
     roles: ['operator'],
     op: async () => ({
@@ -294,6 +308,7 @@ function variableOf(query: string, arg: string): string {
 }
 
 let cases: { mutation: string; path: string }[] = [];
+let updateTarget = '';
 
 beforeAll(async () => {
   s = await startTestServer({ seed: false });
@@ -304,6 +319,8 @@ beforeAll(async () => {
   const op = await s.createUser({ username: 'ref-operator', role: 'OPERATOR', organizationIds: [home.Organization] });
   const co = await s.createUser({ username: 'ref-coordinator', role: 'COORDINATOR', organizationIds: [home.Organization] });
   Object.assign(who, { operator: { token: op.token }, coordinator: { token: co.token } });
+  // The account updateUser's fixture changes (an existing one, so its input's organization ids are reached).
+  updateTarget = (await s.createUser({ username: 'ref-update-target', role: 'OPERATOR', organizationIds: [home.Organization] })).id;
 }, 180_000);
 
 afterAll(async () => s?.stop());

@@ -428,6 +428,33 @@ describe('service points, supplies and people served', () => {
     const totals = (await data(`query($id: ID!) { campaign(id: $id) { supplyTotals { item { name } quantity } peopleServed } }`, { id: cooling.id })).campaign;
     expect(totals).toEqual({ supplyTotals: [{ item: { name: '绿豆汤' }, quantity: 12 }], peopleServed: 95 });
   });
+
+  it('serviceLogs and supplyTallies take filter (ids, …) and orderBy like the other lists; the old arguments alone still work', async () => {
+    const st = (await data(`{ stations(filter: {search: "孟州市司机之家"}) { nodes { id } } }`)).stations.nodes[0].id;
+    const cooling = (await data(`{ campaigns(limit: 20) { nodes { id kind supplyItems { id } } } }`)).campaigns.nodes.find((x: any) => x.kind === 'SUMMER_COOLING');
+    const item = cooling.supplyItems[0].id;
+    for (const [day, n] of [['2027-07-10', 30], ['2027-07-11', 10], ['2027-07-12', 20]] as const) {
+      await data(`mutation($st: ID!, $d: String!, $n: Int!) { recordServiceLog(stationId: $st, day: $d, peopleServed: $n) { id } }`, { st, d: day, n });
+      await data(`mutation($st: ID!, $d: String!, $items: [SupplyQuantityInput!]!) { recordSupplies(stationId: $st, day: $d, items: $items) { id } }`, { st, d: day, items: [{ itemId: item, quantity: n }] });
+    }
+    const LOGS = `query($st: ID!, $f: ServiceLogFilter, $o: ServiceLogOrder) { serviceLogs(stationId: $st, from: "2027-07-10", to: "2027-07-12", filter: $f, orderBy: $o) { id day peopleServed } }`;
+    const all = (await data(LOGS, { st })).serviceLogs;
+    expect(all.map((l: any) => l.day)).toEqual(['2027-07-10', '2027-07-11', '2027-07-12']);
+    const byPeople = (await data(LOGS, { st, o: { field: 'PEOPLE_SERVED', direction: 'DESC' } })).serviceLogs;
+    expect(byPeople.map((l: any) => l.peopleServed)).toEqual([30, 20, 10]);
+    const two = (await data(LOGS, { st, f: { ids: [all[2].id, all[0].id] } })).serviceLogs;
+    expect(two.map((l: any) => l.id)).toEqual([all[0].id, all[2].id]);
+    const TALLIES = `query($st: ID!, $f: SupplyTallyFilter, $o: SupplyTallyOrder) { supplyTallies(stationId: $st, from: "2027-07-10", to: "2027-07-12", filter: $f, orderBy: $o) { id day quantity } }`;
+    const tallies = (await data(TALLIES, { st, f: { itemId: item }, o: { field: 'QUANTITY', direction: 'ASC' } })).supplyTallies;
+    expect(tallies.map((t: any) => t.quantity)).toEqual([10, 20, 30]);
+    const one = (await data(TALLIES, { st, f: { ids: [tallies[1].id] } })).supplyTallies;
+    expect(one).toEqual([tallies[1]]);
+    const bad = await s.post({ query: TALLIES, variables: { st, f: { ids: ['x'] } } });
+    expect(bad.status).toBe(200);
+    expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.ids[0]' });
+    const many = await s.post({ query: LOGS, variables: { st, f: { ids: Array.from({ length: 1001 }, () => all[0].id) } } });
+    expect(many.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.ids', reason: 'TOO_MANY', args: { max: 1000 } });
+  });
 });
 
 describe('iCalendar feeds', () => {

@@ -281,7 +281,7 @@ describe('audit log', () => {
     const u = await s.createUser({ username: 'audited', role: 'OPERATOR', organizationIds: [zzOrg] });
     const org2 = (await data(`mutation { createOrganization(input: {kind: UNION, name: "审计工会"}) { id } }`)).createOrganization.id;
     const v = (await data(`query($id: ID!) { user(id: $id) { version } }`, { id: u.id })).user.version;
-    await data(`mutation($id: ID!, $v: Int!, $o: [String!]) { updateUser(id: $id, version: $v, input: {organizationIds: $o}) { id } }`, { id: u.id, v, o: [zzOrg, org2] });
+    await data(`mutation($id: ID!, $v: Int!, $o: [ID!]) { updateUser(id: $id, version: $v, input: {organizationIds: $o}) { id } }`, { id: u.id, v, o: [zzOrg, org2] });
     await data(`mutation($id: ID!) { resetUserPassword(id: $id, password: "reset-passphrase-77") { id } }`, { id: u.id });
     const events = (await data(`query($id: String!) { auditEvents(filter: {entityType: "User", entityId: $id}) { nodes { action operation changes { field before after } } } }`, { id: u.id })).auditEvents.nodes;
     const created = events.find((e: any) => e.action === 'CREATE');
@@ -298,7 +298,7 @@ describe('audit log', () => {
     // Still referenced by the user: CONFLICT and nothing recorded; after removing the membership it deletes.
     expect(String(del)).toContain('CONFLICT');
     const v2 = (await data(`query($id: ID!) { user(id: $id) { version } }`, { id: u.id })).user.version;
-    await data(`mutation($id: ID!, $v: Int!, $o: [String!]) { updateUser(id: $id, version: $v, input: {organizationIds: $o}) { id } }`, { id: u.id, v: v2, o: [zzOrg] });
+    await data(`mutation($id: ID!, $v: Int!, $o: [ID!]) { updateUser(id: $id, version: $v, input: {organizationIds: $o}) { id } }`, { id: u.id, v: v2, o: [zzOrg] });
     await data(`mutation($id: ID!) { deleteOrganization(id: $id) { id } }`, { id: org2 });
     const orgEvents = (await data(`query($id: String!) { auditEvents(filter: {entityType: "Organization", entityId: $id}) { nodes { action changes { field before after } } } }`, { id: org2 })).auditEvents.nodes;
     expect(orgEvents.map((e: any) => e.action)).toEqual(['DELETE', 'CREATE']);

@@ -1,6 +1,6 @@
 import { PageArgs } from '../common/page-args';
 import { Arg, Args, Authorized, Ctx, Field, InputType, Int, Query, Resolver } from 'type-graphql';
-import { TextRule } from '../common/text-input';
+import { TextRule } from '../common/input-rules';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
 import { offsetPage } from '../common/pagination';

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsOptional } from 'class-validator';
-import { nameRule, TextRule } from '../common/text-input';
+import { ListRule, nameRule, NumberRule, TextRule } from '../common/input-rules';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
 import { ReferenceNotFoundError } from './not-found';
 import { idempotent } from '../common/idempotency';
-import { assertIntRange, assertPage, offsetPage } from '../common/pagination';
+import { offsetPage } from '../common/pagination';
+import { PAGE_LIMIT_RULE, PAGE_OFFSET_RULE } from '../common/page-args';
 import { Organization } from '../organizations/organization.entity';
 import { assertUuid } from '../common/ids';
 import { ApiKey, ApiScope } from './api-key.entity';
@@ -19,10 +19,10 @@ const ApiKeyPage = offsetPage(ApiKey, 'ApiKeyPage');
 @InputType({ description: 'A new third-party API key.' })
 export class ApiKeyCreateInput {
   @Field({ description: 'What the key is for, 1–100 characters (trimmed), at least one of them visible.' }) @TextRule(nameRule(100)) name!: string;
-  @Field(() => String, { nullable: true, description: 'Organization responsible for the key.' }) @IsOptional() ownerOrganizationId?: string;
+  @Field(() => ID, { nullable: true, description: 'UUID of the organization responsible for the key; NOT_FOUND on input.ownerOrganizationId when there is none.' }) ownerOrganizationId?: string;
   @Field(() => String, { nullable: true, description: 'Who to call about the key (not public), at most 200 characters (trimmed).' }) @TextRule({ max: 200, emptyToNull: true }) contact?: string;
-  @Field(() => [ApiScope], { nullable: true, defaultValue: [ApiScope.PUBLIC_READ], description: '1–5 scopes; default PUBLIC_READ.' }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(5) scopes?: ApiScope[];
-  @Field(() => Int, { nullable: true, description: 'Query cost points per minute, 1–1000000 (default API_KEY_DEFAULT_QUOTA).' }) quotaPerMinute?: number;
+  @Field(() => [ApiScope], { nullable: true, defaultValue: [ApiScope.PUBLIC_READ], description: '1–5 scopes; default PUBLIC_READ (TOO_FEW / TOO_MANY on input.scopes otherwise).' }) @ListRule({ min: 1, max: 5, noun: 'scopes' }) scopes?: ApiScope[];
+  @Field(() => Int, { nullable: true, description: 'Query cost points per minute, 1–1000000 (default API_KEY_DEFAULT_QUOTA; INTEGER_RANGE on input.quotaPerMinute otherwise).' }) @NumberRule({ min: 1, max: 1_000_000 }) quotaPerMinute?: number;
 }
 
 @ObjectType({ description: 'A created API key with its secret. The secret is shown only here, once; it is null on an idempotent replay.' })
@@ -34,13 +34,13 @@ export class CreatedApiKey {
 async function createKey(em: EntityManager, input: ApiKeyCreateInput, createdBy: string, defaultQuota: number): Promise<{ key: ApiKey; secret: string }> {
   const name = input.name.trim();
   if (!name) throw new BadInputError('input.name', 'must not be empty', 'EMPTY');
+  // The bounds of a given quota are its @NumberRule; the default is bounded by the configuration (config.ts).
   const quota = input.quotaPerMinute ?? defaultQuota;
-  assertIntRange(quota, 1, 1_000_000, 'input.quotaPerMinute');
   let owner: Organization | null = null;
   if (input.ownerOrganizationId) {
     assertUuid(input.ownerOrganizationId, 'input.ownerOrganizationId');
     owner = await em.findOne(Organization, input.ownerOrganizationId);
-    if (!owner) throw new BadInputError('input.ownerOrganizationId', `no organization has id ${input.ownerOrganizationId}`, 'UNKNOWN_ID', { entity: 'Organization', id: input.ownerOrganizationId });
+    if (!owner) throw new ReferenceNotFoundError('Organization', input.ownerOrganizationId, 'input.ownerOrganizationId');
   }
   const prefix = `yz_${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').slice(0, 8)}`;
   const secret = `${prefix}_${randomBytes(32).toString('base64url')}`;
@@ -65,10 +65,9 @@ export class ApiKeyResolver {
   async apiKeys(
     @Ctx() { em }: Context,
     @Arg('includeRevoked', () => Boolean, { defaultValue: false, description: 'Also list revoked keys.' }) includeRevoked: boolean,
-    @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) limit = 25,
-    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) offset = 0,
+    @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) @NumberRule(PAGE_LIMIT_RULE) limit = 25,
+    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) @NumberRule(PAGE_OFFSET_RULE) offset = 0,
   ) {
-    assertPage(limit, offset);
     const [items, totalCount] = await em.findAndCount(ApiKey, includeRevoked ? {} : { revokedAt: null }, { limit, offset, orderBy: { createdAt: 'desc', id: 'asc' } });
     return { nodes: items, totalCount };
   }

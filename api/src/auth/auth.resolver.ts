@@ -1,6 +1,8 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { NumberRule } from '../common/input-rules';
 import type { Context } from '../context';
 import { offsetPage } from '../common/pagination';
+import { PAGE_LIMIT_RULE, PAGE_OFFSET_RULE } from '../common/page-args';
 import { idempotent } from '../common/idempotency';
 import { Organization } from '../organizations/organization.entity';
 import { UserCreateInput, UserFilter, UserUpdateInput } from './auth.inputs';
@@ -64,8 +66,8 @@ export class AuthResolver {
   users(
     @Ctx() { em }: Context,
     @Arg('filter', () => UserFilter, { nullable: true, description: 'Conditions an account must all meet.' }) filter?: UserFilter,
-    @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) limit = 25,
-    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) offset = 0,
+    @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) @NumberRule(PAGE_LIMIT_RULE) limit = 25,
+    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) @NumberRule(PAGE_OFFSET_RULE) offset = 0,
   ) {
     return service.listUsers(em, filter, limit, offset);
   }

@@ -1,9 +1,8 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { nameRule, TextRule } from '../common/text-input';
-import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, Min } from 'class-validator';
+import { ListRule, nameRule, NumberRule, TextRule } from '../common/input-rules';
 import { LngLatInput } from '../common/geo';
 import { Amenity } from '../stations/station.enums';
-import { listOrder } from '../common/list-query';
+import { FILTER_IDS_RULE, listOrder } from '../common/list-query';
 import { SortDirection } from '../common/pagination';
 import { CampaignKind, CampaignStatus } from './campaign.entity';
 
@@ -13,7 +12,7 @@ const REGION_CODE = { pattern: /^[0-9]{6}$/, patternMessage: 'must be six digits
 export class CampaignGoalInput {
   @Field({ description: '1–50 characters (trimmed, at least one visible).' }) @TextRule(nameRule(50)) name!: string;
   @Field({ description: '1–20 characters (trimmed, at least one visible).' }) @TextRule(nameRule(20)) unit!: string;
-  @Field(() => Float, { description: 'Target amount in `unit`, 0 or more.' }) @Min(0) target!: number;
+  @Field(() => Float, { description: 'Target amount in `unit`, 0–1000000000000 (NUMBER_RANGE on input.goals[i].target otherwise).' }) @NumberRule({ min: 0, max: 1e12 }) target!: number;
 }
 
 @InputType({ description: 'A campaign. The window is given as instants (ISO-8601 with offset); days and patterns are read in `timezone`.' })
@@ -25,11 +24,11 @@ export class CampaignInput {
   @Field(() => String, { nullable: true, description: 'IANA time zone (default Asia/Shanghai).' }) @TextRule({ max: 50, singleLine: true }) timezone?: string;
   @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code.' }) @TextRule(REGION_CODE) regionCode?: string | null;
   @Field(() => CampaignStatus, { nullable: true, description: 'PLANNED (default), ACTIVE or CLOSED; CLOSED stops sign-ups.' }) status?: CampaignStatus;
-  @Field(() => [CampaignGoalInput], { nullable: true, description: 'Targets, at most 20 (replaces the list); omitted keeps it.' }) @IsOptional() @ArrayMaxSize(20) goals?: CampaignGoalInput[];
+  @Field(() => [CampaignGoalInput], { nullable: true, description: 'Targets, at most 20 (replaces the list; TOO_MANY on input.goals); omitted keeps it.' }) @ListRule({ max: 20, noun: 'goals' }) goals?: CampaignGoalInput[];
   @Field(() => String, { nullable: true, description: 'At most 2000 characters (trimmed; empty means none).' }) @TextRule({ max: 2000, emptyToNull: true }) description?: string | null;
-  @Field(() => [ID], { nullable: true, description: 'Organizing organizations (a COORDINATOR must include one of theirs).' }) @IsOptional() @ArrayMaxSize(20) organizationIds?: string[];
-  @Field(() => [ID], { nullable: true, description: 'Participating volunteer teams.' }) @IsOptional() @ArrayMaxSize(100) teamIds?: string[];
-  @Field(() => [ID], { nullable: true, description: 'Existing stations serving as its points (temporary ones: addServicePoint).' }) @IsOptional() @ArrayMaxSize(500) stationIds?: string[];
+  @Field(() => [ID], { nullable: true, description: 'UUIDs of the organizing organizations, at most 20 (TOO_MANY on input.organizationIds; a COORDINATOR must include one of theirs).' }) @ListRule({ max: 20, noun: 'organizations' }) organizationIds?: string[];
+  @Field(() => [ID], { nullable: true, description: 'UUIDs of the participating volunteer teams, at most 100 (TOO_MANY on input.teamIds).' }) @ListRule({ max: 100, noun: 'teams' }) teamIds?: string[];
+  @Field(() => [ID], { nullable: true, description: 'UUIDs of existing stations serving as its points, at most 500 (TOO_MANY on input.stationIds; temporary ones: addServicePoint).' }) @ListRule({ max: 500, noun: 'stations' }) stationIds?: string[];
 }
 
 @InputType({ description: 'A temporary service point (临时服务点) created for a campaign: a SERVICE_POINT station valid during the campaign window unless given.' })
@@ -47,7 +46,7 @@ export class ServicePointInput {
 
 @InputType({ description: 'Filters of the campaign list; all given conditions must hold. Campaigns outside the caller\'s scope never come back.' })
 export class CampaignFilter {
-  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) ids?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) @ListRule(FILTER_IDS_RULE) ids?: string[];
   @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name (at most 100 characters, trimmed).' })
   @TextRule({ max: 100 })
   search?: string;

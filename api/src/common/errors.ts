@@ -1,7 +1,6 @@
 import { GraphQLError, type FieldNode, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { OptimisticLockError } from '@mikro-orm/core';
-import { ArgumentValidationError } from 'type-graphql';
 import type { Reason, ReasonArgs } from './error-reasons';
 
 export { REASONS, type Reason, type ReasonArgs } from './error-reasons';
@@ -163,22 +162,6 @@ export class ConflictError extends DomainError {
   }
 }
 
-interface Violation {
-  property: string;
-  constraints?: Record<string, string>;
-  children?: Violation[];
-}
-
-/** Depth-first: the dotted path and message of the first failed class-validator constraint. */
-function firstViolation(errors: Violation[], prefix: string): { path: string; constraint: string } {
-  for (const e of errors) {
-    const here = `${prefix}.${e.property}`;
-    if (e.constraints) return { path: here, constraint: Object.values(e.constraints)[0] };
-    if (e.children?.length) return firstViolation(e.children, here);
-  }
-  return { path: prefix, constraint: 'invalid value' };
-}
-
 /**
  * The variable path a variable-coercion error is about (graphql-js: `Variable "$i" got invalid value … at
  * "i.name"; …`, or the variable itself when it is null or missing), e.g. `i.name`; null for other errors.
@@ -218,11 +201,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details, reason: original.reason, args: original.args } };
-  }
-  if (original instanceof ArgumentValidationError) {
-    // class-validator runs on input objects; in this schema every validated input object is the `input` argument.
-    const { path: fieldPath, constraint } = firstViolation(original.extensions.validationErrors ?? [], 'input');
-    return { ...base, message: `${fieldPath}: ${constraint}`, extensions: { code: 'BAD_USER_INPUT', field: fieldPath, reason: 'INVALID_INPUT', args: { detail: constraint } } };
   }
   if (original instanceof OptimisticLockError) {
     return {

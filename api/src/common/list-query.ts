@@ -1,11 +1,15 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from './errors';
+import type { ListRuleOptions } from './input-rules';
 import { assertUuid } from './ids';
 import { pgArray, SortDirection } from './pagination';
 
 /** Most ids one list filter's `ids` may name (the admin's getMany asks for one page of references at a time). */
 export const MAX_FILTER_IDS = 1000;
+
+/** The `@ListRule` of every list filter's `ids` (and other id lists of filters): at most MAX_FILTER_IDS (TOO_MANY). */
+export const FILTER_IDS_RULE: ListRuleOptions = Object.freeze({ max: MAX_FILTER_IDS, noun: 'ids' });
 
 /** The WHERE conditions of one admin list, with their `?` parameters in order. */
 export class Conditions {
@@ -24,12 +28,11 @@ export class Conditions {
 }
 
 /**
- * Checks a filter's `ids` (at most MAX_FILTER_IDS UUIDs): BAD_USER_INPUT on `field` when there are more, on
+ * Checks a filter's `ids` (their number is the field's `@ListRule(FILTER_IDS_RULE)`): BAD_USER_INPUT on
  * `field[i]` when one is not a UUID. Returns the PostgreSQL array literal, or null when no ids were given.
  */
 export function idsParam(ids: readonly string[] | null | undefined, field: string): string | null {
   if (ids == null) return null;
-  if (ids.length > MAX_FILTER_IDS) throw new BadInputError(field, `at most ${MAX_FILTER_IDS} ids`, 'TOO_MANY', { max: MAX_FILTER_IDS });
   ids.forEach((id, i) => assertUuid(id, `${field}[${i}]`));
   return pgArray(ids);
 }

@@ -72,12 +72,6 @@ export function codesFromPgArray(value: unknown): string[] {
   return text.length <= 2 ? [] : text.slice(1, -1).split(',').filter(Boolean);
 }
 
-/** The admin lists' paging rule: `limit` 1–1000 and `offset` 0–`maxOffset`, BAD_USER_INPUT naming the argument. */
-export function assertPage(limit: number, offset: number, maxOffset = 1_000_000): void {
-  assertIntRange(limit, 1, 1000, 'limit');
-  assertIntRange(offset, 0, maxOffset, 'offset');
-}
-
 /** An ILIKE pattern matching text that contains `q` literally (`%`, `_` and `\\` in `q` are escaped). */
 export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

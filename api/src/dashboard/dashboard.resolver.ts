@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
-import { TextArgRule } from '../common/text-input';
+import { TextArgRule } from '../common/input-rules';
 import { buildDashboard } from './dashboard.service';
 import { Dashboard } from './dashboard.types';
 

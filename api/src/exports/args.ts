@@ -1,6 +1,6 @@
 import { coerceInputValue, getNamedType, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, GraphQLString, GraphQLID, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { BadInputError } from '../common/errors';
-import { normaliseFieldArguments } from '../common/text-input';
+import { normaliseFieldArguments } from '../common/input-rules';
 
 function pathText(root: string, path: readonly (string | number)[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${key}`), root);

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
-import { checkText, LOCAL_DATE_RULE } from '../common/text-input';
+import { checkText, LOCAL_DATE_RULE } from '../common/input-rules';
 import { assertUuid } from '../common/ids';
 import { PERSONAL_DATA } from '../auth/personal-data';
 import { pgArray } from '../common/pagination';

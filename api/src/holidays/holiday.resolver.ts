@@ -1,5 +1,10 @@
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import type { Context } from '../context';
+import { ListRule, NumberRule, type NumberRuleOptions } from '../common/input-rules';
+import { MAX_YEAR, MIN_YEAR } from './holiday-calendar';
+
+/** Years with a holiday calendar (INTEGER_RANGE naming the field otherwise). */
+const YEAR_RULE: NumberRuleOptions = { min: MIN_YEAR, max: MAX_YEAR };
 import { Role } from '../auth/user.entity';
 import * as service from './holiday.service';
 import type { YearCalendar } from './holiday-calendar';
@@ -74,11 +79,12 @@ export class HolidayDayInput {
 
 @InputType({ description: 'A year\'s State Council notice: its rest days and make-up workdays. Replaces every row of the year.' })
 export class HolidayNoticeInput {
-  @Field(() => Int, { description: '2004–2100.' }) year!: number;
+  @Field(() => Int, { description: '2004–2100.' }) @NumberRule(YEAR_RULE) year!: number;
   @Field(() => String, { nullable: true, description: 'Reference of the notice, e.g. `国办发明电〔2025〕7号` (at most 200 characters).' }) notice?: string | null;
   @Field(() => [HolidayDayInput], {
-    description: 'Every rest day (HOLIDAY, weekend days inside a holiday block included) and make-up workday (WORKDAY). From 2025 every statutory day must be a HOLIDAY.',
+    description: 'Every rest day (HOLIDAY, weekend days inside a holiday block included) and make-up workday (WORKDAY), at most 366 (TOO_MANY on input.days). From 2025 every statutory day must be a HOLIDAY.',
   })
+  @ListRule({ max: 366, noun: 'days' })
   days!: HolidayDayInput[];
 }
 
@@ -90,7 +96,7 @@ export class HolidayResolver {
     description:
       'China\'s holiday calendar of `year` (2004–2100; BAD_USER_INPUT on `year` otherwise): OFFICIAL when the State Council\'s notice is in, else STATUTORY_ONLY (the law\'s fixed days, no make-up workdays). Public: it is the schedule `PH` means.',
   })
-  holidayCalendar(@Arg('year', () => Int, { description: '2004–2100.' }) year: number, @Ctx() { em }: Context): Promise<HolidayCalendar> {
+  holidayCalendar(@Arg('year', () => Int, { description: '2004–2100.' }) @NumberRule(YEAR_RULE) year: number, @Ctx() { em }: Context): Promise<HolidayCalendar> {
     return service.holidayCalendar(em as never, year).then(toGraphQL);
   }
 
@@ -109,14 +115,13 @@ export class HolidayResolver {
       'ADMIN: imports a year\'s notice from CSV or JSON text (see HolidayNoticeFormat) and stores it as setHolidayNotice does; with `dryRun` only checks it and returns what would be stored. BAD_USER_INPUT on `text` (with the line or item) or on `input.days.<i>.…`.',
   })
   async importHolidayNotice(
-    @Arg('year', () => Int, { description: '2004–2100.' }) year: number,
+    @Arg('year', () => Int, { description: '2004–2100.' }) @NumberRule(YEAR_RULE) year: number,
     @Arg('text', { description: 'The notice\'s days, at most 100,000 characters.' }) text: string,
     @Arg('format', () => HolidayNoticeFormat, { defaultValue: HolidayNoticeFormat.CSV, description: 'How `text` is written (default CSV).' }) format: HolidayNoticeFormat,
     @Ctx() { em }: Context,
     @Arg('notice', () => String, { nullable: true, description: 'Reference of the notice.' }) notice?: string | null,
     @Arg('dryRun', () => Boolean, { defaultValue: false, description: 'Check only; write nothing.' }) dryRun = false,
   ): Promise<HolidayCalendar> {
-    service.assertYear(year);
     const days = service.parseNoticeText(text, format);
     // Problems with the imported days are the text's: name `text`, say which row.
     const checked = service.validateNoticeText(year, days, format);

@@ -110,7 +110,7 @@ export function assertYear(year: number, field = 'year'): void {
 
 /** The calendar of `year`: the table's rows when the notice is in, else the computed statutory days. */
 export async function holidayCalendar(em: EntityManager, year: number): Promise<YearCalendar> {
-  assertYear(year);
+  // `year` 2004–2100: the argument's @NumberRule.
   await refreshCalendar(em);
   return holidayStore.calendar(year);
 }

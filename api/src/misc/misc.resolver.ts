@@ -5,7 +5,7 @@ import { CoordinateSystem } from '../common/geo';
 import { BadInputError } from '../common/errors';
 import { assertValidTimezone, DEFAULT_TIMEZONE, isOpenAt, parseOpeningHours } from '../common/opening-hours';
 import { convertChineseHours } from '../importer/hours-text';
-import { TextArgRule } from '../common/text-input';
+import { TextArgRule } from '../common/input-rules';
 
 @ObjectType({ description: 'Result of checking an opening_hours value.' })
 class OpeningHoursCheck {

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
+import { ListRule } from '../common/input-rules';
 import { isUuid } from '../common/ids';
 import { pgArray } from '../common/pagination';
 import { Node } from './node.interface';
@@ -70,8 +71,7 @@ export class NodeResolver {
     nullable: 'items',
     description: `Relay: the records with these ids, in the same order, null for each id that has no readable record (as node(id:)). At most ${MAX_NODE_IDS} ids, answered in a fixed number of statements; BAD_USER_INPUT on \`ids\` for a longer list and on \`ids[i]\` for an id of neither form.`,
   })
-  async nodes(@Arg('ids', () => [ID], { description: `Node ids (UUIDs or six-digit region codes), 0–${MAX_NODE_IDS}; duplicates allowed.` }) ids: string[], @Ctx() ctx: Context): Promise<(object | null)[]> {
-    if (ids.length > MAX_NODE_IDS) throw new BadInputError('ids', `at most ${MAX_NODE_IDS} ids`, 'TOO_MANY', { max: MAX_NODE_IDS });
+  async nodes(@Arg('ids', () => [ID], { description: `Node ids (UUIDs or six-digit region codes), 0–${MAX_NODE_IDS}; duplicates allowed.` }) @ListRule({ max: MAX_NODE_IDS, noun: 'ids' }) ids: string[], @Ctx() ctx: Context): Promise<(object | null)[]> {
     return findNodes(ctx, ids, (i) => `ids[${i}]`);
   }
 }

@@ -1,11 +1,12 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { nameRule, TextRule } from '../common/text-input';
+import { ListRule, nameRule, TextRule } from '../common/input-rules';
+import { FILTER_IDS_RULE } from '../common/list-query';
 import { SortDirection } from '../common/pagination';
 import { OrganizationKind } from './organization.entity';
 
 @InputType({ description: 'Filters of the admin organization list; all given conditions must hold.' })
 export class OrganizationFilter {
-  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000).' }) ids?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000).' }) @ListRule(FILTER_IDS_RULE) ids?: string[];
   @Field(() => [OrganizationKind], { nullable: true, description: 'Only organizations of these kinds.' }) kinds?: OrganizationKind[];
   @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name (at most 100 characters, trimmed).' }) @TextRule({ max: 100 }) search?: string;
   @Field(() => ID, { nullable: true, description: 'Only direct children of this organization.' }) parentId?: string;

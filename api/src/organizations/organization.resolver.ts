@@ -1,6 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { NumberRule } from '../common/input-rules';
 import type { Context } from '../context';
 import { offsetPage } from '../common/pagination';
+import { PAGE_LIMIT_RULE, PAGE_OFFSET_RULE } from '../common/page-args';
 import { Region } from '../regions/region.entity';
 import { assertUuid } from '../common/ids';
 import { Organization } from './organization.entity';
@@ -29,8 +31,8 @@ export class OrganizationResolver {
     @Ctx() { em, access }: Context,
     @Arg('filter', () => OrganizationFilter, { nullable: true, description: 'Conditions an organization must all meet.' }) filter?: OrganizationFilter,
     @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: 'Sort order; default by name ascending, ties by id.' }) orderBy?: OrganizationOrder,
-    @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) limit = 25,
-    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) offset = 0,
+    @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) @NumberRule(PAGE_LIMIT_RULE) limit = 25,
+    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) @NumberRule(PAGE_OFFSET_RULE) offset = 0,
   ) {
     const scope = filter?.assignable && !access.isAdmin ? [...(await access.organizationScope(em))] : null;
     return service.listOrganizations(em, filter, orderBy, limit, offset, scope);

@@ -1,8 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { ListRule, NumberRule } from '../common/input-rules';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
 import { CoordinateSystem, GeoPoint } from '../common/geo';
-import { assertPage, offsetPage, containsPattern } from '../common/pagination';
+import { offsetPage, containsPattern } from '../common/pagination';
+import { PAGE_LIMIT_RULE, PAGE_OFFSET_RULE } from '../common/page-args';
 import { Region, RegionLevel } from './region.entity';
 import { registerNodeType } from '../node/node.registry';
 
@@ -13,7 +15,7 @@ registerNodeType(Region, (ctx, codes) => ctx.em.find(Region, { code: { $in: code
 
 @InputType({ description: 'Filters of the region list.' })
 class RegionFilter {
-  @Field(() => [ID], { nullable: true, description: 'Only these codes (at most 1000).' }) codes?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Only these codes (at most 1000; TOO_MANY on filter.codes).' }) @ListRule({ max: 1000, noun: 'codes' }) codes?: string[];
   @Field(() => RegionLevel, { nullable: true, description: 'Only divisions of this level.' }) level?: RegionLevel;
   @Field(() => String, { nullable: true, description: 'Only direct children of this code.' }) parentCode?: string;
   @Field(() => String, { nullable: true, description: 'Text contained in the name, or leading digits of the code.' }) search?: string;
@@ -31,15 +33,11 @@ export class RegionResolver {
   async regions(
     @Ctx() { em }: Context,
     @Arg('filter', () => RegionFilter, { nullable: true, description: 'Conditions a division must all meet.' }) filter?: RegionFilter,
-    @Arg('limit', () => Int, { defaultValue: 50, description: 'Page size, 1–1000.' }) limit = 50,
-    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) offset = 0,
+    @Arg('limit', () => Int, { defaultValue: 50, description: 'Page size, 1–1000.' }) @NumberRule(PAGE_LIMIT_RULE) limit = 50,
+    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) @NumberRule(PAGE_OFFSET_RULE) offset = 0,
   ) {
-    assertPage(limit, offset);
     const where: Record<string, unknown> = {};
-    if (filter?.codes) {
-      if (filter.codes.length > 1000) throw new BadInputError('filter.codes', 'at most 1000 codes', 'TOO_MANY', { max: 1000 });
-      where.code = { $in: filter.codes };
-    }
+    if (filter?.codes) where.code = { $in: filter.codes };
     if (filter?.level) where.level = filter.level;
     if (filter?.parentCode) where.parentCode = filter.parentCode;
     const q = filter?.search?.trim();

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, DomainError } from '../common/errors';
 import { isUuid } from '../common/ids';
-import { checkText, nameRule, PHONE_RULE } from '../common/text-input';
+import { checkText, nameRule, PHONE_RULE } from '../common/input-rules';
 import { ReferenceNotFoundError } from '../auth/not-found';
 import { cancel, checkIn, signUp } from '../shift-assignments/shift-assignment.service';
 import { Volunteer } from '../volunteers/volunteer.entity';

@@ -3,7 +3,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
 import { assertUuid } from '../common/ids';
-import { checkInstant } from '../common/text-input';
+import { checkInstant } from '../common/input-rules';
 import { Role } from '../auth/user.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { VolunteerTeam } from '../volunteer-teams/volunteer-team.entity';

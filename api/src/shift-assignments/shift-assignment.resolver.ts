@@ -1,9 +1,9 @@
 import { LongPageArgs } from '../common/page-args';
 import { ShiftAssignmentFilter, ShiftAssignmentOrder } from './shift-assignment.inputs';
 import { Args, Field, Float, ID, Int, ObjectType, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ListRule, NumberRule } from '../common/input-rules';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../context';
-import { BadInputError } from '../common/errors';
 import { offsetPage } from '../common/pagination';
 import { Role } from '../auth/user.entity';
 import { readableLoader, registerNodeType } from '../node/node.registry';
@@ -86,7 +86,7 @@ export class ShiftAssignmentResolver {
 
   @Authorized(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => ShiftAssignment, { description: 'ADMIN, COORDINATOR: sets the hours of a completed assignment (0–48), e.g. beyond the shift length; records the approver.' })
-  async approveHours(@Arg('id', () => ID, { description: 'UUID of a COMPLETED assignment; NOT_FOUND on id when it does not exist or is outside your scope.' }) id: string, @Arg('hours', () => Float, { description: 'Hours to credit, 0–48 (BAD_USER_INPUT on hours otherwise).' }) hours: number, @Ctx() ctx: Context) {
+  async approveHours(@Arg('id', () => ID, { description: 'UUID of a COMPLETED assignment; NOT_FOUND on id when it does not exist or is outside your scope.' }) id: string, @Arg('hours', () => Float, { description: 'Hours to credit, 0–48 (NUMBER_RANGE on hours otherwise).' }) @NumberRule({ min: 0, max: 48 }) hours: number, @Ctx() ctx: Context) {
     await ctx.access.require('ShiftAssignment', id, 'id');
     return approveHours(ctx.em, id, hours, ctx.access.userId!);
   }
@@ -95,11 +95,10 @@ export class ShiftAssignmentResolver {
   @Mutation(() => TeamAssignmentResult, { description: 'ADMIN, COORDINATOR: signs every member of a team up for every listed shift, all or nothing (no waitlist); on any conflict nothing is saved and the conflicts are listed. dryRun checks only.' })
   async assignTeamToShifts(
     @Arg('teamId', () => ID, { description: 'UUID of a team you coordinate; NOT_FOUND on teamId otherwise (as for a missing one).' }) teamId: string,
-    @Arg('shiftIds', () => [ID], { description: 'UUIDs of 1–200 shifts in your scope (NOT_FOUND on shiftIds for one outside it, as for a missing one).' }) shiftIds: string[],
+    @Arg('shiftIds', () => [ID], { description: 'UUIDs of 1–200 shifts in your scope (TOO_FEW / TOO_MANY on shiftIds; NOT_FOUND on shiftIds for one outside it, as for a missing one).' }) @ListRule({ min: 1, max: 200, noun: 'shifts' }) shiftIds: string[],
     @Ctx() ctx: Context,
     @Arg('dryRun', () => Boolean, { defaultValue: false, description: 'true: check and report only, saving nothing.' }) dryRun: boolean,
   ) {
-    if (shiftIds.length > 200) throw new BadInputError('shiftIds', 'at most 200 shifts at a time', 'TOO_MANY', { max: 200 });
     await ctx.access.require('VolunteerTeam', teamId, 'teamId');
     await ctx.access.require('Shift', shiftIds, 'shiftIds');
     return assignTeam(ctx.em, teamId, shiftIds, dryRun);

@@ -235,7 +235,7 @@ export function creditedHours(checkedInAt: Date, checkedOutAt: Date, startsAt: D
 
 /** A coordinator sets the hours of a completed assignment (e.g. beyond the shift length), recording who approved. */
 export async function approveHours(em: EntityManager, id: string, hours: number, userId: string): Promise<ShiftAssignment> {
-  if (!Number.isFinite(hours) || hours < 0 || hours > 48) throw new BadInputError('hours', 'must be from 0 to 48', 'NUMBER_RANGE', { min: 0, max: 48 });
+  // hours 0–48: the argument's @NumberRule.
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     const { a } = await lockAssignment(t, id);
@@ -267,8 +267,7 @@ export async function markNoShow(em: EntityManager, id: string, now = new Date()
  */
 export async function assignTeam(em: EntityManager, teamId: string, shiftIds: string[], dryRun: boolean): Promise<TeamAssignmentResult> {
   assertUuid(teamId, 'teamId');
-  if (!shiftIds.length) throw new BadInputError('shiftIds', 'name at least one shift', 'TOO_FEW', { min: 1 });
-  if (shiftIds.length > 200) throw new BadInputError('shiftIds', 'at most 200 shifts at a time', 'TOO_MANY', { max: 200 });
+  // 1–200 shifts: the argument's @ListRule.
   shiftIds.forEach((id, i) => assertUuid(id, `shiftIds[${i}]`));
   const team = await em.findOne(VolunteerTeam, teamId, { populate: ['members'] });
   if (!team) throw new ReferenceNotFoundError('VolunteerTeam', teamId, 'teamId');

@@ -2,9 +2,11 @@ import { LongPageArgs } from '../common/page-args';
 import { Args, Field, Float, ID, Int, ObjectType, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Station } from '../stations/station.entity';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { NumberRule } from '../common/input-rules';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
-import { assertIntRange, offsetPage } from '../common/pagination';
+import { offsetPage } from '../common/pagination';
+import { PAGE_LIMIT_RULE } from '../common/page-args';
 import { Role } from '../auth/user.entity';
 import { readableLoader, registerNodeType } from '../node/node.registry';
 import { assertUuid } from '../common/ids';
@@ -104,9 +106,8 @@ export class ShiftResolver {
     @Ctx() ctx: Context,
     @Arg('campaignId', () => ID, { nullable: true, description: 'Only hours of this campaign (in your scope; NOT_FOUND on campaignId otherwise).' }) campaignId?: string,
     @Arg('teamId', () => ID, { nullable: true, description: 'Only the members of this team (one you coordinate; NOT_FOUND on teamId otherwise).' }) teamId?: string,
-    @Arg('limit', () => Int, { defaultValue: 50, description: 'Most rows, 1–1000 (default 50; BAD_USER_INPUT on limit otherwise).' }) limit = 50,
+    @Arg('limit', () => Int, { defaultValue: 50, description: 'Most rows, 1–1000 (default 50; INTEGER_RANGE on limit otherwise).' }) @NumberRule(PAGE_LIMIT_RULE) limit = 50,
   ) {
-    assertIntRange(limit, 1, 1000, 'limit');
     await ctx.access.require('Campaign', campaignId, 'campaignId');
     await ctx.access.require('VolunteerTeam', teamId, 'teamId');
     return hoursTotals(ctx.em, 'volunteer', { campaignId, teamId, teamIds: await ctx.access.teamIds(), limit });

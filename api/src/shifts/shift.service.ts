@@ -122,8 +122,7 @@ export async function planShifts(em: EntityManager, input: ShiftPatternInput, sa
   if (!to.isValid) throw new BadInputError('input.toDate', 'is not a date', 'NOT_A_DATE');
   if (to < from) throw new BadInputError('input.toDate', 'must not be before fromDate', 'MUST_BE_AFTER', { other: 'fromDate' });
   if (to.diff(from, 'days').days > 366) throw new BadInputError('input.toDate', 'at most a year of days', 'TOO_MANY', { max: 366 });
-  if (!input.stationIds.length) throw new BadInputError('input.stationIds', 'name at least one station', 'TOO_FEW', { min: 1 });
-  if (!input.slots.length) throw new BadInputError('input.slots', 'name at least one slot', 'TOO_FEW', { min: 1 });
+  // 1–50 stations and 1–12 slots: the input's @ListRule.
   input.stationIds.forEach((id, i) => assertUuid(id, `input.stationIds[${i}]`));
   const linked = await em.execute<{ station_id: string }[]>(`select station_id from campaign_stations where campaign_id = ? and station_id = any(?::uuid[])`, [campaign.id, pgArray(input.stationIds)]);
   const notLinked = input.stationIds.find((id) => !linked.some((l) => l.station_id === id));

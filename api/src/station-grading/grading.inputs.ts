@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { LOCAL_DATE_RULE, nameRule, TextRule } from '../common/text-input';
+import { ListRule, LOCAL_DATE_RULE, nameRule, NumberRule, TextRule } from '../common/input-rules';
 import { InspectionStandard, LiuYouItem, TitleLevel } from './grading.entity';
 
 @InputType({ description: 'One checklist item of an inspection.' })
@@ -31,6 +31,6 @@ export class StationTitleInput {
 
 @InputType({ description: 'A station\'s grade: its stars and the whole list of its titles (replacing the old list).' })
 export class StationGradeInput {
-  @Field(() => Int, { nullable: true, description: '1–5 stars; null: not graded.' }) stars?: number | null;
-  @Field(() => [StationTitleInput], { description: 'Every title the station holds (at most 50); the old list is replaced.' }) titles!: StationTitleInput[];
+  @Field(() => Int, { nullable: true, description: '1–5 stars (INTEGER_RANGE on input.stars otherwise); null: not graded.' }) @NumberRule({ min: 1, max: 5 }) stars?: number | null;
+  @Field(() => [StationTitleInput], { description: 'Every title the station holds (at most 50; TOO_MANY on input.titles); the old list is replaced.' }) @ListRule({ max: 50, noun: 'titles' }) titles!: StationTitleInput[];
 }

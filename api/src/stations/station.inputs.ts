@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IsOptional, Min, Max } from 'class-validator';
-import { nameRule, STATION_PHONE_RULE, TextRule } from '../common/text-input';
+import { ListRule, nameRule, NumberRule, STATION_PHONE_RULE, TextRule } from '../common/input-rules';
+import { FILTER_IDS_RULE } from '../common/list-query';
 import { CoordinateSystem, LngLatInput } from '../common/geo';
 import { SortDirection } from '../common/pagination';
 import { Amenity, StationKind, StationStatus } from './station.enums';
@@ -16,7 +16,7 @@ export class BoundingBoxInput {
 
 @InputType({ description: 'Filters of the admin station list; all given conditions must hold.' })
 export class StationFilter {
-  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000).' }) ids?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000).' }) @ListRule(FILTER_IDS_RULE) ids?: string[];
   @Field(() => [StationKind], { nullable: true, description: 'Only stations of these kinds.' }) kinds?: StationKind[];
   @Field(() => [StationStatus], { nullable: true, description: 'Only stations in these statuses.' }) statuses?: StationStatus[];
   @Field(() => [Amenity], { nullable: true, description: 'A station must have all of them.' }) amenities?: Amenity[];
@@ -96,10 +96,8 @@ export class StationCreateInput {
   @TextRule(STATION_PHONE_RULE)
   phone?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Seats, 0–10000.' })
-  @IsOptional()
-  @Min(0)
-  @Max(10000)
+  @Field(() => Int, { nullable: true, description: 'Seats, 0–10000 (INTEGER_RANGE on input.capacity otherwise).' })
+  @NumberRule({ min: 0, max: 10000 })
   capacity?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code that must exist.' }) @TextRule({ max: 6, singleLine: true }) regionCode?: string | null;
@@ -132,10 +130,8 @@ export class StationUpdateInput {
   @TextRule(STATION_PHONE_RULE)
   phone?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'New seat count, 0–10000; null: unknown.' })
-  @IsOptional()
-  @Min(0)
-  @Max(10000)
+  @Field(() => Int, { nullable: true, description: 'New seat count, 0–10000 (INTEGER_RANGE on input.capacity otherwise); null: unknown.' })
+  @NumberRule({ min: 0, max: 10000 })
   capacity?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code that must exist; null finds it from the location.' }) @TextRule({ max: 6, singleLine: true }) regionCode?: string | null;

@@ -2,11 +2,13 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Float, ID, 
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { DateTimeResolver } from 'graphql-scalars';
+import { NumberRule } from '../common/input-rules';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
 import { CoordinateSystem, GeoPoint, LngLatInput, toWgs84 } from '../common/geo';
 import { isOpenAt } from '../common/opening-hours';
-import { assertIntRange, offsetPage, PageInfo } from '../common/pagination';
+import { offsetPage, PageInfo } from '../common/pagination';
+import { PAGE_LIMIT_RULE, PAGE_OFFSET_RULE } from '../common/page-args';
 import { Organization } from '../organizations/organization.entity';
 import { Region } from '../regions/region.entity';
 import { Provenance, Station } from './station.entity';
@@ -101,13 +103,13 @@ export class NearbyStationConnection {
 @ArgsType()
 export class NearbyStationsArgs {
   @Field(() => LngLatInput, { description: 'Search centre, in the datum given by its `crs`.' }) near!: LngLatInput;
-  @Field(() => Int, { nullable: true, defaultValue: 3000, description: 'Search radius in metres, 1–50000.' }) radiusMeters?: number | null;
+  @Field(() => Int, { nullable: true, defaultValue: 3000, description: 'Search radius in metres, 1–50000 (INTEGER_RANGE on radiusMeters otherwise).' }) @NumberRule({ min: 1, max: 50_000 }) radiusMeters?: number | null;
   @Field(() => [StationKind], { nullable: true, description: 'Only these kinds.' }) kinds?: StationKind[];
   @Field(() => [Amenity], { nullable: true, description: 'A station must have all of them.' }) amenities?: Amenity[];
   @Field(() => DateTimeResolver, { nullable: true, description: 'Only stations open at this instant (ISO-8601 with offset), in each station\'s own time zone with China\'s holidays; stations without known hours are left out.' })
   openAt?: Date;
   @Field(() => Boolean, { nullable: true, description: 'true: only stations open now (same rules as openAt). Not together with openAt.' }) openNow?: boolean;
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1–100.' }) first?: number | null;
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1–100 (INTEGER_RANGE on first otherwise).' }) @NumberRule({ min: 1, max: 100 }) first?: number | null;
   @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page of the same search (same near, radiusMeters, kinds, amenities and openAt/openNow; first may differ). A cursor of another search is BAD_USER_INPUT on `after`.' })
   after?: string;
 }
@@ -139,14 +141,12 @@ export class StationResolver {
   @Query(() => NearbyStationConnection, {
     description: 'Active stations near a point, nearest first, with distances in metres. Errors: BAD_USER_INPUT for coordinates out of range or NaN, radius outside 1–50000, first outside 1–100, a bad cursor, or openAt with openNow.',
   })
-  // `validate: false`: these arguments carry no class-validator rules (the ranges are checked below, naming the
-  // argument). At run time the schema calls this method directly with GraphQL's coerced arguments (schema.ts).
-  async nearbyStations(@Args({ validate: false }) a: NearbyStationsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<NearbyStationConnection> {
+  // The ranges are the args' @NumberRule, checked before this runs. At run time the schema calls this method
+  // directly with GraphQL's coerced arguments (schema.ts).
+  async nearbyStations(@Args() a: NearbyStationsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<NearbyStationConnection> {
     const near = toWgs84(a.near, 'near');
     const radiusMeters = a.radiusMeters ?? 3000;
     const first = a.first ?? 20;
-    assertIntRange(radiusMeters, 1, 50_000, 'radiusMeters');
-    assertIntRange(first, 1, 100, 'first');
     if (a.openAt && a.openNow) throw new BadInputError('openNow', 'give either openAt or openNow, not both', 'OPEN_AT_AND_NOW');
     const args: nearby.NearbyArgs = {
       near,
@@ -185,15 +185,13 @@ export class StationResolver {
   async stationsAlongRoute(
     @Arg('route', () => [LngLatInput], { description: 'The route as 2–500 points in driving order, each in the datum of its own `crs`.' }) route: LngLatInput[],
     @Ctx() { em }: Context,
-    @Arg('bufferMeters', () => Int, { defaultValue: 500, description: 'Largest distance from the route in metres, 1–5000.' }) bufferMeters: number,
+    @Arg('bufferMeters', () => Int, { defaultValue: 500, description: 'Largest distance from the route in metres, 1–5000.' }) @NumberRule({ min: 1, max: 5000 }) bufferMeters: number,
     @Arg('kinds', () => [StationKind], { nullable: true, description: 'Only these kinds.' }) kinds?: StationKind[],
     @Arg('amenities', () => [Amenity], { nullable: true, description: 'A station must have all of them.' }) amenities?: Amenity[],
-    @Arg('first', () => Int, { defaultValue: 50, description: 'Most stations returned, 1–100.' }) first = 50,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'Most stations returned, 1–100.' }) @NumberRule({ min: 1, max: 100 }) first = 50,
   ): Promise<RouteStation[]> {
     if (route.length < 2 || route.length > 500) throw new BadInputError('route', 'give 2 to 500 points', 'ROUTE_POINTS', { min: 2, max: 500 });
     const points = route.map((p, i) => toWgs84(p, `route[${i}]`));
-    assertIntRange(bufferMeters, 1, 5000, 'bufferMeters');
-    assertIntRange(first, 1, 100, 'first');
     const hits = await service.stationsAlongRoute(em, { points, bufferMeters, kinds, amenities, first });
     const stations = new Map((await em.find(Station, { id: { $in: hits.map((h) => h.id) } })).map((s) => [s.id, s]));
     return hits.map((h) => Object.assign(new RouteStation(), { alongRouteMeters: h.alongMeters, distanceFromRouteMeters: h.offsetMeters, node: stations.get(h.id)! }));
@@ -207,8 +205,8 @@ export class StationResolver {
     @Ctx() { em, access }: Context,
     @Arg('filter', () => StationFilter, { nullable: true, description: 'Conditions a station must all meet; none: every station the caller may list.' }) filter?: StationFilter,
     @Arg('orderBy', () => StationOrder, { nullable: true, description: 'Sort order; default by name ascending, ties by id.' }) orderBy?: StationOrder,
-    @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) limit = 25,
-    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) offset = 0,
+    @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) @NumberRule(PAGE_LIMIT_RULE) limit = 25,
+    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) @NumberRule(PAGE_OFFSET_RULE) offset = 0,
   ) {
     const only = await access.stationListScope();
     return service.listStations(em, filter, orderBy, limit, offset, only);

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { LOCAL_DATE_RULE, nameRule, TextArgRule } from '../common/text-input';
+import { ListRule, LOCAL_DATE_RULE, nameRule, NumberRule, TextArgRule } from '../common/input-rules';
 import { Station } from '../stations/station.entity';
 import type { Context } from '../context';
 import { BadInputError } from '../common/errors';
@@ -7,8 +7,9 @@ import { Role } from '../auth/user.entity';
 import { assertUuid } from '../common/ids';
 import { Campaign } from '../campaigns/campaign.entity';
 import { ServiceLog, SupplyItem, SupplyTally } from './supply.entity';
-import { SupplyQuantityInput } from './supply.inputs';
-import { assertCanRecordAt, recordServiceLog, recordSupplies } from './supply.service';
+import { ServiceLogFilter, ServiceLogOrder, SupplyQuantityInput, SupplyTallyFilter, SupplyTallyOrder } from './supply.inputs';
+import { PAGE_LIMIT_RULE } from '../common/page-args';
+import { assertCanRecordAt, listServiceLogs, listSupplyTallies, recordServiceLog, recordSupplies } from './supply.service';
 
 @ObjectType({ description: 'Total of one supply handed out.' })
 export class SupplyTotal {
@@ -37,7 +38,7 @@ export class SuppliesResolver {
   async recordSupplies(
     @Arg('stationId', () => ID, { description: 'UUID of a station you run (see above); NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string,
     @Arg('day', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) day: string,
-    @Arg('items', () => [SupplyQuantityInput], { description: 'At least one item with its quantity; each item general or of a campaign the station serves (BAD_USER_INPUT on items[i].itemId otherwise).' }) items: SupplyQuantityInput[],
+    @Arg('items', () => [SupplyQuantityInput], { description: '1–100 items with their quantities (TOO_FEW / TOO_MANY on items); each item general or of a campaign the station serves (BAD_USER_INPUT on items[i].itemId otherwise).' }) @ListRule({ min: 1, max: 100, noun: 'items' }) items: SupplyQuantityInput[],
     @Ctx() ctx: Context,
     @Arg('shiftId', () => ID, { nullable: true, description: 'The shift during which they were handed out, at this station (BAD_USER_INPUT on shiftId otherwise; NOT_FOUND outside your scope).' }) shiftId?: string,
   ) {
@@ -50,7 +51,7 @@ export class SuppliesResolver {
   async recordServiceLog(
     @Arg('stationId', () => ID, { description: 'UUID of a station you run (see above); NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string,
     @Arg('day', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) day: string,
-    @Arg('peopleServed', () => Int, { description: 'People served that day, 0–1000000 (BAD_USER_INPUT on peopleServed otherwise).' }) peopleServed: number,
+    @Arg('peopleServed', () => Int, { description: 'People served that day, 0–1000000 (INTEGER_RANGE on peopleServed otherwise).' }) @NumberRule({ min: 0, max: 1_000_000 }) peopleServed: number,
     @Ctx() ctx: Context,
     @Arg('campaignId', () => ID, { nullable: true, description: 'The campaign the visits count for: in your scope (NOT_FOUND on campaignId otherwise) and served by the station (BAD_USER_INPUT otherwise).' }) campaignId?: string,
   ) {
@@ -59,17 +60,33 @@ export class SuppliesResolver {
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
-  @Query(() => [ServiceLog], { description: 'Staff who run the station (as for recordServiceLog): people-served entries of a station between two local dates (inclusive).' })
-  async serviceLogs(@Arg('stationId', () => ID, { description: 'UUID of a station you run; NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string, @Arg('from', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) from: string, @Arg('to', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) to: string, @Ctx() ctx: Context) {
+  @Query(() => [ServiceLog], { description: 'Staff who run the station (as for recordServiceLog): people-served entries of a station between two local dates (inclusive), filtered (ids, campaign) and sorted like the other lists, at most `limit`.' })
+  async serviceLogs(
+    @Arg('stationId', () => ID, { description: 'UUID of a station you run; NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string,
+    @Arg('from', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) from: string,
+    @Arg('to', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) to: string,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ServiceLogFilter, { nullable: true, description: 'Further conditions (ids, campaign); BAD_USER_INPUT names the filter field at fault.' }) filter?: ServiceLogFilter,
+    @Arg('orderBy', () => ServiceLogOrder, { nullable: true, description: 'Sort order; default by day ascending, ties by id.' }) orderBy?: ServiceLogOrder,
+    @Arg('limit', () => Int, { defaultValue: 1000, description: 'Most entries, 1–1000 (default 1000).' }) @NumberRule(PAGE_LIMIT_RULE) limit = 1000,
+  ) {
     await assertCanRecordAt(ctx, stationId);
-    return ctx.em.find(ServiceLog, { station: stationId, day: { $gte: from, $lte: to } }, { orderBy: { day: 'asc' }, limit: 1000 });
+    return listServiceLogs(ctx.em, stationId, from, to, filter, orderBy, limit);
   }
 
   @Authorized(Role.ADMIN, Role.COORDINATOR, Role.OPERATOR)
-  @Query(() => [SupplyTally], { description: 'Staff who run the station (as for recordSupplies): supply entries at a station between two local dates (inclusive).' })
-  async supplyTallies(@Arg('stationId', () => ID, { description: 'UUID of a station you run; NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string, @Arg('from', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) from: string, @Arg('to', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) to: string, @Ctx() ctx: Context) {
+  @Query(() => [SupplyTally], { description: 'Staff who run the station (as for recordSupplies): supply entries at a station between two local dates (inclusive), filtered (ids, item, shift) and sorted like the other lists, at most `limit`.' })
+  async supplyTallies(
+    @Arg('stationId', () => ID, { description: 'UUID of a station you run; NOT_FOUND on stationId otherwise (as for a missing one).' }) stationId: string,
+    @Arg('from', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) from: string,
+    @Arg('to', { description: 'Local date YYYY-MM-DD (1900–2100).' }) @TextArgRule(LOCAL_DATE_RULE) to: string,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => SupplyTallyFilter, { nullable: true, description: 'Further conditions (ids, item, shift); BAD_USER_INPUT names the filter field at fault.' }) filter?: SupplyTallyFilter,
+    @Arg('orderBy', () => SupplyTallyOrder, { nullable: true, description: 'Sort order; default by day then creation, ascending, ties by id.' }) orderBy?: SupplyTallyOrder,
+    @Arg('limit', () => Int, { defaultValue: 1000, description: 'Most entries, 1–1000 (default 1000).' }) @NumberRule(PAGE_LIMIT_RULE) limit = 1000,
+  ) {
     await assertCanRecordAt(ctx, stationId);
-    return ctx.em.find(SupplyTally, { station: stationId, day: { $gte: from, $lte: to } }, { orderBy: { day: 'asc', createdAt: 'asc' }, limit: 1000 });
+    return listSupplyTallies(ctx.em, stationId, from, to, filter, orderBy, limit);
   }
 }
 

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../common/errors';
 import { assertUuid } from '../common/ids';
-import { pgArray } from '../common/pagination';
+import { pgArray, SortDirection } from '../common/pagination';
+import { idParam, idsParam } from '../common/list-query';
+import { ServiceLogOrderField, SupplyTallyOrderField, type ServiceLogFilter, type ServiceLogOrder, type SupplyTallyFilter, type SupplyTallyOrder } from './supply.inputs';
 import type { Context } from '../context';
 import type { SupplyTotal } from './supply.resolver';
 import { DateTime } from 'luxon';
@@ -25,7 +27,7 @@ export async function recordSupplies(
 ): Promise<SupplyTally[]> {
   assertUuid(input.stationId, 'stationId');
   if (!DAY.test(input.day) || !DateTime.fromISO(input.day).isValid) throw new BadInputError('day', 'must be a date YYYY-MM-DD', 'NOT_A_DATE');
-  if (!input.items.length) throw new BadInputError('items', 'name at least one item', 'TOO_FEW', { min: 1 });
+  // 1–100 items, each quantity 1–1000000: the arguments' @ListRule and @NumberRule.
   input.items.forEach((i, n) => assertUuid(i.itemId, `items[${n}].itemId`));
   await access.require('Shift', input.shiftId, 'shiftId', em);
   const inScope = await access.idsInScope('SupplyItem', input.items.map((i) => i.itemId), em);
@@ -48,7 +50,6 @@ export async function recordSupplies(
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     const out = input.items.map((i, n) => {
-      if (!Number.isInteger(i.quantity) || i.quantity < 1 || i.quantity > 1_000_000) throw new BadInputError(`items[${n}].quantity`, 'must be an integer from 1 to 1000000', 'INTEGER_RANGE', { min: 1, max: 1000000 });
       return t.create(SupplyTally, {
         item: items.find((x) => x.id === i.itemId)!.id,
         station: input.stationId,
@@ -72,7 +73,7 @@ export async function recordSupplies(
 export async function recordServiceLog(em: EntityManager, access: Access, input: { stationId: string; day: string; peopleServed: number; campaignId?: string | null }): Promise<ServiceLog> {
   assertUuid(input.stationId, 'stationId');
   if (!DAY.test(input.day) || !DateTime.fromISO(input.day).isValid) throw new BadInputError('day', 'must be a date YYYY-MM-DD', 'NOT_A_DATE');
-  if (!Number.isInteger(input.peopleServed) || input.peopleServed < 0 || input.peopleServed > 1_000_000) throw new BadInputError('peopleServed', 'must be an integer from 0 to 1000000', 'INTEGER_RANGE', { min: 0, max: 1000000 });
+  // peopleServed 0–1000000: the argument's @NumberRule.
   await access.require('Campaign', input.campaignId, 'campaignId', em);
   if (input.campaignId) {
     const [linked] = await em.execute<{ n: number }[]>(`select count(*)::int as n from campaign_stations where campaign_id = ? and station_id = ?`, [input.campaignId, input.stationId]);
@@ -138,4 +139,43 @@ export async function supplyTotals(em: EntityManager, campaignId: string): Promi
 export async function peopleServed(em: EntityManager, campaignId: string): Promise<number> {
   const [row] = await em.execute<{ n: number }[]>(`select coalesce(sum(people_served), 0)::int as n from service_log where campaign_id = ?`, [campaignId]);
   return row.n;
+}
+
+const SERVICE_LOG_ORDER: Record<ServiceLogOrderField, string> = {
+  [ServiceLogOrderField.DAY]: 'day',
+  [ServiceLogOrderField.PEOPLE_SERVED]: 'peopleServed',
+  [ServiceLogOrderField.CREATED_AT]: 'createdAt',
+  [ServiceLogOrderField.UPDATED_AT]: 'updatedAt',
+};
+
+/**
+ * The people-served entries of `stationId` from `from` to `to` (local dates, inclusive) matching `filter`
+ * (BAD_USER_INPUT naming `filter.ids[i]` or `filter.campaignId` for a non-UUID), sorted by `order` then id in
+ * the same direction, at most `limit`. The station's access is checked by the caller.
+ */
+export async function listServiceLogs(em: EntityManager, stationId: string, from: string, to: string, filter: ServiceLogFilter | undefined, order: ServiceLogOrder | undefined, limit: number): Promise<ServiceLog[]> {
+  const where: Record<string, unknown> = { station: stationId, day: { $gte: from, $lte: to } };
+  if (idsParam(filter?.ids, 'filter.ids')) where.id = { $in: filter!.ids };
+  const campaignId = idParam(filter?.campaignId, 'filter.campaignId');
+  if (campaignId) where.campaign = campaignId;
+  const dir = order?.direction === SortDirection.DESC ? 'desc' : 'asc';
+  return em.find(ServiceLog, where, { orderBy: { [SERVICE_LOG_ORDER[order?.field ?? ServiceLogOrderField.DAY]]: dir, id: dir }, limit });
+}
+
+/**
+ * The supply entries at `stationId` from `from` to `to` (local dates, inclusive) matching `filter`
+ * (BAD_USER_INPUT naming `filter.…` for a non-UUID), sorted by `order` (DAY: then creation) then id in the same
+ * direction, at most `limit`. The station's access is checked by the caller.
+ */
+export async function listSupplyTallies(em: EntityManager, stationId: string, from: string, to: string, filter: SupplyTallyFilter | undefined, order: SupplyTallyOrder | undefined, limit: number): Promise<SupplyTally[]> {
+  const where: Record<string, unknown> = { station: stationId, day: { $gte: from, $lte: to } };
+  if (idsParam(filter?.ids, 'filter.ids')) where.id = { $in: filter!.ids };
+  const itemId = idParam(filter?.itemId, 'filter.itemId');
+  if (itemId) where.item = itemId;
+  const shiftId = idParam(filter?.shiftId, 'filter.shiftId');
+  if (shiftId) where.shift = shiftId;
+  const dir: 'asc' | 'desc' = order?.direction === SortDirection.DESC ? 'desc' : 'asc';
+  const field = order?.field ?? SupplyTallyOrderField.DAY;
+  const orderBy = field === SupplyTallyOrderField.DAY ? { day: dir, createdAt: dir, id: dir } : field === SupplyTallyOrderField.QUANTITY ? { quantity: dir, id: dir } : { createdAt: dir, id: dir };
+  return em.find(SupplyTally, where, { orderBy, limit });
 }

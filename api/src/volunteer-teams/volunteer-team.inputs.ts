@@ -1,7 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { nameRule, TextRule } from '../common/text-input';
-import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength } from 'class-validator';
-import { listOrder } from '../common/list-query';
+import { ListRule, nameRule, TextRule } from '../common/input-rules';
+import { FILTER_IDS_RULE, listOrder } from '../common/list-query';
 import { SortDirection } from '../common/pagination';
 import { VolunteerTeamKind } from './volunteer-team.entity';
 
@@ -13,14 +12,14 @@ export class VolunteerTeamInput {
   @Field(() => VolunteerTeamKind, { nullable: true, description: 'Kind of team; required when creating.' }) kind?: VolunteerTeamKind;
   @Field(() => ID, { nullable: true, description: 'UUID of the organization the team belongs to; required when creating. NOT_FOUND on input.organizationId when it does not exist or, for a COORDINATOR, is outside their organizations.' }) organizationId?: string;
   @Field(() => ID, { nullable: true, description: 'A member who leads the team; null clears it.' }) leaderId?: string | null;
-  @Field(() => [ID], { nullable: true, description: 'The full member list (replaces it).' }) @IsOptional() @ArrayMaxSize(500) memberIds?: string[];
+  @Field(() => [ID], { nullable: true, description: 'UUIDs of the full member list, at most 500 (replaces it; TOO_MANY on input.memberIds).' }) @ListRule({ max: 500, noun: 'members' }) memberIds?: string[];
   @Field(() => String, { nullable: true, description: 'At most 100 characters (trimmed; empty means none).' }) @TextRule({ max: 100, emptyToNull: true }) contact?: string | null;
   @Field(() => String, { nullable: true, description: 'Six-digit GB/T 2260 code.' }) @TextRule(REGION_CODE) regionCode?: string | null;
 }
 
 @InputType({ description: 'Filters of the volunteer team list; all given conditions must hold. Teams outside the caller\'s scope never come back.' })
 export class VolunteerTeamFilter {
-  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) ids?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (at most 1000 UUIDs); ids that do not exist or are outside the caller\'s scope are left out.' }) @ListRule(FILTER_IDS_RULE) ids?: string[];
   @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name (at most 100 characters, trimmed).' })
   @TextRule({ max: 100 })
   search?: string;

@@ -1,10 +1,10 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { IsOptional } from 'class-validator';
 import type { Context } from '../context';
 import { ApiScope } from '../auth/api-key.entity';
 import { idempotent } from '../common/idempotency';
 import { offsetPage } from '../common/pagination';
-import { TextRule } from '../common/text-input';
+import { PAGE_LIMIT_RULE, PAGE_OFFSET_RULE } from '../common/page-args';
+import { ListRule, NumberRule, TextRule } from '../common/input-rules';
 import { StationChange, Webhook, WebhookDelivery, WebhookDeliveryStatus } from './webhook.entity';
 import { createWebhook, deactivateWebhook, listDeliveries, ownWebhook, replayDelivery } from './webhook.service';
 
@@ -20,8 +20,8 @@ export class WebhookCreateInput {
   @TextRule({ max: 200, singleLine: true, emptyToNull: true })
   description?: string | null;
 
-  @Field(() => [StationChange], { nullable: true, description: 'Changes to deliver; default all six.' })
-  @IsOptional()
+  @Field(() => [StationChange], { nullable: true, description: 'Changes to deliver, 1–6 (TOO_FEW on input.events for an empty list); omitted or null: all six.' })
+  @ListRule({ min: 1, max: 6, noun: 'changes' })
   events?: StationChange[] | null;
 
   @Field(() => String, { nullable: true, description: 'Only stations in regions whose GB/T 2260 code starts with these 1–6 digits (e.g. `41` 河南省, `4101` 郑州市); default all.' })
@@ -52,8 +52,8 @@ export class WebhookResolver {
     @Ctx() ctx: Context,
     @Arg('webhookId', () => ID, { nullable: true, description: 'Only this webhook\'s deliveries (NOT_FOUND if it is not the key\'s).' }) webhookId?: string,
     @Arg('status', () => WebhookDeliveryStatus, { nullable: true, description: 'Only deliveries in this status.' }) status?: WebhookDeliveryStatus,
-    @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) limit = 25,
-    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) offset = 0,
+    @Arg('limit', () => Int, { defaultValue: 25, description: 'Page size, 1–1000.' }) @NumberRule(PAGE_LIMIT_RULE) limit = 25,
+    @Arg('offset', () => Int, { defaultValue: 0, description: 'Rows to skip, 0–1000000.' }) @NumberRule(PAGE_OFFSET_RULE) offset = 0,
   ) {
     const keyId = ctx.access.requireApiKeyScope(ApiScope.WEBHOOKS);
     return listDeliveries(ctx.em, keyId, { webhookId, status, limit, offset });
