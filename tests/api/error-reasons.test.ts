@@ -33,7 +33,7 @@ const GENERIC_REASONS = ['INVALID_INPUT', 'CONFLICT', 'FORBIDDEN', 'PATTERN_MISM
  * - exports/http.ts sendFailure: a DomainError's own reason, a database refusal's (databaseInputError).
  * - common/text-input.ts: a rule's `validate` returns the reason (LOCAL_DATE_RULE: NOT_A_DATE, YEAR_RANGE), and
  *   a pattern answers the rule's `patternReason` (PATTERN_MISMATCH only for a rule naming none: the next test).
- * - self-signup/self-signup.routes.ts: the volunteer page's own sendError(res, e, log), which words errors itself.
+ * - self-signup/self-signup.routes.ts: the volunteer page's own sendError(res, e, log), passing on the error's reason.
  */
 const FORWARDING = [
   'common/text-input.ts: new BadInputError(field, wrong.message, wrong.reason',
