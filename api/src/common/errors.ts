@@ -175,33 +175,14 @@ interface Violation {
   children?: Violation[];
 }
 
-/** Depth-first: the dotted path, kind (`max`, `arrayMaxSize`…) and message of the first failed class-validator constraint. */
-function firstViolation(errors: Violation[], prefix: string): { path: string; kind: string; constraint: string } {
+/** Depth-first: the dotted path and message of the first failed class-validator constraint. */
+function firstViolation(errors: Violation[], prefix: string): { path: string; constraint: string } {
   for (const e of errors) {
     const here = `${prefix}.${e.property}`;
-    if (e.constraints) {
-      const [kind, constraint] = Object.entries(e.constraints)[0];
-      return { path: here, kind, constraint };
-    }
+    if (e.constraints) return { path: here, constraint: Object.values(e.constraints)[0] };
     if (e.children?.length) return firstViolation(e.children, here);
   }
-  return { path: prefix, kind: 'unknown', constraint: 'invalid value' };
-}
-
-/**
- * The reason of a class-validator constraint (the ones the inputs use: @Min, @Max, @ArrayMinSize,
- * @ArrayMaxSize), its bound read from class-validator's message ("must not be greater than 500"); another kind
- * is the generic INVALID_INPUT with the message as `detail`.
- */
-function violationReason(kind: string, constraint: string): { reason: Reason; args: ReasonArgs } {
-  const bound = Number(/(-?\d+(?:\.\d+)?)(?:\s+elements)?\s*$/.exec(constraint)?.[1]);
-  if (Number.isFinite(bound)) {
-    if (kind === 'max') return { reason: 'NUMBER_TOO_LARGE', args: { max: bound } };
-    if (kind === 'min') return { reason: 'NUMBER_TOO_SMALL', args: { min: bound } };
-    if (kind === 'arrayMaxSize') return { reason: 'TOO_MANY', args: { max: bound } };
-    if (kind === 'arrayMinSize') return { reason: 'TOO_FEW', args: { min: bound } };
-  }
-  return { reason: 'INVALID_INPUT', args: { detail: constraint } };
+  return { path: prefix, constraint: 'invalid value' };
 }
 
 /**
@@ -246,8 +227,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (original instanceof ArgumentValidationError) {
     // class-validator runs on input objects; in this schema every validated input object is the `input` argument.
-    const { path: fieldPath, kind, constraint } = firstViolation(original.extensions.validationErrors ?? [], 'input');
-    return { ...base, message: `${fieldPath}: ${constraint}`, extensions: { code: 'BAD_USER_INPUT', field: fieldPath, ...violationReason(kind, constraint) } };
+    const { path: fieldPath, constraint } = firstViolation(original.extensions.validationErrors ?? [], 'input');
+    return { ...base, message: `${fieldPath}: ${constraint}`, extensions: { code: 'BAD_USER_INPUT', field: fieldPath, reason: 'INVALID_INPUT', args: { detail: constraint } } };
   }
   if (original instanceof OptimisticLockError) {
     return {

@@ -45,8 +45,6 @@ const enReasons: Record<keyof typeof zhReasons, string> = {
   UNKNOWN_ID: 'No record has id %{id}',
   INTEGER_RANGE: 'Must be a whole number from %{min} to %{max}',
   NUMBER_RANGE: 'Must be from %{min} to %{max}',
-  NUMBER_TOO_LARGE: 'At most %{max}',
-  NUMBER_TOO_SMALL: 'At least %{min}',
   TOO_MANY: 'At most %{max}',
   TOO_FEW: 'Choose at least %{min}',
   BAD_CURSOR: 'Invalid page cursor; start again from the first page',

@@ -45,8 +45,6 @@ const zhReasons = {
   UNKNOWN_ID: '找不到编号为 %{id} 的记录',
   INTEGER_RANGE: '须为 %{min} 至 %{max} 的整数',
   NUMBER_RANGE: '须在 %{min} 至 %{max} 之间',
-  NUMBER_TOO_LARGE: '不能大于 %{max}',
-  NUMBER_TOO_SMALL: '不能小于 %{min}',
   TOO_MANY: '最多 %{max} 项',
   TOO_FEW: '至少选择 %{min} 项',
   BAD_CURSOR: '分页游标无效，请从第一页重新开始',
