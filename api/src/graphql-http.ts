@@ -2,21 +2,24 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import * as cookie from 'cookie';
 import proxyaddr from 'proxy-addr';
+import type { Reason, ReasonArgs } from './common/error-reasons';
 
-/** A request refused before GraphQL runs: HTTP status, GraphQL error code and message. */
+/** A request refused before GraphQL runs: HTTP status, GraphQL error code and message, the reason and its args. */
 export class HttpRefusal extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly reason: Reason,
+    readonly args: ReasonArgs = {},
   ) {
     super(message);
   }
 }
 
-/** Writes `{ errors: [{ message, extensions: { code } }] }` with `status`. */
-export function sendGraphqlError(res: ServerResponse, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+/** Writes `{ errors: [{ message, extensions: { code, reason, args } }] }` with `status` (the GraphQL error shape). */
+export function sendGraphqlError(res: ServerResponse, status: number, code: string, message: string, reason: Reason, args: ReasonArgs = {}): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, reason, args } }] });
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('content-length', Buffer.byteLength(body));
@@ -41,12 +44,12 @@ export function readJsonBody(req: IncomingMessage, limit: number): Promise<unkno
     };
     if (isJson) {
       const charset = /;\s*charset=("?)([\w-]+)\1/i.exec(type)?.[2]?.toLowerCase();
-      if (charset && charset !== 'utf-8' && charset !== 'utf8') return refuse(new HttpRefusal(415, 'BAD_REQUEST', `Unsupported charset "${charset}"; send UTF-8`));
+      if (charset && charset !== 'utf-8' && charset !== 'utf8') return refuse(new HttpRefusal(415, 'BAD_REQUEST', `Unsupported charset "${charset}"; send UTF-8`, 'CHARSET_UNSUPPORTED', { charset }));
     }
     const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
-    if (encoding !== 'identity') return refuse(new HttpRefusal(415, 'BAD_REQUEST', `Unsupported content encoding "${encoding}"`));
+    if (encoding !== 'identity') return refuse(new HttpRefusal(415, 'BAD_REQUEST', `Unsupported content encoding "${encoding}"`, 'ENCODING_UNSUPPORTED', { encoding }));
     const declared = Number(req.headers['content-length'] ?? 0);
-    const tooLarge = () => new HttpRefusal(413, 'BAD_REQUEST', `Request body too large (${Math.round(limit / 1024)} kB at most)`);
+    const tooLarge = () => new HttpRefusal(413, 'BAD_REQUEST', `Request body too large (${Math.round(limit / 1024)} kB at most)`, 'BODY_TOO_LARGE', { maxKb: Math.round(limit / 1024) });
     if (declared > limit) return refuse(tooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
@@ -65,11 +68,11 @@ export function readJsonBody(req: IncomingMessage, limit: number): Promise<unkno
       if (!isJson) return resolve(undefined);
       const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
       const first = /\S/.exec(text)?.[0];
-      if (first !== '{' && first !== '[') return reject(new HttpRefusal(400, 'BAD_REQUEST', 'Request body is not valid JSON'));
+      if (first !== '{' && first !== '[') return reject(new HttpRefusal(400, 'BAD_REQUEST', 'Request body is not valid JSON', 'BODY_NOT_JSON'));
       try {
         resolve(JSON.parse(text));
       } catch {
-        reject(new HttpRefusal(400, 'BAD_REQUEST', 'Request body is not valid JSON'));
+        reject(new HttpRefusal(400, 'BAD_REQUEST', 'Request body is not valid JSON', 'BODY_NOT_JSON'));
       }
     });
   });
@@ -180,7 +183,7 @@ export function graphqlHttpHandler<C extends BaseContext>(options: {
       res.end();
     } catch (e) {
       if (e instanceof HttpRefusal) {
-        if (!res.headersSent) sendGraphqlError(res, e.status, e.code, e.message);
+        if (!res.headersSent) sendGraphqlError(res, e.status, e.code, e.message, e.reason, e.args);
         return;
       }
       options.onError(e, req, res);

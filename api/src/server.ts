@@ -15,7 +15,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config';
 import { createContext, type Context, type Security } from './context';
 import { capturedHeaders, graphqlHttpHandler, HttpRefusal, responseCookies, sendGraphqlError } from './graphql-http';
-import { formatError, transientDatabaseError } from './common/errors';
+import { formatError, transientDatabaseError, transientReason } from './common/errors';
 import { armorProtection, oneRequestListener, rateLimitPlugin } from './common/hardening';
 import { jitGateway } from './speed-ups';
 import type { Logger } from './common/log';
@@ -196,12 +196,12 @@ export async function startServer(
         if (e instanceof InvalidCredentialsError) {
           deps.log.warn({ event: 'security.bad_credentials', reason: e.reason, ip, requestId }, 'bad credentials');
           res.setHeader('www-authenticate', 'Bearer');
-          throw new HttpRefusal(401, 'UNAUTHENTICATED', `Not signed in: ${e.reason}`);
+          throw new HttpRefusal(401, 'UNAUTHENTICATED', `Not signed in: ${e.reason}`, e.key);
         }
         const transient = transientDatabaseError(e);
         if (transient) {
           res.setHeader('retry-after', '5');
-          throw new HttpRefusal(503, 'SERVICE_UNAVAILABLE', transient);
+          throw new HttpRefusal(503, 'SERVICE_UNAVAILABLE', transient, transientReason(transient));
         }
         throw e;
       }
@@ -213,7 +213,7 @@ export async function startServer(
     },
     onError(e, _req, res) {
       deps.log.error({ err: e }, 'graphql transport failed');
-      if (!res.headersSent) sendGraphqlError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      if (!res.headersSent) sendGraphqlError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', 'INTERNAL');
       else res.destroy();
     },
   });

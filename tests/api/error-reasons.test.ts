@@ -18,6 +18,91 @@ import { startTestServer, type TestServer } from '../helpers/server';
  */
 const placeholders = (text: string) => [...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]).sort();
 
+/**
+ * The fallback reasons, one per error class, that carry the English message as `args.detail`
+ * (error-reasons.ts): a rule of the API's own answers a reason of its own instead.
+ */
+const GENERIC_REASONS = ['INVALID_INPUT', 'CONFLICT', 'FORBIDDEN', 'PATTERN_MISMATCH', 'HOLIDAY_NOTICE_FORMAT', 'INVALID_VARIABLE', 'BAD_REQUEST', 'UNAUTHENTICATED'];
+
+/**
+ * Throw sites that pass on a reason made elsewhere, so name none themselves; each is checked where the reason is made.
+ * - common/rate-limit.ts: the RateLimitedError class itself (its callers name QUERY_TOO_COSTLY, LOGIN_RATE_LIMITED…).
+ * - holidays/holiday.service.ts: validateNoticeText rethrows validateNotice's error on `text` with its reason and args.
+ * - server.ts / exports/http.ts: a bad credential (InvalidCredentialsError#key: AUTHORIZATION_FORMAT, API_KEY_UNKNOWN,
+ *   SESSION_INVALID) and a database outage (transientReason) become HTTP refusals with that reason.
+ * - exports/http.ts sendFailure: a DomainError's own reason, a database refusal's (databaseInputError).
+ * - common/text-input.ts: a rule's `validate` returns the reason (LOCAL_DATE_RULE: NOT_A_DATE, YEAR_RANGE), and
+ *   a pattern answers the rule's `patternReason` (PATTERN_MISMATCH only for a rule naming none: the next test).
+ * - self-signup/self-signup.routes.ts: the volunteer page's own sendError(res, e, log), passing on the error's reason.
+ */
+const FORWARDING = [
+  'common/text-input.ts: new BadInputError(field, wrong.message, wrong.reason',
+  'common/text-input.ts: new BadInputError(field, rule.patternMessage ?? `must match ${rule.pattern}`, rule.patternReason ??',
+  'self-signup/self-signup.routes.ts: sendError(res, e, deps.log)',
+  'holidays/holiday.service.ts: new BadInputError(\'text\', e.message',
+  'holidays/holiday.service.ts: new BadInputError(\'text\', `${format',
+  'server.ts: new HttpRefusal(401, \'UNAUTHENTICATED\', `Not signed in: ${e.reason}`, e.key)',
+  'server.ts: new HttpRefusal(503, \'SERVICE_UNAVAILABLE\', transient, transientReason(transient))',
+  'exports/http.ts: sendError(res, 401, \'UNAUTHENTICATED\', `Not signed in: ${e.reason}`, e.key)',
+  'exports/http.ts: sendError(res, STATUS[e.code] ?? 400, e.code, e.message, e.reason',
+  'exports/http.ts: sendError(res, refused.code',
+  'exports/http.ts: sendError(res, 503, \'SERVICE_UNAVAILABLE\', transient, transientReason(transient))',
+  'graphql-http.ts: new HttpRefusal(',
+];
+
+/**
+ * Args the admin shows apart from the sentence: `line`, `row`, `item` before it ("第 3 行：…", serverErrors.ts),
+ * `timeZone` as the zone the instants are shown in.
+ */
+const SHOWN_APART = ['line', 'row', 'item', 'timeZone'];
+
+/**
+ * Args sent for programs that a sentence leaves out, each for a reason: a placeholder that some throw site of the
+ * reason does not fill would show as `%{x}` in the admin.
+ */
+const FOR_PROGRAMS: Record<string, string[]> = {
+  NOT_FOUND: ['entity', 'id'],
+  UNKNOWN_ID: ['entity'], // an English type name; the sentence names the id
+  NOT_A_SERVICE_POINT: ['id'], // a UUID // an English type name and a UUID; the sentence says "not found, or not yours to see"
+  OPENING_HOURS_SYNTAX: ['value', 'detail'], // the input itself, and opening_hours.js's own English message
+  OPENING_HOURS_INEXACT: ['value'], // the sentence gives the suggestion instead
+  RATE_LIMITED: ['cost', 'points'], // the budget's arithmetic; the sentence says how long to wait
+  TOO_LONG: ['length', 'min'], // the sentence states the limit (`max`); not every site sends these
+  DATETIME_RANGE: ['min', 'max'], // fixed instants, said in words as 1900 to 2100
+  NOT_A_DATE: ['value'], // not every site sends it
+  CHECK_IN_WINDOW: ['startsAt'], // the sentence gives the opening instant, `opensAt`
+  IN_FUTURE: ['today'], // only the inspection sends it
+  STATION_NOT_PLANNED: ['stationStatus'], // an enum name; the sentence says what is needed
+};
+
+function sourceFiles(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) files.push(p);
+    }
+  };
+  walk(join(__dirname, '../../api/src'));
+  return files;
+}
+
+/** The index of the bracket closing the one at `open` (skipping string and template literals). */
+function closing(text: string, open: number, opening = '(', closer = ')'): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'" || c === '`') {
+      i = text.indexOf(c, i + 1);
+      continue;
+    }
+    if (c === opening) depth++;
+    else if (c === closer && --depth === 0) return i;
+  }
+  return text.length;
+}
+
 describe('the reason catalogue', () => {
   it('has unique keys, each translated in zh-CN and en with the same placeholders', () => {
     expect(new Set(REASONS).size).toBe(REASONS.length);
@@ -44,8 +129,11 @@ describe('the reason catalogue', () => {
       new RateLimitedError('slow down', 30),
     ];
     for (const e of errors) {
-      const out = formatError({ message: e.message }, new GraphQLError(e.message, { originalError: e }));
+      // A resolver's error has a path (unwrapResolverError unwraps only those); without one it would be INTERNAL.
+      const out = formatError({ message: e.message }, new GraphQLError(e.message, { originalError: e, path: ['field'] }));
       expect(REASONS, e.name).toContain(out.extensions?.reason);
+      expect(out.extensions?.reason, e.name).toBe(e.reason);
+      expect(out.extensions?.reason, e.name).not.toBe('INTERNAL');
       expect(out.extensions?.args).toBeTypeOf('object');
     }
     expect(new BadInputError('input.x', 'something without a reason').args).toEqual({ detail: 'something without a reason' });
@@ -53,36 +141,84 @@ describe('the reason catalogue', () => {
     expect(internal.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' });
   });
 
-  it('every throw site in api/src names a reason from the catalogue', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const f of readdirSync(dir)) {
-        const p = join(dir, f);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (p.endsWith('.ts')) files.push(p);
-      }
-    };
-    walk(join(__dirname, '../../api/src'));
+  it('every throw site in api/src names a specific reason from the catalogue, never a generic fallback', () => {
     const unnamed: string[] = [];
+    const generic: string[] = [];
     let sites = 0;
-    for (const file of files) {
+    for (const file of sourceFiles()) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/new (BadInputError|ConflictError|ForbiddenError|RateLimitedError)\(/g)) {
-        // The call's text up to its closing parenthesis.
-        let depth = 0;
-        let end = m.index! + m[0].length - 1;
-        for (; end < text.length; end++) {
-          if (text[end] === '(') depth++;
-          else if (text[end] === ')' && --depth === 0) break;
-        }
-        const call = text.slice(m.index!, end + 1);
+      const where = file.replace(/.*api\/src\//, '');
+      for (const m of text.matchAll(/new (BadInputError|ConflictError|ForbiddenError|RateLimitedError|UnauthenticatedError|DomainError|HttpRefusal|InvalidCredentialsError)\(|\bsendError\(res,/g)) {
+        const call = text.slice(m.index!, closing(text, m.index! + m[0].indexOf('(')) + 1);
         sites++;
-        const named = [...call.matchAll(/'([A-Z][A-Z_]+)'/g)].map((x) => x[1]).filter((r) => (REASONS as readonly string[]).includes(r));
-        if (!named.length && !/^new \w+\(message/.test(call)) unnamed.push(`${file.replace(/.*api\/src\//, '')}: ${call.slice(0, 90)}`);
+        const named = [...call.matchAll(/'([A-Z][A-Z0-9_]+)'/g)].map((x) => x[1]).filter((r) => (REASONS as readonly string[]).includes(r));
+        const site = `${where}: ${call.replace(/\s+/g, ' ').slice(0, 100)}`;
+        if (FORWARDING.some((f) => site.startsWith(f))) continue;
+        // `new UnauthenticatedError()` answers SIGN_IN_REQUIRED, the class's own default; class definitions pass `message`.
+        if (!named.length && !/^new \w+\(message/.test(call) && call !== 'new UnauthenticatedError()') unnamed.push(site);
+        else if (named.length && named.every((r) => GENERIC_REASONS.includes(r))) generic.push(site);
       }
     }
     expect(sites).toBeGreaterThan(150);
     expect(unnamed).toEqual([]);
+    expect(generic).toEqual([]);
+  });
+
+  it('every text rule with a pattern names its own reason (PHONE_FORMAT, LOCAL_DATE_FORMAT, …), not PATTERN_MISMATCH', () => {
+    const without: string[] = [];
+    let rules = 0;
+    for (const file of sourceFiles()) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\bpattern: \//g)) {
+        // The object literal around `pattern:`.
+        let depth = 0;
+        let start = m.index!;
+        for (; start > 0; start--) {
+          if (text[start] === '}') depth++;
+          else if (text[start] === '{' && depth-- === 0) break;
+        }
+        const rule = text.slice(start, closing(text, start, '{', '}') + 1);
+        rules++;
+        const reason = /patternReason: '([A-Z][A-Z0-9_]+)'/.exec(rule)?.[1];
+        if (!reason || GENERIC_REASONS.includes(reason) || !(REASONS as readonly string[]).includes(reason)) without.push(`${file.replace(/.*api\/src\//, '')}: ${rule.slice(0, 100)}`);
+      }
+    }
+    expect(rules).toBeGreaterThanOrEqual(8);
+    expect(without).toEqual([]);
+  });
+
+  it('the translations of a reason fill every arg its throw sites send', () => {
+    const unfilled: string[] = [];
+    let checked = 0;
+    for (const file of sourceFiles()) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/'([A-Z][A-Z0-9_]+)',\s*\{/g)) {
+        const reason = m[1];
+        if (!(REASONS as readonly string[]).includes(reason)) continue;
+        const open = m.index! + m[0].length - 1;
+        const body = text.slice(open + 1, closing(text, open, '{', '}'));
+        const keys: string[] = [];
+        let depth = 0;
+        let current = '';
+        for (const c of body) {
+          if ('([{'.includes(c)) depth++;
+          if (')]}'.includes(c)) depth--;
+          if (c === ',' && depth === 0) (keys.push(current), (current = ''));
+          else current += c;
+        }
+        keys.push(current);
+        const names = keys.map((k) => k.trim()).filter((k) => k && !k.startsWith('...')).map((k) => k.split(':')[0].trim());
+        checked++;
+        for (const name of names) {
+          if (SHOWN_APART.includes(name) || FOR_PROGRAMS[reason]?.includes(name)) continue;
+          for (const [lang, table] of [['zh', zhReasons], ['en', enReasons]] as const) {
+            if (!(table as Record<string, string>)[reason]?.includes(`%{${name}}`)) unfilled.push(`${file.replace(/.*api\/src\//, '')}: ${reason} ${lang} lacks %{${name}}`);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(80);
+    expect(unfilled).toEqual([]);
   });
 });
 
@@ -116,6 +252,38 @@ describe('failing operations over HTTP', () => {
     expect(await refusal('{ noSuchField }', undefined)).toMatchObject({ status: 400, ext: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'GRAPHQL_VALIDATION_FAILED' } });
     const anon = await refusal('{ organizations { totalCount } }', undefined, 'anonymous');
     expect(anon.ext).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED' });
+  });
+
+  it('refusals outside GraphQL carry a reason too: the transport, a bad credential, a map tile', async () => {
+    const post = (body: string, headers: Record<string, string> = {}) => fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close', ...headers }, body });
+    const notJson = await post('{not json');
+    expect(notJson.status).toBe(400);
+    expect((await notJson.json()).errors[0].extensions).toEqual({ code: 'BAD_REQUEST', reason: 'BODY_NOT_JSON', args: {} });
+    const latin = await post('{}', { 'content-type': 'application/json; charset=latin1' });
+    expect(latin.status).toBe(415);
+    expect((await latin.json()).errors[0].extensions).toEqual({ code: 'BAD_REQUEST', reason: 'CHARSET_UNSUPPORTED', args: { charset: 'latin1' } });
+    const badToken = await post(JSON.stringify({ query: '{ me { id } }' }), { authorization: 'Bearer nope' });
+    expect(badToken.status).toBe(401);
+    expect((await badToken.json()).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'SESSION_INVALID', args: {} });
+    const badHeader = await post(JSON.stringify({ query: '{ me { id } }' }), { authorization: 'Basic abc' });
+    expect((await badHeader.json()).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'AUTHORIZATION_FORMAT', args: {} });
+    const tile = await fetch(`${s.url}/tiles/stations/12/3336/1647.pbf?kinds=LOVE_STATION&kinds=DRIVERS_HOME`);
+    expect(tile.status).toBe(400);
+    expect((await tile.json()).error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kinds', reason: 'PARAMETER_REPEATED', args: {} });
+  });
+
+  it('text rules answer their own reason: a phone, a local date, a time of day', async () => {
+    const phone = await refusal(`mutation($i: VolunteerInput!) { createVolunteer(input: $i) { id } }`, { i: { name: '志愿者乙', phone: '电话123' } });
+    expect(phone.ext).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.phone', reason: 'PHONE_FORMAT', args: {} });
+    const camp = (await data(`{ campaigns(limit: 1) { nodes { id } } }`)).campaigns.nodes[0].id;
+    const PLAN = `mutation($i: ShiftPatternInput!) { planShifts(input: $i, save: false) { created } }`;
+    const slot = { start: '08:00', end: '20:00', role: '志愿者', maxVolunteers: 2 };
+    const date = await refusal(PLAN, { i: { campaignId: camp, fromDate: '2027/06/02', toDate: '2027-06-03', stationIds: [], slots: [slot] } });
+    expect(date.ext).toMatchObject({ field: 'input.fromDate', reason: 'LOCAL_DATE_FORMAT' });
+    const day = await refusal(PLAN, { i: { campaignId: camp, fromDate: '2027-02-30', toDate: '2027-06-03', stationIds: [], slots: [slot] } });
+    expect(day.ext).toMatchObject({ field: 'input.fromDate', reason: 'NOT_A_DATE', args: { value: '2027-02-30' } });
+    const time = await refusal(PLAN, { i: { campaignId: camp, fromDate: '2027-06-02', toDate: '2027-06-03', stationIds: [], slots: [{ ...slot, start: '8点' }] } });
+    expect(time.ext).toMatchObject({ field: 'input.slots[0].start', reason: 'TIME_OF_DAY_FORMAT', args: { max: '23:59' } });
   });
 
   it('station refusals: bad opening hours, an empty name, another organization for an operator', async () => {

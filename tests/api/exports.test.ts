@@ -287,7 +287,7 @@ describe('people served and supplies', () => {
     expect(coord.rows.slice(1).map((r) => r[4])).toEqual(['80', '5']);
     const one = await get(`/exports/served.csv?from=2027-01-01&to=2027-12-31&stationId=${ids.pointA}`, { token: tokens.operator });
     expect(one.status).toBe(404);
-    expect((await one.json()).errors[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'stationId' });
+    expect((await one.json()).errors[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'stationId', reason: 'NOT_FOUND', args: { entity: 'Station', id: ids.pointA } });
   });
 
   it('supplies: item, quantity and unit', async () => {
@@ -320,16 +320,24 @@ describe('refusals', () => {
   it('no credentials: 401 UNAUTHENTICATED; a bad token: 401; an API key: 403 FORBIDDEN; a role the list does not allow: 403', async () => {
     const none = await get('/exports/stations.csv', 'anonymous');
     expect(none.status).toBe(401);
-    expect((await none.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const noneBody = await none.json();
+    expect(noneBody.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    // The GraphQL error shape, with the same reason and args a GraphQL error carries.
+    expect(noneBody.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED', args: {} });
     const bad = await get('/exports/stations.csv', { token: 'not-a-token' });
     expect(bad.status).toBe(401);
     expect(bad.headers.get('www-authenticate')).toBe('Bearer');
+    expect((await bad.json()).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'SESSION_INVALID', args: {} });
     const key = await get('/exports/stations.csv', { apiKey: tokens.apiKey });
     expect(key.status).toBe(403);
-    expect((await key.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+    const keyBody = await key.json();
+    expect(keyBody.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(keyBody.errors[0].extensions).toMatchObject({ reason: 'API_KEY_PUBLIC_ONLY', args: {} });
     const op = await get('/exports/signups.xlsx', { token: tokens.operator });
     expect(op.status).toBe(403);
-    expect((await op.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+    const opBody = await op.json();
+    expect(opBody.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(opBody.errors[0].extensions).toEqual({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED', args: { role: 'OPERATOR', roles: expect.arrayContaining(['ADMIN']) } });
   });
 
   it("over the account's per-minute budget: 429 RATE_LIMITED with Retry-After", async () => {
@@ -340,33 +348,38 @@ describe('refusals', () => {
     const res = await get('/exports/stations.csv', { token: user.token });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await res.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+    const body = await res.json();
+    expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(body.errors[0].extensions.reason).toBe('RATE_LIMITED');
+    expect(body.errors[0].extensions.args.retryAfterSeconds).toBeGreaterThan(0);
   });
 
   it('a bad filter: 400 BAD_USER_INPUT naming the parameter path, as the GraphQL list does', async () => {
-    const cases: [string, string][] = [
-      [`/exports/stations.csv?filter=${q({ kinds: ['NOPE'] })}`, 'filter.kinds[0]'],
-      [`/exports/stations.csv?filter=${q({ ids: ['x'] })}`, 'filter.ids[0]'],
-      [`/exports/stations.xlsx?filter=${q({ search: 'x'.repeat(101) })}`, 'filter.search'],
-      [`/exports/stations.csv?filter=${q({ regionCodePrefix: '41x' })}`, 'filter.regionCodePrefix'],
-      ['/exports/stations.csv?filter={nope', 'filter'],
-      ['/exports/stations.csv?limit=5', 'limit'],
-      [`/exports/signups.csv?filter=${q({ statuses: ['DONE'] })}`, 'filter.statuses[0]'],
-      [`/exports/signups.csv?filter=${q({ shiftId: 'nope' })}`, 'filter.shiftId'],
-      ['/exports/signups.csv?status=DONE', 'status'],
-      ['/exports/served.csv?from=2027-01-01', 'to'],
-      ['/exports/served.csv?from=2027-02-01&to=2027-01-01', 'to'],
+    // Each with the reason (and args) the admin translates, as a GraphQL error has.
+    const cases: [string, string, string, Record<string, unknown>][] = [
+      [`/exports/stations.csv?filter=${q({ kinds: ['NOPE'] })}`, 'filter.kinds[0]', 'PARAMETER_TYPE', { type: 'StationFilter' }],
+      [`/exports/stations.csv?filter=${q({ ids: ['x'] })}`, 'filter.ids[0]', 'NOT_A_UUID', {}],
+      [`/exports/stations.xlsx?filter=${q({ search: 'x'.repeat(101) })}`, 'filter.search', 'TOO_LONG', { max: 100, length: 101 }],
+      [`/exports/stations.csv?filter=${q({ regionCodePrefix: '41x' })}`, 'filter.regionCodePrefix', 'REGION_CODE_PREFIX_FORMAT', { max: 6 }],
+      ['/exports/stations.csv?filter={nope', 'filter', 'NOT_JSON', { type: 'StationFilter' }],
+      ['/exports/stations.csv?limit=5', 'limit', 'UNKNOWN_PARAMETER', { name: 'limit', allowed: ['filter'] }],
+      [`/exports/signups.csv?filter=${q({ statuses: ['DONE'] })}`, 'filter.statuses[0]', 'PARAMETER_TYPE', { type: 'ShiftAssignmentFilter' }],
+      [`/exports/signups.csv?filter=${q({ shiftId: 'nope' })}`, 'filter.shiftId', 'NOT_A_UUID', {}],
+      ['/exports/signups.csv?status=DONE', 'status', 'UNKNOWN_PARAMETER', { name: 'status', allowed: ['filter'] }],
+      ['/exports/served.csv?from=2027-01-01', 'to', 'REQUIRED', {}],
+      ['/exports/served.csv?from=2027-02-01&to=2027-01-01', 'to', 'MUST_BE_AFTER', {}],
     ];
-    for (const [url, field] of cases) {
+    for (const [url, field, reason, args] of cases) {
       const res = await get(url);
       const body = await res.json();
       expect(res.status, url).toBe(400);
-      expect(body.errors[0].extensions, url).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(body.errors[0].extensions, url).toEqual({ code: 'BAD_USER_INPUT', field, reason, args: expect.objectContaining(args) });
     }
     const gql = await s.graphql(`{ stations(filter: { search: "${'x'.repeat(101)}" }) { totalCount } }`);
     expect(gql.errors[0].extensions.field).toBe('filter.search');
     const unknown = await get('/exports/nothing.csv');
     expect(unknown.status).toBe(404);
+    expect((await unknown.json()).errors[0].extensions).toEqual({ code: 'NOT_FOUND', reason: 'EXPORT_UNKNOWN', args: { name: 'nothing', format: 'csv' } });
     expect((await get('/exports/signups.geojson')).status).toBe(404);
   });
 });

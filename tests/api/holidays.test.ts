@@ -134,17 +134,19 @@ describe('an administrator enters the notice', () => {
     // GraphQL-over-HTTP answers an unauthenticated operation 200 today; a 401 is as correct.
     expect([200, 401]).toContain(anon.status);
     expect(anon.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    const bad = async (days: unknown[], field: string, pattern: RegExp) => {
+    // Each with its own reason and args (translated by the admin), not a generic one with English text.
+    const bad = async (days: unknown[], field: string, pattern: RegExp, reason: string, args: Record<string, unknown>) => {
       const r = await s.post({ query: SET, variables: { i: { year: 2027, days } } });
       expect(r.status).toBe(200);
       expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(r.body.errors[0].message).toMatch(pattern);
+      expect(r.body.errors[0].extensions, field).toMatchObject({ reason, args });
     };
-    await bad([...NOTICE_2027, { date: '2028-01-01', kind: 'HOLIDAY', name: '元旦' }], `input.days.${NOTICE_2027.length}.date`, /not in 2027/);
-    await bad([...NOTICE_2027, { date: '2027-02-05', kind: 'HOLIDAY', name: '春节' }], `input.days.${NOTICE_2027.length}.date`, /twice/);
-    await bad([...NOTICE_2027, { date: '2027-02-30', kind: 'HOLIDAY', name: '春节' }], `input.days.${NOTICE_2027.length}.date`, /not a date/);
-    await bad([...NOTICE_2027, { date: '2027-02-17', kind: 'WORKDAY', name: '春节' }], `input.days.${NOTICE_2027.length}.kind`, /weekday/);
-    await bad(NOTICE_2027.filter((d) => d.date !== '2027-02-05'), 'input.days', /2027-02-05 \(春节\)/);
+    await bad([...NOTICE_2027, { date: '2028-01-01', kind: 'HOLIDAY', name: '元旦' }], `input.days.${NOTICE_2027.length}.date`, /not in 2027/, 'HOLIDAY_DATE_OTHER_YEAR', { date: '2028-01-01', year: 2027 });
+    await bad([...NOTICE_2027, { date: '2027-02-05', kind: 'HOLIDAY', name: '春节' }], `input.days.${NOTICE_2027.length}.date`, /twice/, 'HOLIDAY_DATE_TWICE', { date: '2027-02-05' });
+    await bad([...NOTICE_2027, { date: '2027-02-30', kind: 'HOLIDAY', name: '春节' }], `input.days.${NOTICE_2027.length}.date`, /not a date/, 'NOT_A_DATE', { value: '2027-02-30' });
+    await bad([...NOTICE_2027, { date: '2027-02-17', kind: 'WORKDAY', name: '春节' }], `input.days.${NOTICE_2027.length}.kind`, /weekday/, 'HOLIDAY_WORKDAY_WEEKDAY', { date: '2027-02-17' });
+    await bad(NOTICE_2027.filter((d) => d.date !== '2027-02-05'), 'input.days', /2027-02-05 \(春节\)/, 'HOLIDAY_STATUTORY_MISSING', { dates: ['2027-02-05'] });
     expect((await calendar(2027)).coverage).toBe('STATUTORY_ONLY');
     expect(await openAt10('2027-02-20')).toBe(false);
   });
@@ -176,9 +178,25 @@ describe('an administrator enters the notice', () => {
     const bad = await s.post({ query: IMPORT, variables: { t: `${csv}\n2028-03-01,maybe,x` } });
     expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
     expect(bad.body.errors[0].message).toMatch(/line 15/); // header + 12 statutory days (中秋 is 10-03) + 1 workday
+    expect(bad.body.errors[0].extensions).toMatchObject({ reason: 'HOLIDAY_KIND_UNKNOWN', args: { value: 'maybe', line: 15 } });
     const dup = await s.post({ query: IMPORT, variables: { t: `${csv}\n2028-01-01,休,元旦` } });
     expect(dup.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
     expect(dup.body.errors[0].message).toMatch(/data row 14: 2028-01-01 appears twice/);
+    expect(dup.body.errors[0].extensions).toMatchObject({ reason: 'HOLIDAY_DATE_TWICE', args: { date: '2028-01-01', row: 14 } });
+    const short = await s.post({ query: IMPORT, variables: { t: `${csv}\n2028-03-01,休` } });
+    expect(short.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'text', reason: 'HOLIDAY_ROW_COLUMNS', args: { line: 15 } });
+    const JSON_IMPORT = `mutation($t: String!) { importHolidayNotice(year: 2028, text: $t, format: JSON, dryRun: true) { coverage } }`;
+    const json = async (t: string) => (await s.post({ query: JSON_IMPORT, variables: { t } })).body.errors?.[0]?.extensions;
+    expect(await json('[{"date": "2028-01-01"')).toEqual({ code: 'BAD_USER_INPUT', field: 'text', reason: 'HOLIDAY_NOTICE_NOT_JSON', args: {} });
+    expect(await json('{"days": []}')).toEqual({ code: 'BAD_USER_INPUT', field: 'text', reason: 'HOLIDAY_NOTICE_NOT_LIST', args: {} });
+    expect(await json('[{"date": "2028-01-01", "kind": "HOLIDAY"}]')).toEqual({ code: 'BAD_USER_INPUT', field: 'text', reason: 'HOLIDAY_ITEM_FIELDS', args: { item: 0 } });
+    const days = statutoryHolidays(2028).map((d) => ({ date: d.date, kind: 'HOLIDAY', name: d.name }));
+    expect(await json(JSON.stringify([...days, { date: '2029-01-01', kind: 'HOLIDAY', name: '元旦' }]))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'text',
+      reason: 'HOLIDAY_DATE_OTHER_YEAR',
+      args: { date: '2029-01-01', year: 2028, item: days.length },
+    });
     const real: any = await s.graphql(IMPORT, { t: csv, d: false });
     expect(real.errors, JSON.stringify(real.errors)).toBeUndefined();
     expect(real.data.importHolidayNotice.coverage).toBe('OFFICIAL');

@@ -50,6 +50,11 @@ describe('import from the page', () => {
       [3, 'location.lng'],
       [5, 'name'],
     ]);
+    // What the page translates: each rejection's reason key and args, and the column at fault.
+    expect(report.rejected.map((r: any) => r.extensions)).toEqual([
+      { code: 'BAD_USER_INPUT', field: 'location.lng', reason: 'LNG_RANGE', args: {} },
+      { code: 'BAD_USER_INPUT', field: 'name', reason: 'REQUIRED', args: {} },
+    ]);
     expect(await databaseDigest(s, { skipRegions: true })).toBe(before);
   });
 
@@ -91,27 +96,43 @@ describe('import from the page', () => {
     const before = await databaseDigest(s, { skipRegions: true });
     const none = await upload('format=csv&crs=WGS84&name=x.csv', CSV, { token: null });
     expect(none.status).toBe(401);
-    expect((await none.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const noneBody = await none.json();
+    expect(noneBody.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(noneBody.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED', args: {} });
     const op = await upload('format=csv&crs=WGS84&name=x.csv', CSV, { token: operatorToken });
     expect(op.status).toBe(403);
-    expect((await op.json()).errors[0].extensions.code).toBe('FORBIDDEN');
-    for (const [query, field] of [
-      ['format=xls&crs=WGS84&name=x.csv', 'format'],
-      ['format=csv&crs=MARS&name=x.csv', 'crs'],
-      ['format=csv&crs=WGS84', 'name'],
-      ['format=csv&crs=WGS84&name=x.csv&dryRun=yes', 'dryRun'],
-      ['format=csv&crs=WGS84&name=x.csv&extra=1', 'extra'],
+    const opBody = await op.json();
+    expect(opBody.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(opBody.errors[0].extensions).toMatchObject({ reason: 'ROLE_NOT_ALLOWED', args: { role: 'OPERATOR', roles: ['ADMIN'] } });
+    for (const [query, field, reason] of [
+      ['format=xls&crs=WGS84&name=x.csv', 'format', 'ONE_OF'],
+      ['format=csv&crs=MARS&name=x.csv', 'crs', 'ONE_OF'],
+      ['format=csv&crs=WGS84', 'name', 'FILE_NAME_FORMAT'],
+      ['format=csv&crs=WGS84&name=x.csv&dryRun=yes', 'dryRun', 'ONE_OF'],
+      ['format=csv&crs=WGS84&name=x.csv&extra=1', 'extra', 'UNKNOWN_PARAMETER'],
     ]) {
       const res = await upload(query, CSV);
       expect(res.status, query).toBe(400);
-      expect((await res.json()).errors[0].extensions, query).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect((await res.json()).errors[0].extensions, query).toEqual({ code: 'BAD_USER_INPUT', field, reason, args: expect.any(Object) });
     }
+    // The errors carry the same { code, reason, args, field } as the exports' and the GraphQL errors.
+    const reasonOf = async (res: Response) => (await res.json()).errors[0].extensions;
     const empty = await upload('format=csv&crs=WGS84&name=x.csv', '   ');
     expect(empty.status).toBe(400);
+    expect(await reasonOf(empty)).toEqual({ code: 'BAD_USER_INPUT', field: 'body', reason: 'FILE_EMPTY', args: {} });
     const form = await upload('format=csv&crs=WGS84&name=x.csv', CSV, { type: 'text/plain' });
     expect(form.status).toBe(415);
+    expect(await reasonOf(form)).toEqual({ code: 'BAD_REQUEST', reason: 'FILE_SENT_AS_FORM', args: {} });
     const badJson = await upload('format=json&crs=WGS84&name=x.json', '{not json', { type: 'application/json' });
     expect(badJson.status).toBe(400);
+    expect(await reasonOf(badJson)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file', reason: 'FILE_UNREADABLE', args: { format: 'json' } });
+    const notList = await upload('format=json&crs=WGS84&name=x.json', '{"rows": []}', { type: 'application/json' });
+    expect(await reasonOf(notList)).toEqual({ code: 'BAD_USER_INPUT', field: 'file', reason: 'FILE_NOT_A_LIST', args: {} });
+    const notCollection = await upload('format=geojson&crs=WGS84&name=x.geojson', '{"type": "Feature"}', { type: 'application/geo+json' });
+    expect(await reasonOf(notCollection)).toEqual({ code: 'BAD_USER_INPUT', field: 'file', reason: 'FILE_NOT_FEATURE_COLLECTION', args: {} });
+    const badQuote = await upload('format=csv&crs=WGS84&name=x.csv', 'id,name\n"a,b\n');
+    expect(await reasonOf(badQuote)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file', reason: 'FILE_UNREADABLE', args: { format: 'csv' } });
+
     expect(await databaseDigest(s, { skipRegions: true })).toBe(before);
   });
 });

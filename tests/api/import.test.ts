@@ -97,6 +97,16 @@ describe('bad rows', () => {
       [5, 'lng'],
     ]);
     expect(report.warnings.map((w) => w.line)).toEqual([6, 6]);
+    // The reason keys and args the admin's import preview translates, with the column at fault.
+    expect(report.rejected.map((r) => r.extensions)).toEqual([
+      { code: 'BAD_USER_INPUT', field: 'location.lng', reason: 'LNG_RANGE', args: expect.any(Object) },
+      { code: 'BAD_USER_INPUT', field: 'name', reason: 'REQUIRED', args: {} },
+      { code: 'BAD_USER_INPUT', field: 'lng', reason: 'NOT_A_NUMBER', args: { value: 'abc' } },
+    ]);
+    expect(report.warnings.map((w) => w.extensions)).toEqual([
+      { reason: 'IMPORT_HOURS_UNREAD', args: { text: '看心情' } },
+      { reason: 'IMPORT_FACILITIES_UNKNOWN', args: { words: ['神秘设施'] } },
+    ]);
     const after = await em.execute<{ n: number }[]>(`select count(*)::int as n from station`);
     expect(after[0].n - before[0].n).toBe(2);
     const [two] = await em.execute<{ amenities: string[]; opening_hours: string | null }[]>(`select amenities, opening_hours from station where source_key = 'test-csv:c5'`);
@@ -121,7 +131,7 @@ describe('bad rows', () => {
     };
     const report = await importStations(t.em(), JSON.stringify(fc), { format: 'geojson', crs: CoordinateSystem.BD09, sourceName: 'geo' });
     expect(report.created).toBe(1);
-    expect(report.rejected).toEqual([{ line: 2, name: '线', reason: 'geometry: must be a Point' }]);
+    expect(report.rejected).toEqual([{ line: 2, name: '线', reason: 'geometry: must be a Point', extensions: { code: 'BAD_USER_INPUT', field: 'geometry', reason: 'GEOMETRY_NOT_POINT', args: { type: 'LineString' } } }]);
   });
 });
 

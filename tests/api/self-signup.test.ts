@@ -149,6 +149,7 @@ describe('sign-up links (coordinator)', () => {
     ] as const) {
       const r = await api(method, path, { ...opts, ip: freshIp() });
       expect([path, r.status, r.body.error.code]).toEqual([path, 410, 'LINK_REVOKED']);
+      expect(r.body.error).toMatchObject({ reason: 'LINK_REVOKED', args: {} });
     }
     expect(await count(`select count(*)::int as n from shift_assignment where shift_id = ?`, [sh])).toBe(0);
     // The volunteer's own page still works: their data and sign-ups are theirs, not the link's.
@@ -160,6 +161,8 @@ describe('sign-up links (coordinator)', () => {
     expect([expired.status, expired.body.error.code]).toEqual([410, 'LINK_EXPIRED']);
     const unknown = await api('GET', `/api/volunteer/links/${'x'.repeat(32)}`);
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    expect(expired.body.error).toMatchObject({ reason: 'LINK_EXPIRED', args: {} });
+    expect(unknown.body.error).toMatchObject({ reason: 'NOT_FOUND' });
   });
 });
 
@@ -169,24 +172,29 @@ describe('registration', () => {
     const l = await link(c.id, { t: await team() });
     const before = await count(`select count(*)::int as n from volunteer`);
     const good = { name: '张三', phone: '13800003333', skills: ['FIRST_AID'], consentVersion };
-    for (const [body, field] of [
-      [{ ...good, name: undefined }, 'name'],
-      [{ ...good, name: '\u200b ' }, 'name'],
-      [{ ...good, name: '长'.repeat(51) }, 'name'],
-      [{ ...good, phone: undefined }, 'phone'],
-      [{ ...good, phone: 'call me' }, 'phone'],
-      [{ ...good, skills: ['FLYING'] }, 'skills'],
-      [{ ...good, skills: 'FIRST_AID' }, 'skills'],
-      [{ ...good, consentVersion: undefined }, 'consentVersion'],
-      [{ ...good, consentVersion: '2020-01-01' }, 'consentVersion'],
+    // Each refusal also carries the rule as `reason` + `args`, which the volunteer page says in its language.
+    for (const [body, field, reason] of [
+      [{ ...good, name: undefined }, 'name', 'REQUIRED'],
+      [{ ...good, name: '\u200b ' }, 'name', 'NOT_VISIBLE'],
+      [{ ...good, name: '长'.repeat(51) }, 'name', 'TOO_LONG'],
+      [{ ...good, phone: undefined }, 'phone', 'REQUIRED'],
+      [{ ...good, phone: 'call me' }, 'phone', 'PHONE_FORMAT'],
+      [{ ...good, skills: ['FLYING'] }, 'skills', 'UNKNOWN_VALUE'],
+      [{ ...good, skills: 'FIRST_AID' }, 'skills', 'SKILLS_LIST'],
+      [{ ...good, consentVersion: undefined }, 'consentVersion', 'CONSENT_REQUIRED'],
+      [{ ...good, consentVersion: '2020-01-01' }, 'consentVersion', 'CONSENT_REQUIRED'],
     ] as const) {
       const r = await api('POST', `/api/volunteer/links/${l.token}/register`, { body, ip: freshIp() });
       expect([field, r.status, r.body.error.code, r.body.error.field]).toEqual([field, 400, 'BAD_USER_INPUT', field]);
+      expect([field, r.body.error.reason]).toEqual([field, reason]);
+      expect(r.body.error.args).toBeTypeOf('object');
     }
     const notJson = await api('POST', `/api/volunteer/links/${l.token}/register`, { body: 'name=x', contentType: 'application/x-www-form-urlencoded', ip: freshIp() });
     expect(notJson.status).toBe(415);
+    expect(notJson.body.error).toMatchObject({ code: 'BAD_REQUEST', reason: 'CONTENT_TYPE_NOT_JSON', args: {} });
     const broken = await api('POST', `/api/volunteer/links/${l.token}/register`, { body: '{"name":', ip: freshIp() });
     expect([broken.status, broken.body.error.code]).toEqual([400, 'BAD_USER_INPUT']);
+    expect(broken.body.error).toMatchObject({ reason: 'BODY_TOO_LARGE_OR_NOT_JSON', args: { maxKb: 8 } });
     expect(await count(`select count(*)::int as n from volunteer`)).toBe(before);
   });
 
@@ -249,6 +257,7 @@ describe('shifts through the link', () => {
     expect([again.status, again.body.error.code]).toEqual([409, 'CONFLICT']);
     const overlap = await up(a, overlapping);
     expect([overlap.status, overlap.body.error.code]).toEqual([409, 'CONFLICT']);
+    expect(overlap.body.error).toMatchObject({ reason: 'SHIFT_OVERLAP', args: { timeZone: expect.any(String) } });
     const skills = await up(a, medic);
     expect([skills.status, skills.body.error.code, skills.body.error.field]).toEqual([400, 'BAD_USER_INPUT', 'volunteerId']);
     const elsewhere = await up(a, foreign);
@@ -303,6 +312,7 @@ describe('shifts through the link', () => {
       expect([r.status, r.body.error.code]).toEqual([401, 'UNAUTHENTICATED']);
       const m = await api('GET', '/api/volunteer/me', { token });
       expect([m.status, m.body.error.code]).toEqual([401, 'UNAUTHENTICATED']);
+      expect(m.body.error).toMatchObject({ reason: 'VOLUNTEER_LINK_UNKNOWN', args: {} });
     }
   });
 });

@@ -10,7 +10,8 @@ import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/serv
 /**
  * Exports and import from the page in headless Chromium (issue 15 §2, §3): the station list's export menu
  * downloads the filtered list (every row, not one page), the reports page and the printable roster, and the
- * import page's dry-run preview with its rejected rows, then the commit with its progress bar. Screenshots in
+ * import page's dry-run preview with its rejected rows (their reasons translated), then the commit with its
+ * progress bar, and a refused import and export said in Chinese (extensions.reason). Screenshots in
  * tests/output/exports-*.png. Page errors and CSP violations fail the test.
  */
 const OUTPUT = fileURLToPath(new URL('../output/', import.meta.url));
@@ -137,6 +138,10 @@ describe('exports and import in the browser', { timeout: TIMEOUT }, () => {
     expect(await rejected.count()).toBe(2);
     expect(await rejected.nth(0).textContent()).toContain('62');
     expect(await rejected.nth(0).textContent()).toContain('lng');
+    // The rows' reasons in the page's language (extensions.reason + args), not the API's English text.
+    expect(await rejected.nth(0).textContent()).toContain('lng：不是数字：abc');
+    expect(await rejected.nth(1).textContent()).toContain('name：必填');
+    expect(await page.getByTestId('import-rejected').textContent()).not.toMatch(/not a number|missing/);
     expect(await page.getByTestId('import-preview').textContent()).toContain('将新建 60');
     await page.screenshot({ path: `${OUTPUT}exports-import-preview.png`, fullPage: true });
     expect((await server.app.orm.em.fork().execute(`select count(*)::int as n from station where source_key like 'browser-import.csv:%'`))[0].n).toBe(0);
@@ -145,6 +150,32 @@ describe('exports and import in the browser', { timeout: TIMEOUT }, () => {
     expect(await page.getByTestId('import-progress').textContent()).toContain('已处理 62 / 62 行');
     await page.screenshot({ path: `${OUTPUT}exports-import-done.png`, fullPage: true });
     expect((await server.app.orm.em.fork().execute(`select count(*)::int as n from station where source_key like 'browser-import.csv:%'`))[0].n).toBe(60);
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('a refused import or export is said in Chinese: an empty file, an export over the budget', async () => {
+    await page.goto(`${server.url}/#/import`);
+    await page.getByTestId('import-file').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('  \n') });
+    await page.getByTestId('import-preview-button').click();
+    await page.getByTestId('import-error').waitFor();
+    expect(await page.getByTestId('import-error').textContent()).toContain('文件为空');
+    // Spend the account's per-minute budget (the one exports draw on) once the list is shown: the export answers
+    // 429 RATE_LIMITED.
+    await page.goto(`${server.url}/#/stations`);
+    await page.getByTestId('export-stations').click();
+    await page.getByTestId('export-stations-csv').waitFor();
+    await page.waitForTimeout(500);
+    const me = (await server.app.orm.em.fork().execute(`select id from user_account where username = 'admin'`))[0].id;
+    const probe = await fetch(`${server.url}/exports/roster.html?stationId=${pointId}&day=${rosterDay}`, { headers: { authorization: `Bearer ${await server.login('admin')}` } });
+    const limit = Number(probe.headers.get('x-ratelimit-limit'));
+    expect(limit).toBeGreaterThan(0);
+    await server.app.limits.charge('user', me, limit, limit).catch(() => undefined);
+    await page.getByTestId('export-stations-csv').click();
+    const alert = page.getByText(/请求过于频繁，请 \d+ 秒后再试/);
+    await alert.waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(400); // the notification's slide-in
+    await page.screenshot({ path: `${OUTPUT}exports-refused.png` });
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);
   });

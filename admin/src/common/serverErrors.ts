@@ -29,7 +29,9 @@ function showArg(key: string, value: unknown, zone: string, translate: (k: strin
 
 /**
  * The API error in the admin's language: `reasons.<extensions.reason>` with `extensions.args` filled in, or the
- * server's (English) message when the reason is unknown to this build.
+ * server's (English) message when the reason is unknown to this build. A `line`, `row` or `item` arg (a place
+ * in an uploaded text) comes first: "第 3 行：日期格式…". Takes a GraphQL error, an HTTP error body's first error
+ * (exports, imports) or an import row's rejection alike: `{ message, extensions: { reason, args } }`.
  */
 export function describeServerError(error: { message: string; extensions?: ServerErrorExtensions | Record<string, unknown> }): string {
   const ext = (error.extensions ?? {}) as ServerErrorExtensions;
@@ -38,5 +40,11 @@ export function describeServerError(error: { message: string; extensions?: Serve
   const args = (ext.args && typeof ext.args === 'object' ? ext.args : {}) as Record<string, unknown>;
   const zone = typeof args.timeZone === 'string' ? args.timeZone : DEFAULT_ZONE;
   const shown = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, showArg(k, v, zone, translate)]));
-  return translate(`reasons.${ext.reason}`, { ...shown, _: error.message });
+  const sentence = translate(`reasons.${ext.reason}`, { ...shown, _: error.message });
+  // Where in an uploaded text (a holiday notice, an import file): "第 3 行：…" before the sentence.
+  const at = AT_ARGS.find((k) => typeof args[k] === 'number');
+  return at ? `${translate(`reasonWords.at.${at}`, { [at]: args[at] })}${sentence}` : sentence;
 }
+
+/** Args naming a place in an uploaded text, shown before the sentence (error-reasons.ts). */
+const AT_ARGS = ['line', 'row', 'item'] as const;

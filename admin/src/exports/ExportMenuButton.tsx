@@ -2,6 +2,7 @@ import Download from '@mui/icons-material/Download';
 import { ListItemText, Menu, MenuItem } from '@mui/material';
 import { useState } from 'react';
 import { Button, useListContext, useTranslate } from 'react-admin';
+import { useExportDownload } from './download';
 import { exportUrl, stationFilterParam, type ExportFormat, type ExportReport } from './exportUrl';
 
 interface Choice {
@@ -11,10 +12,11 @@ interface Choice {
 
 /**
  * A toolbar button with a menu of downloads (Excel, CSV, …) of the list as it is filtered now: every row the
- * viewer may see, streamed by the API, not only the page shown.
+ * viewer may see, streamed by the API, not only the page shown. A refused export is a translated notification.
  */
 const ExportMenu = ({ choices, args, testId }: { choices: Choice[]; args: Record<string, unknown>; testId: string }) => {
   const translate = useTranslate();
+  const download = useExportDownload();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   return (
     <>
@@ -28,7 +30,11 @@ const ExportMenu = ({ choices, args, testId }: { choices: Choice[]; args: Record
             component="a"
             href={exportUrl(c.report, c.format, args)}
             download
-            onClick={() => setAnchor(null)}
+            onClick={(e: React.MouseEvent) => {
+              e.preventDefault();
+              setAnchor(null);
+              void download(exportUrl(c.report, c.format, args));
+            }}
             data-testid={`export-${c.report}-${c.format}`}
           >
             <ListItemText primary={translate(`yizhan.exports.formats.${c.report}_${c.format}`)} />

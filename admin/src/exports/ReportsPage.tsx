@@ -3,6 +3,7 @@ import Print from '@mui/icons-material/Print';
 import { Alert, Box, Button, Card, CardContent, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { AutocompleteInput, Form, ReferenceInput, Title, useTranslate } from 'react-admin';
+import { useExportDownload } from './download';
 import { exportUrl } from './exportUrl';
 
 /** Path of the reports page. */
@@ -17,6 +18,7 @@ const monthStart = () => `${today().slice(0, 8)}01`;
  */
 export const ReportsPage = () => {
   const translate = useTranslate();
+  const download = useExportDownload();
   const [from, setFrom] = useState(monthStart());
   const [to, setTo] = useState(today());
   const [day, setDay] = useState(today());
@@ -31,6 +33,10 @@ export const ReportsPage = () => {
       href={badRange ? '#' : exportUrl(report, format, range)}
       disabled={badRange}
       download
+      onClick={(e: React.MouseEvent) => {
+        e.preventDefault();
+        if (!badRange) void download(exportUrl(report, format, range));
+      }}
       data-testid={`report-${report}-${format}`}
     >
       {translate(`yizhan.exports.formats.${report}_${format}`)}

@@ -514,6 +514,7 @@ const enDomain: DomainMessages = {
       roster: 'Printable shift roster',
       open_roster: 'Open roster',
       roster_pick_station: 'Choose a service point above first.',
+      failed_network: 'The export failed: the server could not be reached; check the network and retry',
       formats: {
         stations_xlsx: 'Excel (.xlsx)',
         stations_csv: 'CSV (opens in Excel)',
@@ -547,6 +548,7 @@ const enDomain: DomainMessages = {
       line: 'Line',
       name: 'Name',
       reason: 'Reason',
+      field_reason: '%{field}: %{reason}',
       progress: '%{done} of %{total} rows',
     },
     dashboard: dashboardEn,

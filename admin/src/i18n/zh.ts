@@ -514,6 +514,7 @@ export const zhDomain = {
       roster: '排班表（可打印）',
       open_roster: '打开排班表',
       roster_pick_station: '请先在上方选择服务点。',
+      failed_network: '导出失败：无法连接服务器，请检查网络后重试',
       formats: {
         stations_xlsx: 'Excel（.xlsx）',
         stations_csv: 'CSV（Excel 可直接打开）',
@@ -547,6 +548,7 @@ export const zhDomain = {
       line: '行号',
       name: '名称',
       reason: '原因',
+      field_reason: '%{field}：%{reason}',
       progress: '已处理 %{done} / %{total} 行',
     },
     dashboard: dashboardZh,

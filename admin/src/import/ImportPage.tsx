@@ -21,21 +21,32 @@ import {
 import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { coordinateSystemChoices } from '../choices';
+import { describeServerError, type ServerErrorExtensions } from '../common/serverErrors';
 
 /** Path of the import page (ADMIN). */
 export const IMPORT_PATH = '/import';
 
 type Format = 'csv' | 'json' | 'geojson';
 
-/** The API's import report (api/src/importer/station-import.ts, ImportReport). */
+/** Why a row was rejected or what was left out of it: reason key, args, the column at fault (ImportRowExtensions). */
+type RowExtensions = ServerErrorExtensions & { field?: string };
+
+/** The API's import report (api/src/importer/station-import.ts, ImportReport): `reason`/`message` are English. */
 export interface ImportReport {
   read: number;
   created: number;
   updated: number;
   skipped: number;
-  rejected: { line: number; name: string | null; reason: string }[];
-  warnings: { line: number; name: string | null; message: string }[];
+  rejected: { line: number; name: string | null; reason: string; extensions?: RowExtensions }[];
+  warnings: { line: number; name: string | null; message: string; extensions?: RowExtensions }[];
   dryRun: boolean;
+}
+
+/** A row's reason or warning in the admin's language, after the column at fault (`lng：不是数字：abc`). */
+function describeRow(message: string, extensions: RowExtensions | undefined, translate: ReturnType<typeof useTranslate>): string {
+  if (!extensions || typeof extensions.reason !== 'string') return message;
+  const text = describeServerError({ message, extensions });
+  return extensions.field ? translate('yizhan.import.field_reason', { field: extensions.field, reason: text }) : text;
 }
 
 const formatOf = (name: string): Format => (/\.geojson$/i.test(name) ? 'geojson' : /\.json$/i.test(name) ? 'json' : 'csv');
@@ -43,7 +54,8 @@ const CONTENT_TYPE: Record<Format, string> = { csv: 'text/csv', json: 'applicati
 
 /**
  * Sends the file to `POST /imports/stations` (the command-line importer's code) and reads the answer: with
- * `onProgress`, the NDJSON stream of progress lines, then the report. Throws the API's error message.
+ * `onProgress`, the NDJSON stream of progress lines, then the report. Throws the API's error in the admin's
+ * language (its `extensions.reason` and `args`, as for GraphQL errors).
  */
 async function runImport(file: File, format: Format, crs: string, dryRun: boolean, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
   const query = new URLSearchParams({ format, crs, name: file.name, dryRun: String(dryRun) });
@@ -55,7 +67,8 @@ async function runImport(file: File, format: Format, crs: string, dryRun: boolea
   });
   if (!res.ok || !res.body) {
     const body = await res.json().catch(() => null);
-    throw new Error(body?.errors?.[0]?.message ?? `HTTP ${res.status}`);
+    const error = body?.errors?.[0];
+    throw new Error(error ? describeServerError(error) : `HTTP ${res.status}`);
   }
   if (!onProgress) return (await res.json()).report;
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -108,7 +121,7 @@ const ReportView = ({ report }: { report: ImportReport }) => {
                 <TableRow key={`${r.line}-${r.reason}`}>
                   <TableCell>{r.line}</TableCell>
                   <TableCell>{r.name ?? '—'}</TableCell>
-                  <TableCell>{r.reason}</TableCell>
+                  <TableCell>{describeRow(r.reason, r.extensions, translate)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -126,7 +139,7 @@ const ReportView = ({ report }: { report: ImportReport }) => {
                 <TableRow key={i}>
                   <TableCell sx={{ width: 80 }}>{w.line}</TableCell>
                   <TableCell sx={{ width: 220 }}>{w.name ?? '—'}</TableCell>
-                  <TableCell>{w.message}</TableCell>
+                  <TableCell>{describeRow(w.message, w.extensions, translate)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

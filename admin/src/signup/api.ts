@@ -27,7 +27,10 @@ export const stored = {
   },
 };
 
-/** An error answer: HTTP status, code (LINK_REVOKED, BAD_USER_INPUT…), field and message. */
+/**
+ * An error answer: HTTP status, code (LINK_REVOKED, BAD_USER_INPUT…), field and message (English), and the rule
+ * broken as `reason` with its `args` (api/src/common/error-reasons.ts), which the page says in its language.
+ */
 export class VolunteerApiError extends Error {
   constructor(
     readonly status: number,
@@ -35,6 +38,8 @@ export class VolunteerApiError extends Error {
     message: string,
     readonly field?: string,
     readonly retryAfterSeconds?: number,
+    readonly reason?: string,
+    readonly args: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -54,7 +59,7 @@ export async function call<T>(method: 'GET' | 'POST', path: string, body?: unkno
   const json = await res.json().catch(() => null);
   if (!res.ok) {
     const e = json?.error ?? {};
-    throw new VolunteerApiError(res.status, e.code ?? 'ERROR', e.message ?? `HTTP ${res.status}`, e.field, e.retryAfterSeconds);
+    throw new VolunteerApiError(res.status, e.code ?? 'ERROR', e.message ?? `HTTP ${res.status}`, e.field, e.retryAfterSeconds, typeof e.reason === 'string' ? e.reason : undefined, e.args && typeof e.args === 'object' ? e.args : {});
   }
   return json as T;
 }

@@ -14,8 +14,8 @@ export type UserViewer = Extract<Viewer, { kind: 'USER' }>;
 
 /** UNAUTHENTICATED: the operation needs a signed-in staff account. */
 export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Sign in first: this operation needs a staff account', reason: Reason = 'SIGN_IN_REQUIRED') {
-    super('UNAUTHENTICATED', message, {}, reason, {});
+  constructor(message = 'Sign in first: this operation needs a staff account', reason: Reason = 'SIGN_IN_REQUIRED', args: ReasonArgs = {}) {
+    super('UNAUTHENTICATED', message, {}, reason, args);
   }
 }
 
@@ -133,7 +133,7 @@ export class Access {
       return v.keyId;
     }
     if (v.kind === 'USER') throw new ForbiddenError(`Only an app's API key (scope ${scope}) may do this`, 'API_KEY_ONLY', { scope });
-    throw new UnauthenticatedError(`Send an API key with the ${scope} scope`);
+    throw new UnauthenticatedError(`Send an API key with the ${scope} scope`, 'API_KEY_REQUIRED', { scope });
   }
 
   /** The role of a signed-in user who has chosen their password (null otherwise). */

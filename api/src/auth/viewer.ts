@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../common/request-context';
+import type { Reason } from '../common/error-reasons';
 import { codesFromPgArray } from '../common/pagination';
 import { ApiScope } from './api-key.entity';
 import { Role } from './user.entity';
@@ -21,7 +22,11 @@ export const API_KEY_PATTERN = /^yz_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{43}$/;
 
 /** A credential was presented but is not valid (bad signature, expired, revoked, disabled account, unknown key). */
 export class InvalidCredentialsError extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    /** The rule broken (error-reasons.ts): AUTHORIZATION_FORMAT, API_KEY_UNKNOWN or SESSION_INVALID. */
+    readonly key: Reason,
+  ) {
     super(reason);
   }
 }
@@ -102,11 +107,11 @@ export async function resolveViewer(
   headers: { authorization?: string; apiKey?: string; cookie?: string },
 ): Promise<{ viewer: Viewer; clearCookie: boolean }> {
   const header = headers.authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1] ?? null;
-  if (headers.authorization && !header) throw new InvalidCredentialsError('Authorization must be `Bearer <token>`');
+  if (headers.authorization && !header) throw new InvalidCredentialsError('Authorization must be `Bearer <token>`', 'AUTHORIZATION_FORMAT');
   const explicit = header ?? headers.apiKey ?? null;
   if (explicit) {
     const viewer = explicit.startsWith('yz_') ? await apiKeyViewer(em, explicit) : await sessionViewer(em, secret, explicit);
-    if (!viewer) throw new InvalidCredentialsError(explicit.startsWith('yz_') ? 'unknown or revoked API key' : 'invalid or expired session token');
+    if (!viewer) throw explicit.startsWith('yz_') ? new InvalidCredentialsError('unknown or revoked API key', 'API_KEY_UNKNOWN') : new InvalidCredentialsError('invalid or expired session token', 'SESSION_INVALID');
     return { viewer, clearCookie: false };
   }
   if (headers.cookie) {

@@ -6,7 +6,7 @@ import { FILTER_IDS_RULE, listOrder } from '../common/list-query';
 import { SortDirection } from '../common/pagination';
 import { CampaignKind, CampaignStatus } from './campaign.entity';
 
-const REGION_CODE = { pattern: /^[0-9]{6}$/, patternMessage: 'must be six digits' };
+const REGION_CODE = { pattern: /^[0-9]{6}$/, patternMessage: 'must be six digits', patternReason: 'REGION_CODE_FORMAT' as const, patternArgs: { max: 6 } };
 
 @InputType({ description: 'A campaign goal.' })
 export class CampaignGoalInput {

@@ -38,7 +38,7 @@ export async function listCampaigns(
   const ids = idsParam(filter?.ids, 'filter.ids');
   const teamId = idParam(filter?.teamId, 'filter.teamId');
   const stationId = idParam(filter?.stationId, 'filter.stationId');
-  if (filter?.regionCodePrefix != null && !/^[0-9]{1,6}$/.test(filter.regionCodePrefix)) throw new BadInputError('filter.regionCodePrefix', 'must be 1 to 6 digits', 'REGION_CODE_FORMAT', { min: 1, max: 6 });
+  if (filter?.regionCodePrefix != null && !/^[0-9]{1,6}$/.test(filter.regionCodePrefix)) throw new BadInputError('filter.regionCodePrefix', 'must be 1 to 6 digits', 'REGION_CODE_PREFIX_FORMAT', { max: 6 });
   const scope = access.isOperator ? null : await access.campaignIds(em);
   if (scope !== null) where.add('x.id = any(?::uuid[])', pgArray(scope));
   if (ids) where.add('x.id = any(?::uuid[])', ids);

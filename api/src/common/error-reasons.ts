@@ -2,8 +2,12 @@
  * The stable `extensions.reason` keys of every error the API answers, one per rule a request can break. A client
  * translates the reason (the admin does, in zh-CN and en: admin/src/i18n, `yizhan.reasons`) and fills in
  * `extensions.args` (instants as ISO-8601 UTC strings, with `timeZone`, the record's IANA zone, to show them in).
- * Keys are never renamed; new rules add keys. The generic ones (INVALID_INPUT, CONFLICT, …) are the fallback of
- * each error class and carry the English message as `args.detail`.
+ * Keys are never renamed; new rules add keys. The generic ones (INVALID_INPUT, CONFLICT, PATTERN_MISMATCH,
+ * HOLIDAY_NOTICE_FORMAT, …) are the fallback of each error class and carry the English message as `args.detail`;
+ * no throw site in api/src uses them for a rule of its own (tests/api/error-reasons.test.ts, GENERIC_REASONS).
+ * Three args are shown by the admin before the sentence rather than in it, as "第 3 行：…": `line` (a line of an
+ * uploaded text), `row` (a data row of an uploaded CSV, not counting its header) and `item` (an index in an
+ * uploaded JSON array).
  */
 export const REASONS = [
   // Generic, one per code (errors.ts falls back on them).
@@ -19,10 +23,11 @@ export const REASONS = [
   'PATTERN_MISMATCH', 'NOT_A_UUID', 'UNKNOWN_ID', 'INTEGER_RANGE', 'NUMBER_RANGE', 'TOO_MANY', 'TOO_FEW', 'BAD_CURSOR',
   'SEARCH_CURSOR_MISMATCH', 'NOT_A_DATE', 'DATETIME_INVALID', 'DATETIME_RANGE', 'MUST_BE_AFTER', 'IN_FUTURE', 'UNKNOWN_VALUE',
   'IDEMPOTENCY_KEY_FORMAT', 'IDEMPOTENCY_KEY_REUSED', 'NOT_A_NODE_ID',
+  'PHONE_FORMAT', 'STATION_PHONE_FORMAT', 'LOCAL_DATE_FORMAT', 'TIME_OF_DAY_FORMAT', 'NOT_A_NUMBER', 'PARAMETER_TYPE',
   'MUST_BE_BEFORE', 'MUST_BE_FUTURE', 'NOT_A_MONTH', 'YEAR_RANGE', 'ONE_OF', 'LISTED_TWICE', 'UNKNOWN_PARAMETER', 'PARAMETER_REPEATED', 'NOT_JSON',
   // Places and regions.
-  'LNG_RANGE', 'LAT_RANGE', 'OUTSIDE_CHINA', 'CRS_OUTSIDE_CHINA', 'REGION_CODE_FORMAT', 'UNKNOWN_REGION', 'BOX_INVERTED',
-  'ROUTE_POINTS', 'OPEN_AT_AND_NOW',
+  'LNG_RANGE', 'LAT_RANGE', 'OUTSIDE_CHINA', 'CRS_OUTSIDE_CHINA', 'REGION_CODE_FORMAT', 'REGION_CODE_PREFIX_FORMAT', 'UNKNOWN_REGION', 'BOX_INVERTED',
+  'ROUTE_POINTS', 'OPEN_AT_AND_NOW', 'GEOMETRY_NOT_POINT',
   // Opening hours.
   'OPENING_HOURS_EMPTY', 'OPENING_HOURS_TOO_LONG', 'OPENING_HOURS_SYNTAX', 'OPENING_HOURS_INEXACT', 'TIME_ZONE_UNKNOWN',
   // Stations and organizations.
@@ -33,7 +38,7 @@ export const REASONS = [
   'WRONG_CURRENT_PASSWORD', 'PASSWORD_UNCHANGED', 'USERNAME_TAKEN', 'ROLE_NEEDS_ORGANIZATION', 'OWN_ROLE', 'OWN_ACCOUNT_DISABLE',
   'WRONG_CREDENTIALS', 'SIGN_IN_REQUIRED', 'API_KEY_PUBLIC_ONLY', 'PASSWORD_CHANGE_REQUIRED', 'ROLE_NOT_ALLOWED', 'API_KEY_SCOPE',
   'LOGIN_RATE_LIMITED',
-  'API_KEY_ONLY', 'CONSENT_REQUIRED',
+  'API_KEY_ONLY', 'CONSENT_REQUIRED', 'API_KEY_REQUIRED', 'AUTHORIZATION_FORMAT', 'API_KEY_UNKNOWN', 'SESSION_INVALID',
   // Campaigns, shifts, sign-ups, teams, volunteers, supplies.
   'CAMPAIGN_NOT_ORGANIZER', 'CAMPAIGN_ORGANIZER_REQUIRED', 'CAMPAIGN_ORGANIZER_NOT_YOURS', 'CAMPAIGN_TOO_LONG', 'CAMPAIGN_CLOSED',
   'SHIFT_OUTSIDE_CAMPAIGN', 'SHIFT_TOO_LONG', 'MIN_ABOVE_MAX', 'CAPACITY_BELOW_FILLED', 'NOT_A_SERVICE_POINT', 'SHIFT_HAS_SIGN_UPS',
@@ -41,12 +46,21 @@ export const REASONS = [
   'SHIFT_FULL', 'ASSIGNMENT_STATUS', 'CHECK_IN_WINDOW', 'CHECK_OUT_BEFORE_CHECK_IN', 'NOT_COMPLETED', 'TEAM_EMPTY', 'LEADER_NOT_MEMBER',
   'VOLUNTEER_TEAM_REQUIRED', 'SHIFT_AT_OTHER_STATION', 'SUPPLY_OTHER_CAMPAIGN', 'STATION_NOT_IN_CAMPAIGN',
   'NO_OPEN_CHECK_IN',
+  // The volunteer page (self-sign-up).
+  'LINK_REVOKED', 'LINK_EXPIRED', 'VOLUNTEER_LINK_UNKNOWN', 'SKILLS_LIST', 'CONTENT_TYPE_NOT_JSON', 'BODY_TOO_LARGE_OR_NOT_JSON', 'ENDPOINT_UNKNOWN',
   // Imports.
-  'FILE_EMPTY', 'FILE_UNREADABLE', 'FILE_NAME_FORMAT', 'IMPORT_RUNNING',
+  'FILE_EMPTY', 'FILE_UNREADABLE', 'FILE_NAME_FORMAT', 'IMPORT_RUNNING', 'FILE_NOT_FEATURE_COLLECTION', 'FILE_NOT_A_LIST',
+  'FILE_TOO_LARGE', 'FILE_SENT_AS_FORM', 'BODY_NOT_UTF8', 'IMPORT_ROW_UNKNOWN_ERROR',
+  // Import warnings (rows imported with something left out).
+  'IMPORT_HOURS_UNREAD', 'IMPORT_FACILITIES_UNKNOWN', 'IMPORT_NO_REGION',
+  // Exports and the HTTP transport.
+  'EXPORT_UNKNOWN', 'CHARSET_UNSUPPORTED', 'ENCODING_UNSUPPORTED', 'BODY_TOO_LARGE', 'BODY_NOT_JSON',
   // Webhooks.
   'URL_INVALID', 'URL_HAS_CREDENTIALS', 'URL_NOT_HTTPS', 'URL_NOT_PUBLIC', 'HOST_UNRESOLVED', 'WEBHOOK_LIMIT', 'WEBHOOK_INACTIVE',
   // Holiday notices.
   'HOLIDAY_NOTICE_INVALID', 'HOLIDAY_NOTICE_FORMAT', 'HOLIDAY_WORKDAY_WEEKDAY', 'HOLIDAY_STATUTORY_MISSING',
+  'HOLIDAY_DATE_OTHER_YEAR', 'HOLIDAY_DATE_TWICE', 'HOLIDAY_KIND_UNKNOWN', 'HOLIDAY_NOTICE_NOT_JSON', 'HOLIDAY_NOTICE_NOT_LIST',
+  'HOLIDAY_ITEM_FIELDS', 'HOLIDAY_NOTICE_NOT_CSV', 'HOLIDAY_ROW_COLUMNS',
 ] as const;
 
 /** One of REASONS. */

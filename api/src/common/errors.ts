@@ -15,6 +15,11 @@ const BUSY = 'The database is busy (no free connection); retry shortly';
 const TIMED_OUT = 'The query took too long and was cancelled; narrow it or retry';
 const TRANSIENT_REASON: Record<string, Reason> = { [BUSY]: 'DATABASE_BUSY', [TIMED_OUT]: 'DATABASE_TIMEOUT' };
 
+/** The reason of a transientDatabaseError message: DATABASE_BUSY, DATABASE_TIMEOUT or DATABASE_UNAVAILABLE. */
+export function transientReason(message: string): Reason {
+  return TRANSIENT_REASON[message] ?? 'DATABASE_UNAVAILABLE';
+}
+
 /**
  * Database failures a client should retry rather than report: no free pooled connection (knex acquire timeout),
  * the server down or restarting (connection refused/reset, 57P01–57P03, 08xxx), or a statement cancelled by
@@ -146,7 +151,8 @@ export class BadInputError extends DomainError {
     reason?: Reason,
     args?: ReasonArgs,
   ) {
-    super('BAD_USER_INPUT', `${field}: ${message}`, { field }, reason, args ?? { detail: message });
+    // The English message is the args only of the generic fallback (INVALID_INPUT); a named reason says it itself.
+    super('BAD_USER_INPUT', `${field}: ${message}`, { field }, reason, args ?? (reason ? {} : { detail: message }));
   }
 }
 
@@ -222,7 +228,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const transient = transientDatabaseError(original);
   if (transient) {
     console.error('[graphql] database unavailable:', (original as Error)?.message);
-    return { ...base, message: transient, extensions: { code: 'SERVICE_UNAVAILABLE', reason: TRANSIENT_REASON[transient] ?? 'DATABASE_UNAVAILABLE', args: {} } };
+    return { ...base, message: transient, extensions: { code: 'SERVICE_UNAVAILABLE', reason: transientReason(transient), args: {} } };
   }
   const code = formatted.extensions?.code;
   // Errors raised before resolvers run (parse, validation rules, variable coercion, the rate-limit plugin).

@@ -22,7 +22,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import { BadInputError } from './errors';
+import { BadInputError, type Reason, type ReasonArgs } from './errors';
 
 /**
  * The rules of one text argument or input field. Every String and ID argument and input field of the schema gets
@@ -44,12 +44,16 @@ export interface TextRuleOptions {
   singleLine?: boolean;
   /** The whole (trimmed) value must match. */
   pattern?: RegExp;
-  /** Message when `pattern` does not match. */
+  /** Message (English) when `pattern` does not match. */
   patternMessage?: string;
+  /** The reason (error-reasons.ts) answered when `pattern` does not match, e.g. PHONE_FORMAT; every rule with a pattern names one. */
+  patternReason?: Reason;
+  /** The reason's args, e.g. `{ max: 6 }` for REGION_CODE_PREFIX_FORMAT. */
+  patternArgs?: ReasonArgs;
   /** Trimmed to empty becomes null (optional fields whose empty value means "none"). */
   emptyToNull?: boolean;
-  /** A last check of the (trimmed) value: returns what is wrong, or null. */
-  validate?: (value: string) => string | null;
+  /** A last check of the (trimmed) value: returns what is wrong (an English message, the reason and its args), or null. */
+  validate?: (value: string) => { message: string; reason: Reason; args?: ReasonArgs } | null;
 }
 
 /** Rule of a string nobody declared one for: refused only for NUL, lone surrogates or more than 5,000 code points; never trimmed (passwords, cursors). */
@@ -67,6 +71,7 @@ export const PHONE_RULE: TextRuleOptions = Object.freeze({
   singleLine: true,
   pattern: /^\+?[0-9][0-9 -]{4,19}$/,
   patternMessage: 'must be digits, spaces or dashes (5–20), optionally after +',
+  patternReason: 'PHONE_FORMAT',
   emptyToNull: true,
 });
 
@@ -79,6 +84,7 @@ export const STATION_PHONE_RULE: TextRuleOptions = Object.freeze({
   singleLine: true,
   pattern: /^\+?[0-9][0-9 -]{4,19}(?:\s*[;,、，；]\s*\+?[0-9][0-9 -]{4,19})*$/,
   patternMessage: 'must be phone numbers (an optional +, then 5–20 digits, spaces or dashes), several separated by ; , or 、',
+  patternReason: 'STATION_PHONE_FORMAT',
   emptyToNull: true,
 });
 
@@ -86,11 +92,12 @@ export const STATION_PHONE_RULE: TextRuleOptions = Object.freeze({
 export const LOCAL_DATE_RULE: TextRuleOptions = Object.freeze({
   pattern: /^\d{4}-\d{2}-\d{2}$/,
   patternMessage: 'must be a date YYYY-MM-DD',
-  validate: (v: string) => {
+  patternReason: 'LOCAL_DATE_FORMAT',
+  validate: (v: string): ReturnType<NonNullable<TextRuleOptions['validate']>> => {
     const [y, m, d] = v.split('-').map(Number);
     const date = new Date(Date.UTC(y, m - 1, d));
-    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return 'is not a date of the calendar';
-    return y < 1900 || y > 2100 ? 'must be in the years 1900–2100' : null;
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return { message: 'is not a date of the calendar', reason: 'NOT_A_DATE', args: { value: v } };
+    return y < 1900 || y > 2100 ? { message: 'must be in the years 1900–2100', reason: 'YEAR_RANGE', args: { min: 1900, max: 2100 } } : null;
   },
 });
 
@@ -209,9 +216,12 @@ export function checkText(value: string, rule: TextRuleOptions, field: string): 
   if (rule.max !== undefined && length > rule.max) throw new BadInputError(field, `must be at most ${rule.max} characters (Unicode code points), not ${length}`, 'TOO_LONG', { max: rule.max, length });
   if (rule.singleLine && CONTROL.test(v)) throw new BadInputError(field, 'must not contain control characters (line breaks, tabs…)', 'CONTROL_CHARACTERS');
   if (rule.visible && v !== '' && !VISIBLE.test(v)) throw new BadInputError(field, 'must contain a visible character (not only spaces, zero-width or direction marks)', 'NOT_VISIBLE');
-  if (rule.pattern && !rule.pattern.test(v)) throw new BadInputError(field, rule.patternMessage ?? `must match ${rule.pattern}`, 'PATTERN_MISMATCH', { detail: rule.patternMessage ?? String(rule.pattern) });
+  if (rule.pattern && !rule.pattern.test(v)) {
+    // PATTERN_MISMATCH only for a rule that names no reason of its own (none in this schema: the reason test checks).
+    throw new BadInputError(field, rule.patternMessage ?? `must match ${rule.pattern}`, rule.patternReason ?? 'PATTERN_MISMATCH', rule.patternReason ? (rule.patternArgs ?? {}) : { detail: rule.patternMessage ?? String(rule.pattern) });
+  }
   const wrong = rule.validate?.(v);
-  if (wrong) throw new BadInputError(field, wrong, 'INVALID_INPUT');
+  if (wrong) throw new BadInputError(field, wrong.message, wrong.reason, wrong.args ?? {});
   return v;
 }
 

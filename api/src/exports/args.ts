@@ -53,7 +53,7 @@ export function fieldArguments(
       }
     }
     out[arg.name] = coerceInputValue(value, arg.type, (path, _invalid, error) => {
-      throw new BadInputError(pathText(arg.name, path), error.message, 'INVALID_VARIABLE', { detail: error.message });
+      throw new BadInputError(pathText(arg.name, path), error.message, 'PARAMETER_TYPE', { type: `${getNamedType(arg.type).name}${arg.type instanceof GraphQLList ? '[]' : ''}` });
     });
   }
   return normaliseFieldArguments(schema, 'Query', fieldName, out);

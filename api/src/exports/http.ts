@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import * as cookie from 'cookie';
 import type { Config } from '../config';
 import { createContext, type Context, type Security } from '../context';
-import { DomainError, transientDatabaseError } from '../common/errors';
+import { databaseInputError, DomainError, transientDatabaseError, transientReason, type Reason, type ReasonArgs } from '../common/errors';
 import { RateLimitedError } from '../common/rate-limit';
 import type { Logger } from '../common/log';
 import { requestStore } from '../common/request-context';
@@ -41,9 +41,43 @@ const FORMATS: Record<string, { type: string; ext: string }> = {
   html: { type: 'text/html; charset=utf-8', ext: 'html' },
 };
 
-/** Answers `{ errors: [{ message, extensions: { code, field } }] }`, the GraphQL error shape, with its HTTP status. */
-export function sendError(res: express.Response, status: number, code: string, message: string, field?: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] });
+/**
+ * Answers `{ errors: [{ message, extensions: { code, reason, args, field } }] }`, the GraphQL error shape (the
+ * same `reason` and `args` as formatError gives a GraphQL error, for a client to translate), with its HTTP status.
+ */
+export function sendError(res: express.Response, status: number, code: string, message: string, reason: Reason, args: ReasonArgs = {}, field?: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code, reason, args, ...(field ? { field } : {}) } }] });
+}
+
+/**
+ * A failure of an export or import request as the GraphQL transport would answer it: a domain error with its
+ * code, reason and args (and `field`), a database refusal of the data (databaseInputError) as BAD_USER_INPUT or
+ * CONFLICT, an outage as 503 with Retry-After; anything else is logged by the caller and answered 500 INTERNAL.
+ * Returns false for the last case.
+ */
+function sendFailure(res: express.Response, e: unknown): boolean {
+  if (e instanceof InvalidCredentialsError) {
+    res.setHeader('www-authenticate', 'Bearer');
+    sendError(res, 401, 'UNAUTHENTICATED', `Not signed in: ${e.reason}`, e.key);
+    return true;
+  }
+  if (e instanceof RateLimitedError) res.setHeader('retry-after', String(e.retryAfterSeconds));
+  if (e instanceof DomainError) {
+    sendError(res, STATUS[e.code] ?? 400, e.code, e.message, e.reason, e.args, e.details.field as string | undefined);
+    return true;
+  }
+  const refused = databaseInputError(e);
+  if (refused) {
+    sendError(res, refused.code === 'CONFLICT' ? 409 : 400, refused.code, refused.field && refused.code === 'BAD_USER_INPUT' ? `${refused.field}: ${refused.message}` : refused.message, refused.reason, {}, refused.field);
+    return true;
+  }
+  const transient = transientDatabaseError(e);
+  if (transient) {
+    res.setHeader('retry-after', '5');
+    sendError(res, 503, 'SERVICE_UNAVAILABLE', transient, transientReason(transient));
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -76,19 +110,9 @@ export async function withRequestContext(
       res.destroy();
       return;
     }
-    if (e instanceof InvalidCredentialsError) {
-      res.setHeader('www-authenticate', 'Bearer');
-      return sendError(res, 401, 'UNAUTHENTICATED', `Not signed in: ${e.reason}`);
-    }
-    if (e instanceof RateLimitedError) res.setHeader('retry-after', String(e.retryAfterSeconds));
-    if (e instanceof DomainError) return sendError(res, STATUS[e.code] ?? 400, e.code, e.message, e.details.field as string | undefined);
-    const transient = transientDatabaseError(e);
-    if (transient) {
-      res.setHeader('retry-after', '5');
-      return sendError(res, 503, 'SERVICE_UNAVAILABLE', transient);
-    }
+    if (sendFailure(res, e)) return;
     deps.log.error({ err: e, operation }, 'export failed');
-    sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', 'INTERNAL');
   }
 }
 
@@ -103,7 +127,8 @@ function attachment(res: express.Response, title: string, ext: string): void {
  * list — its own filter arguments as query parameters, the viewer's access policy, no row cap — as xlsx or
  * csv (`stations`, `signups`, `hours`, `served`, `supplies`), GeoJSON or HSDS 3.0 JSON (`stations`); and
  * `GET /exports/roster.html?stationId=&day=` is a printable shift roster. Errors are the GraphQL error shape
- * with the transport's statuses (400 BAD_USER_INPUT naming the parameter, 401, 403, 404).
+ * with the transport's statuses (400 BAD_USER_INPUT naming the parameter, 401, 403, 404) and the same
+ * `extensions.reason` and `extensions.args` (sendError).
  */
 export function mountExports(app: express.Express, deps: { em: EntityManager; config: Config; log: Logger; security: Security; schema: GraphQLSchema }): void {
   app.get(/^\/exports\/([a-z]+)\.([a-z]+)$/, (req, res) => {
@@ -120,7 +145,7 @@ export function mountExports(app: express.Express, deps: { em: EntityManager; co
       const report = TABLE_REPORTS[name];
       const geo = name === 'stations' && (format === 'geojson' || format === 'hsds');
       if (!report || !(geo || format === 'xlsx' || format === 'csv')) {
-        return sendError(res, 404, 'NOT_FOUND', `No export ${name}.${format}: see /exports/{stations,signups,hours,served,supplies}.{xlsx,csv}, stations.{geojson,hsds}, roster.html`);
+        return sendError(res, 404, 'NOT_FOUND', `No export ${name}.${format}: see /exports/{stations,signups,hours,served,supplies}.{xlsx,csv}, stations.{geojson,hsds}, roster.html`, 'EXPORT_UNKNOWN', { name, format });
       }
       ctx.access.requireRole(...report.roles);
       await chargeExport(ctx, deps, res);

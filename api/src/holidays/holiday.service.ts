@@ -137,10 +137,10 @@ export function validateNotice(year: number, days: NoticeDay[], field = 'input.d
     const at = `${field}.${i}`;
     const parsed = new Date(`${d.date}T00:00:00Z`);
     if (!DATE.test(d.date) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d.date) throw new BadInputError(`${at}.date`, `"${d.date}" is not a date YYYY-MM-DD`, 'NOT_A_DATE', { value: d.date });
-    if (Number(d.date.slice(0, 4)) !== year) throw new BadInputError(`${at}.date`, `${d.date} is not in ${year}`, 'HOLIDAY_NOTICE_FORMAT');
-    if (seen.has(d.date)) throw new BadInputError(`${at}.date`, `${d.date} appears twice (also at ${field}.${seen.get(d.date)})`, 'HOLIDAY_NOTICE_FORMAT');
+    if (Number(d.date.slice(0, 4)) !== year) throw new BadInputError(`${at}.date`, `${d.date} is not in ${year}`, 'HOLIDAY_DATE_OTHER_YEAR', { date: d.date, year });
+    if (seen.has(d.date)) throw new BadInputError(`${at}.date`, `${d.date} appears twice (also at ${field}.${seen.get(d.date)})`, 'HOLIDAY_DATE_TWICE', { date: d.date });
     seen.set(d.date, i);
-    if (d.kind !== 'HOLIDAY' && d.kind !== 'WORKDAY') throw new BadInputError(`${at}.kind`, `must be HOLIDAY or WORKDAY, got "${d.kind}"`, 'HOLIDAY_NOTICE_FORMAT');
+    if (d.kind !== 'HOLIDAY' && d.kind !== 'WORKDAY') throw new BadInputError(`${at}.kind`, `must be HOLIDAY or WORKDAY, got "${d.kind}"`, 'HOLIDAY_KIND_UNKNOWN', { value: String(d.kind) });
     const name = d.name.trim();
     if (name.length < 1 || name.length > 50) throw new BadInputError(`${at}.name`, 'must be 1–50 characters', 'TOO_LONG', { min: 1, max: 50 });
     if (d.kind === 'WORKDAY' && ![0, 6].includes(weekdayOf(d.date))) throw new BadInputError(`${at}.kind`, `${d.date} is a weekday: a make-up workday (调休) is a Saturday or Sunday worked`, 'HOLIDAY_WORKDAY_WEEKDAY', { date: d.date });
@@ -154,15 +154,20 @@ export function validateNotice(year: number, days: NoticeDay[], field = 'input.d
   return days.map((d) => ({ ...d, name: d.name.trim() })).sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
-/** validateNotice for imported text: errors are BAD_USER_INPUT on `text`, naming the row (CSV line or JSON item). */
+/**
+ * validateNotice for imported text: errors are BAD_USER_INPUT on `text` with validateNotice's reason and args,
+ * naming the row in the message and in the args: `row`, the CSV data row (1 = the first after any header line),
+ * or `item`, the JSON array index.
+ */
 export function validateNoticeText(year: number, days: NoticeDay[], format: 'CSV' | 'JSON'): NoticeDay[] {
   try {
     return validateNotice(year, days, 'days');
   } catch (e) {
     if (!(e instanceof BadInputError)) throw e;
     const m = /^days\.(\d+)\.\w+: (.*)$/s.exec(e.message);
-    if (!m) throw new BadInputError('text', e.message.replace(/^days: /, ''), 'HOLIDAY_NOTICE_FORMAT');
-    throw new BadInputError('text', `${format === 'CSV' ? 'data row' : 'item'} ${Number(m[1]) + (format === 'CSV' ? 1 : 0)}: ${m[2]}`, 'HOLIDAY_NOTICE_FORMAT');
+    if (!m) throw new BadInputError('text', e.message.replace(/^days: /, ''), e.reason, e.args);
+    const row = format === 'CSV' ? { row: Number(m[1]) + 1 } : { item: Number(m[1]) };
+    throw new BadInputError('text', `${format === 'CSV' ? 'data row' : 'item'} ${Number(m[1]) + (format === 'CSV' ? 1 : 0)}: ${m[2]}`, e.reason, { ...e.args, ...row });
   }
 }
 
@@ -221,9 +226,9 @@ const KIND_WORDS: Record<string, HolidayKind> = { holiday: 'HOLIDAY', workday: '
  */
 export function parseNoticeText(text: string, format: 'CSV' | 'JSON', field = 'text'): NoticeDay[] {
   if (text.length > 100_000) throw new BadInputError(field, 'at most 100,000 characters', 'TOO_LONG', { max: 100000 });
-  const kindOf = (raw: unknown, where: string): HolidayKind => {
+  const kindOf = (raw: unknown, where: string, row: { line: number } | { item: number }): HolidayKind => {
     const k = KIND_WORDS[String(raw ?? '').trim().toLowerCase()] ?? KIND_WORDS[String(raw ?? '').trim()];
-    if (!k) throw new BadInputError(field, `${where}: kind must be HOLIDAY or WORKDAY (休/班), got "${String(raw ?? '')}"`, 'HOLIDAY_NOTICE_FORMAT');
+    if (!k) throw new BadInputError(field, `${where}: kind must be HOLIDAY or WORKDAY (休/班), got "${String(raw ?? '')}"`, 'HOLIDAY_KIND_UNKNOWN', { value: String(raw ?? ''), ...row });
     return k;
   };
   if (format === 'JSON') {
@@ -231,25 +236,27 @@ export function parseNoticeText(text: string, format: 'CSV' | 'JSON', field = 't
     try {
       data = JSON.parse(text);
     } catch (e) {
-      throw new BadInputError(field, `not valid JSON (${(e as Error).message})`, 'HOLIDAY_NOTICE_FORMAT');
+      throw new BadInputError(field, `not valid JSON (${(e as Error).message})`, 'HOLIDAY_NOTICE_NOT_JSON');
     }
-    if (!Array.isArray(data)) throw new BadInputError(field, 'JSON must be an array of { "date", "kind", "name" }', 'HOLIDAY_NOTICE_FORMAT');
+    if (!Array.isArray(data)) throw new BadInputError(field, 'JSON must be an array of { "date", "kind", "name" }', 'HOLIDAY_NOTICE_NOT_LIST');
     return data.map((item, i) => {
       const o = (item ?? {}) as Record<string, unknown>;
-      if (typeof o.date !== 'string' || typeof o.name !== 'string') throw new BadInputError(field, `item ${i}: needs "date" and "name" strings`, 'HOLIDAY_NOTICE_FORMAT');
-      return { date: o.date.trim(), kind: kindOf(o.kind, `item ${i}`), name: o.name };
+      if (typeof o.date !== 'string' || typeof o.name !== 'string') throw new BadInputError(field, `item ${i}: needs "date" and "name" strings`, 'HOLIDAY_ITEM_FIELDS', { item: i });
+      return { date: o.date.trim(), kind: kindOf(o.kind, `item ${i}`, { item: i }), name: o.name };
     });
   }
   let rows: string[][];
   try {
     rows = parseCsv(text, { skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }) as string[][];
   } catch (e) {
-    throw new BadInputError(field, `not valid CSV (${(e as Error).message})`, 'HOLIDAY_NOTICE_FORMAT');
+    // csv-parse names the line it stopped at (`lines`); its message stays in the English text only.
+    const line = (e as { lines?: unknown }).lines;
+    throw new BadInputError(field, `not valid CSV (${(e as Error).message})`, 'HOLIDAY_NOTICE_NOT_CSV', typeof line === 'number' ? { line } : {});
   }
   const header = rows.length && /^date$/i.test(rows[0][0] ?? '') ? 1 : 0;
   return rows.slice(header).map((r, i) => {
     const line = `line ${i + 1 + header}`;
-    if (r.length < 3) throw new BadInputError(field, `${line}: needs date,kind,name`, 'HOLIDAY_NOTICE_FORMAT');
-    return { date: r[0], kind: kindOf(r[1], line), name: r[2] };
+    if (r.length < 3) throw new BadInputError(field, `${line}: needs date,kind,name`, 'HOLIDAY_ROW_COLUMNS', { line: i + 1 + header });
+    return { date: r[0], kind: kindOf(r[1], line, { line: i + 1 + header }), name: r[2] };
   });
 }

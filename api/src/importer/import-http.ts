@@ -42,11 +42,12 @@ export function mountImports(app: express.Express, deps: { em: EntityManager; co
   const body = express.text({ type: () => true, limit: IMPORT_MAX_BYTES, defaultCharset: 'utf-8' });
   app.post('/imports/stations', (req, res, next) => {
     const type = req.headers['content-type'] ?? '';
-    if (SIMPLE_TYPES.test(type)) return sendError(res, 415, 'BAD_REQUEST', 'Send the file with its own content type (text/csv, application/json, application/geo+json), not as a form');
+    if (SIMPLE_TYPES.test(type)) return sendError(res, 415, 'BAD_REQUEST', 'Send the file with its own content type (text/csv, application/json, application/geo+json), not as a form', 'FILE_SENT_AS_FORM');
     body(req, res, (err?: unknown) => {
       if (err) {
         const e = err as { status?: number; type?: string };
-        return sendError(res, e.status ?? 400, 'BAD_REQUEST', e.type === 'entity.too.large' ? `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB` : 'The body could not be read as UTF-8 text');
+        if (e.type === 'entity.too.large') return sendError(res, e.status ?? 413, 'BAD_REQUEST', `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB`, 'FILE_TOO_LARGE', { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 });
+        return sendError(res, e.status ?? 400, 'BAD_REQUEST', 'The body could not be read as UTF-8 text', 'BODY_NOT_UTF8');
       }
       next();
     });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadInputError, DomainError } from '../common/errors';
+import { BadInputError, databaseInputError, DomainError, type Reason, type ReasonArgs } from '../common/errors';
 import { CoordinateSystem, assertValidLngLat, convertPoint, type LngLat } from '../common/geo';
 import { Organization, OrganizationKind } from '../organizations/organization.entity';
 import { findRegion } from '../regions/region.service';
@@ -45,16 +45,40 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** End-of-import report: counts and, for each rejected row, its line (CSV) or record number and the reason. */
+/**
+ * Why a row was rejected, or what was left out of an imported row, for a client to say in its language: the
+ * error's `code` (BAD_USER_INPUT, CONFLICT, or INTERNAL_SERVER_ERROR for a failure that is not the row's
+ * fault), its `reason` (error-reasons.ts) with `args`, and the column at fault as `field` (`lng`, `name`…) —
+ * the `extensions` of a GraphQL error.
+ */
+export interface ImportRowExtensions {
+  code?: string;
+  reason: Reason;
+  args: ReasonArgs;
+  field?: string;
+}
+
+/**
+ * End-of-import report: counts and, for each rejected row, its line (CSV) or record number and the reason —
+ * `reason`, the English text (as the CLI prints it), and `extensions`, the reason key and args; each warning
+ * likewise as `message` and `extensions`.
+ */
 export interface ImportReport {
   read: number;
   created: number;
   updated: number;
   /** Rows whose station already matched the source exactly. */
   skipped: number;
-  rejected: { line: number; name: string | null; reason: string }[];
-  warnings: { line: number; name: string | null; message: string }[];
+  rejected: { line: number; name: string | null; reason: string; extensions: ImportRowExtensions }[];
+  warnings: { line: number; name: string | null; message: string; extensions: ImportRowExtensions }[];
   dryRun: boolean;
+}
+
+/** A warning about one row: the English message, the reason and its args. */
+interface RowWarning {
+  message: string;
+  reason: Reason;
+  args: ReasonArgs;
 }
 
 interface RawRow {
@@ -74,14 +98,14 @@ export function readRows(content: string, format: ImportFormat): RawRow[] {
   const doc = JSON.parse(content) as unknown;
   if (format === 'geojson') {
     const fc = doc as { type?: string; features?: { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> }[] };
-    if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error('GeoJSON input must be a FeatureCollection');
+    if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new BadInputError('file', 'GeoJSON input must be a FeatureCollection', 'FILE_NOT_FEATURE_COLLECTION');
     return fc.features.map((f, i) => {
       const coords = f.geometry?.type === 'Point' && Array.isArray(f.geometry.coordinates) ? (f.geometry.coordinates as unknown[]) : [];
       return { line: i + 1, data: { ...(f.properties ?? {}), lng: coords[0], lat: coords[1], __geometryType: f.geometry?.type } };
     });
   }
   const items = Array.isArray(doc) ? doc : (doc as { items?: unknown[] }).items;
-  if (!Array.isArray(items)) throw new Error('JSON input must be an array of stations or an object with an `items` array');
+  if (!Array.isArray(items)) throw new BadInputError('file', 'JSON input must be an array of stations or an object with an `items` array', 'FILE_NOT_A_LIST');
   return items.map((data, i) => ({ line: i + 1, data: data as Record<string, unknown> }));
 }
 
@@ -93,7 +117,8 @@ const str = (v: unknown): string | undefined => (v === undefined ? undefined : S
 
 function num(v: unknown, field: string): number {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-  if (!Number.isFinite(n)) throw new BadInputError(field, `not a number: ${v === undefined ? 'missing' : JSON.stringify(v)}`, 'INVALID_INPUT');
+  if (v === undefined) throw new BadInputError(field, 'not a number: missing', 'REQUIRED');
+  if (!Number.isFinite(n)) throw new BadInputError(field, `not a number: ${JSON.stringify(v)}`, 'NOT_A_NUMBER', { value: typeof v === 'string' ? v : JSON.stringify(v) });
   return n;
 }
 
@@ -132,14 +157,14 @@ interface PreparedRow {
   input: StationCreateInput;
   provenance: Provenance;
   operatorName?: string;
-  warnings: string[];
+  warnings: RowWarning[];
 }
 
 /** Turns one raw row into validated station input in WGS-84; throws BadInputError naming the column at fault. */
 async function prepareRow(em: EntityManager, row: RawRow, opts: ImportOptions): Promise<PreparedRow> {
   const d = row.data;
-  const warnings: string[] = [];
-  if (d.__geometryType !== undefined && d.__geometryType !== 'Point') throw new BadInputError('geometry', 'must be a Point', 'INVALID_INPUT');
+  const warnings: RowWarning[] = [];
+  if (d.__geometryType !== undefined && d.__geometryType !== 'Point') throw new BadInputError('geometry', 'must be a Point', 'GEOMETRY_NOT_POINT', { type: String(d.__geometryType ?? 'null') });
   const name = str(pick(d, 'name', '名称', 'title'));
   if (!name) throw new BadInputError('name', 'missing', 'REQUIRED');
   if (name.length > 200) throw new BadInputError('name', 'longer than 200 characters', 'TOO_LONG', { max: 200 });
@@ -153,10 +178,10 @@ async function prepareRow(em: EntityManager, row: RawRow, opts: ImportOptions): 
 
   const hoursText = str(pick(d, 'opening_hours', 'openingHours', 'open_hours', 'hours', '开放时间', '营业时间'));
   const hours = convertChineseHours(hoursText);
-  if (hours.problem) warnings.push(`opening hours left empty: ${hours.problem}`);
+  if (hours.problem) warnings.push({ message: `opening hours left empty: ${hours.problem}`, reason: 'IMPORT_HOURS_UNREAD', args: { text: hoursText ?? '' } });
 
   const { amenities, unknown } = mapAmenityWords(listOf(pick(d, 'amenities', 'facilities', '设施')));
-  if (unknown.length) warnings.push(`unknown facility words ignored: ${unknown.join(', ')}`);
+  if (unknown.length) warnings.push({ message: `unknown facility words ignored: ${unknown.join(', ')}`, reason: 'IMPORT_FACILITIES_UNKNOWN', args: { words: unknown } });
 
   const statusWord = str(pick(d, 'status'))?.toLowerCase();
   let status: StationStatus | undefined;
@@ -193,7 +218,7 @@ async function prepareRow(em: EntityManager, row: RawRow, opts: ImportOptions): 
   if (match.method === 'district-name' && match.boundaryCode && match.boundaryCode !== match.code) {
     notes.push(`坐标落在${match.boundaryName} (${match.boundaryCode})，与所述行政区 ${district} 不符 (location lies outside the stated district)`);
   }
-  if (!regionCode) warnings.push('no administrative division found for this location');
+  if (!regionCode) warnings.push({ message: 'no administrative division found for this location', reason: 'IMPORT_NO_REGION', args: {} });
   const provenance: Provenance = {
     source: profile?.source ?? opts.sourceName,
     sourceDatum: opts.crs,
@@ -254,6 +279,22 @@ function fingerprint(s: Station): string {
 }
 
 /**
+ * Why a row was refused: a domain error's message, reason, args and field; a database refusal of its data
+ * (databaseInputError: a constraint, a value the column cannot hold) with that reason; anything else as
+ * IMPORT_ROW_UNKNOWN_ERROR (the server's fault, not the row's: logged in the English text only).
+ */
+function rowRejection(e: unknown): { reason: string; extensions: ImportRowExtensions } {
+  if (e instanceof DomainError) {
+    const field = typeof e.details.field === 'string' ? e.details.field : undefined;
+    return { reason: e.message, extensions: { code: e.code, reason: e.reason, args: e.args, ...(field ? { field } : {}) } };
+  }
+  const text = `database refused the row: ${(e as Error).message.split('\n')[0]}`;
+  const refused = databaseInputError(e);
+  if (refused) return { reason: text, extensions: { code: refused.code, reason: refused.reason, args: {}, ...(refused.field ? { field: refused.field } : {}) } };
+  return { reason: text, extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'IMPORT_ROW_UNKNOWN_ERROR', args: {} } };
+}
+
+/**
  * Imports stations from `content`: converts the datum, the Chinese opening hours and facility words, finds
  * each region, and upserts by the source key. Each row is its own transaction, so a bad row is reported
  * (with its line and reason) and never aborts the good ones or half-writes a station. With `dryRun`, every
@@ -264,8 +305,11 @@ export async function importStations(em: EntityManager, content: string, opts: I
   try {
     rows = readRows(content, opts.format);
   } catch (e) {
+    if (e instanceof BadInputError) throw e;
+    // The parser's own words (JSON.parse, csv-parse) stay as `detail`, with the line csv-parse stopped at.
     const detail = (e as Error).message.split('\n')[0];
-    throw new BadInputError('file', `the ${opts.format} file could not be read: ${detail}`, 'FILE_UNREADABLE', { format: opts.format, detail });
+    const line = (e as { lines?: unknown }).lines;
+    throw new BadInputError('file', `the ${opts.format} file could not be read: ${detail}`, 'FILE_UNREADABLE', { format: opts.format, detail, ...(typeof line === 'number' ? { line } : {}) });
   }
   const report: ImportReport = { read: rows.length, created: 0, updated: 0, skipped: 0, rejected: [], warnings: [], dryRun: Boolean(opts.dryRun) };
   let done = 0;
@@ -291,7 +335,7 @@ export async function importStations(em: EntityManager, content: string, opts: I
         }
         outcome = isNew ? 'created' : before === fingerprint(station) ? 'skipped' : 'updated';
         if (isNew) tx.persist(station);
-        for (const w of prepared.warnings) report.warnings.push({ line: row.line, name, message: w });
+        for (const w of prepared.warnings) report.warnings.push({ line: row.line, name, message: w.message, extensions: { reason: w.reason, args: w.args } });
         if (outcome !== 'skipped') await tx.flush();
         // A dry run, and a row that matched already, roll back: nothing of theirs is written (not even the
         // commit-time flush of an unchanged station), so a second run leaves the database exactly as it was.
@@ -300,8 +344,7 @@ export async function importStations(em: EntityManager, content: string, opts: I
     } catch (e) {
       if (!(e instanceof DryRunRollback)) {
         outcome = null;
-        const reason = e instanceof DomainError ? e.message : `database refused the row: ${(e as Error).message.split('\n')[0]}`;
-        report.rejected.push({ line: row.line, name, reason });
+        report.rejected.push({ line: row.line, name, ...rowRejection(e) });
       }
     }
     const counted = outcome as 'created' | 'updated' | 'skipped' | null;

@@ -10,7 +10,7 @@ export class OrganizationFilter {
   @Field(() => [OrganizationKind], { nullable: true, description: 'Only organizations of these kinds.' }) kinds?: OrganizationKind[];
   @Field(() => String, { nullable: true, description: 'Case-insensitive text contained in the name (at most 100 characters, trimmed).' }) @TextRule({ max: 100 }) search?: string;
   @Field(() => ID, { nullable: true, description: 'Only direct children of this organization.' }) parentId?: string;
-  @Field(() => String, { nullable: true, description: 'Leading digits of the GB/T 2260 code (1–6 digits).' }) @TextRule({ pattern: /^[0-9]{0,6}$/, patternMessage: 'must be 1 to 6 digits' }) regionCodePrefix?: string;
+  @Field(() => String, { nullable: true, description: 'Leading digits of the GB/T 2260 code (1–6 digits).' }) @TextRule({ pattern: /^[0-9]{0,6}$/, patternMessage: 'must be 1 to 6 digits', patternReason: 'REGION_CODE_PREFIX_FORMAT', patternArgs: { max: 6 } }) regionCodePrefix?: string;
   @Field(() => Boolean, {
     nullable: true,
     description:

@@ -25,7 +25,7 @@ class RegionFilter {
 export class RegionResolver {
   @Query(() => Region, { nullable: true, description: 'A GB/T 2260 division by its six-digit code.' })
   region(@Arg('code', () => ID, { description: 'Six-digit GB/T 2260 code, e.g. 410102; BAD_USER_INPUT otherwise.' }) code: string, @Ctx() { loaders }: Context) {
-    if (!/^[0-9]{6}$/.test(code)) throw new BadInputError('code', 'must be six digits', 'REGION_CODE_FORMAT', { min: 6, max: 6 });
+    if (!/^[0-9]{6}$/.test(code)) throw new BadInputError('code', 'must be six digits', 'REGION_CODE_FORMAT', { max: 6 });
     return loaders.region.load(code);
   }
 

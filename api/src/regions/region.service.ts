@@ -16,7 +16,7 @@ const LEVEL_BY_RANK: Record<string, RegionLevel> = {
 
 /** Throws BadInputError on `field` unless `code` is a six-digit code present in the region table. */
 export async function assertRegionExists(em: EntityManager, code: string, field: string): Promise<void> {
-  if (!/^[0-9]{6}$/.test(code)) throw new BadInputError(field, 'must be a six-digit GB/T 2260 code, e.g. 410102', 'REGION_CODE_FORMAT', { min: 6, max: 6 });
+  if (!/^[0-9]{6}$/.test(code)) throw new BadInputError(field, 'must be a six-digit GB/T 2260 code, e.g. 410102', 'REGION_CODE_FORMAT', { max: 6 });
   const found = await em.execute<{ n: number }[]>('select 1 as n from region where code = ?', [code]);
   if (found.length === 0) throw new BadInputError(field, `no administrative division has code ${code}`, 'UNKNOWN_REGION', { code });
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import express from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
-import { databaseInputError, DomainError, transientDatabaseError } from '../common/errors';
+import { databaseInputError, DomainError, transientDatabaseError, transientReason } from '../common/errors';
 import type { Logger } from '../common/log';
 import { RateLimitedError, type RateLimits } from '../common/rate-limit';
 import { requestStore } from '../common/request-context';
@@ -13,24 +13,27 @@ import { cancelOwn, checkInByCode, CONSENT, joinLinkTeam, LinkGoneError, me, ope
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429 };
 
-/** The one error answer of these endpoints: `{error: {code, message, field?}}` with the HTTP status of the code. */
+/**
+ * The one error answer of these endpoints: `{error: {code, message, field?, reason, args}}` with the HTTP status of
+ * the code; `reason` and `args` as a GraphQL error's `extensions` (error-reasons.ts), for the page to translate.
+ */
 function sendError(res: express.Response, e: unknown, log: Logger): void {
   if (e instanceof LinkGoneError) {
-    res.status(410).json({ error: { code: e.code, message: e.message } });
+    res.status(410).json({ error: { code: e.code, message: e.message, reason: e.code, args: {} } });
   } else if (e instanceof RateLimitedError) {
     res.setHeader('retry-after', String(e.retryAfterSeconds));
-    res.status(429).json({ error: { code: 'RATE_LIMITED', message: e.message, retryAfterSeconds: e.retryAfterSeconds } });
+    res.status(429).json({ error: { code: 'RATE_LIMITED', message: e.message, retryAfterSeconds: e.retryAfterSeconds, reason: e.reason, args: e.args } });
   } else if (e instanceof DomainError) {
-    res.status(STATUS[e.code] ?? 400).json({ error: { code: e.code, message: e.message, ...e.details } });
+    res.status(STATUS[e.code] ?? 400).json({ error: { code: e.code, message: e.message, ...e.details, reason: e.reason, args: e.args } });
   } else if (transientDatabaseError(e)) {
     res.setHeader('retry-after', '5');
-    res.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: transientDatabaseError(e) } });
+    res.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: transientDatabaseError(e), reason: transientReason(transientDatabaseError(e)!), args: {} } });
   } else if (databaseInputError(e)) {
     const refused = databaseInputError(e)!;
-    res.status(refused.code === 'CONFLICT' ? 409 : 400).json({ error: { code: refused.code, message: refused.message, field: refused.field } });
+    res.status(refused.code === 'CONFLICT' ? 409 : 400).json({ error: { code: refused.code, message: refused.message, field: refused.field, reason: refused.reason, args: {} } });
   } else {
     log.error({ err: e }, 'volunteer self-sign-up failed');
-    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', reason: 'INTERNAL', args: {} } });
   }
 }
 
@@ -65,13 +68,13 @@ export function mountSelfSignup(app: express.Express, em: EntityManager, config:
           res.setHeader('x-ratelimit-remaining', String(charge.remaining));
           if (req.method === 'POST') {
             if (!req.is('application/json')) {
-              res.status(415).json({ error: { code: 'BAD_REQUEST', message: 'Send JSON (Content-Type: application/json)' } });
+              res.status(415).json({ error: { code: 'BAD_REQUEST', message: 'Send JSON (Content-Type: application/json)', reason: 'CONTENT_TYPE_NOT_JSON', args: {} } });
               return;
             }
             try {
               await new Promise<void>((resolve, reject) => json(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
             } catch {
-              res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: 'The body is not JSON of at most 8 kB' } });
+              res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: 'The body is not JSON of at most 8 kB', reason: 'BODY_TOO_LARGE_OR_NOT_JSON', args: { maxKb: 8 } } });
               return;
             }
           }
@@ -138,7 +141,7 @@ export function mountSelfSignup(app: express.Express, em: EntityManager, config:
     }),
   );
   app.all(/^\/api\/volunteer(\/.*)?$/, (_req, res) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such volunteer endpoint' } });
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such volunteer endpoint', reason: 'ENDPOINT_UNKNOWN', args: {} } });
   });
 
   const page = path.join(config.ADMIN_DIST, 'signup.html');

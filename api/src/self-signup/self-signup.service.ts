@@ -31,7 +31,7 @@ export class LinkGoneError extends Error {
 /** No volunteer has the secret link the request carries: 401 UNAUTHENTICATED (the page asks to register again). */
 export class UnknownVolunteerError extends DomainError {
   constructor() {
-    super('UNAUTHENTICATED', 'Unknown volunteer link: register through a sign-up link, or open your own link again');
+    super('UNAUTHENTICATED', 'Unknown volunteer link: register through a sign-up link, or open your own link again', {}, 'VOLUNTEER_LINK_UNKNOWN', {});
   }
 }
 
@@ -107,7 +107,7 @@ export async function register(em: EntityManager, link: OpenLink, input: Registr
   const phone = checkText(input.phone, PHONE_RULE, 'phone');
   if (!phone) throw new BadInputError('phone', 'is required', 'REQUIRED');
   const skills = input.skills ?? [];
-  if (!Array.isArray(skills) || skills.length > 20 || skills.some((s) => typeof s !== 'string')) throw new BadInputError('skills', 'must be a list of at most 20 skills', 'TOO_MANY', { max: 20 });
+  if (!Array.isArray(skills) || skills.length > 20 || skills.some((s) => typeof s !== 'string')) throw new BadInputError('skills', 'must be a list of at most 20 skills', 'SKILLS_LIST', { max: 20 });
   assertSkills(skills as string[], 'skills');
   if (input.consentVersion !== CONSENT.version) throw new BadInputError('consentVersion', `consent to the current text (version ${CONSENT.version}) is required`, 'CONSENT_REQUIRED', { version: CONSENT.version });
   const token = randomBytes(24).toString('base64url');

@@ -19,8 +19,8 @@ export class ShiftInput {
 
 @InputType({ description: 'A daily slot of a shift pattern, in the campaign time zone: "20:00"–"08:00" crosses midnight.' })
 export class ShiftSlotInput {
-  @Field({ description: 'Local start, HH:mm.' }) @TextRule({ pattern: /^([01][0-9]|2[0-3]):[0-5][0-9]$/, patternMessage: 'must be HH:mm' }) start!: string;
-  @Field({ description: 'Local end, HH:mm; at or before start means the next day.' }) @TextRule({ pattern: /^([01][0-9]|2[0-4]):[0-5][0-9]$/, patternMessage: 'must be HH:mm' }) end!: string;
+  @Field({ description: 'Local start, HH:mm.' }) @TextRule({ pattern: /^([01][0-9]|2[0-3]):[0-5][0-9]$/, patternMessage: 'must be HH:mm', patternReason: 'TIME_OF_DAY_FORMAT', patternArgs: { max: '23:59' } }) start!: string;
+  @Field({ description: 'Local end, HH:mm; at or before start means the next day.' }) @TextRule({ pattern: /^([01][0-9]|2[0-4]):[0-5][0-9]$/, patternMessage: 'must be HH:mm', patternReason: 'TIME_OF_DAY_FORMAT', patternArgs: { max: '24:00' } }) end!: string;
   @Field(() => Int, { description: 'Most volunteers (capacity), 1–500.' }) @NumberRule({ min: 1, max: 500 }) maxVolunteers!: number;
   @Field(() => Int, { nullable: true, description: 'Fewest volunteers, 0–500 (default: maxVolunteers; above it counts as maxVolunteers).' }) @NumberRule({ min: 0, max: 500 }) minVolunteers?: number;
   @Field(() => String, { nullable: true, description: '1–50 characters (trimmed, at least one visible).' }) @TextRule(nameRule(50)) role?: string;

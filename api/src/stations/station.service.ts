@@ -241,7 +241,7 @@ export function stationFilterSql(filter: StationFilter | undefined | null, field
     params.push(pgArray(filter.amenities));
   }
   if (filter.regionCodePrefix) {
-    if (!/^[0-9]{1,6}$/.test(filter.regionCodePrefix)) throw new BadInputError(`${field}.regionCodePrefix`, 'must be 1 to 6 digits', 'REGION_CODE_FORMAT', { min: 1, max: 6 });
+    if (!/^[0-9]{1,6}$/.test(filter.regionCodePrefix)) throw new BadInputError(`${field}.regionCodePrefix`, 'must be 1 to 6 digits', 'REGION_CODE_PREFIX_FORMAT', { max: 6 });
     parts.push('s.region_code like ?');
     params.push(`${filter.regionCodePrefix}%`);
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type express from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadInputError, transientDatabaseError } from '../common/errors';
+import { BadInputError, transientDatabaseError, transientReason } from '../common/errors';
 import type { RateLimits } from '../common/rate-limit';
 import { RateLimitedError } from '../common/rate-limit';
 import type { Config } from '../config';
@@ -21,7 +21,7 @@ export const CLUSTER_ZOOM_MAX = 10;
 
 function list<T extends string>(raw: unknown, allowed: Record<string, T>, param: string): T[] | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string') throw new BadInputError(param, 'give it once, as a comma-separated list', 'INVALID_INPUT');
+  if (typeof raw !== 'string') throw new BadInputError(param, 'give it once, as a comma-separated list', 'PARAMETER_REPEATED');
   const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
   const known = new Set<string>(Object.values(allowed));
   const bad = values.find((v) => !known.has(v));
@@ -51,7 +51,7 @@ export function tileFilter(query: Record<string, unknown>): StationFilter {
     amenities: list(query.amenities, Amenity, 'amenities'),
   } as StationFilter;
   if (query.region !== undefined && query.region !== '') {
-    if (typeof query.region !== 'string' || !/^[0-9]{1,6}$/.test(query.region)) throw new BadInputError('region', 'must be 1 to 6 digits', 'REGION_CODE_FORMAT', { min: 1, max: 6 });
+    if (typeof query.region !== 'string' || !/^[0-9]{1,6}$/.test(query.region)) throw new BadInputError('region', 'must be 1 to 6 digits', 'REGION_CODE_PREFIX_FORMAT', { max: 6 });
     filter.regionCodePrefix = query.region;
   }
   return filter;
@@ -298,18 +298,18 @@ export function mountStationTiles(app: express.Express, em: EntityManager, confi
   return tiles;
 }
 
-/** A tile request's failure as JSON: 400 BAD_USER_INPUT naming the parameter, 429, 503 for an outage, else 500. */
+/** A tile request's failure as JSON (`{ error: { code, message, reason, args, field } }`): 400 BAD_USER_INPUT naming the parameter, 429, 503 for an outage, else 500. */
 function sendTileError(res: express.Response, e: unknown, log: Logger): void {
   if (e instanceof BadInputError) {
-    res.status(400).json({ error: { code: 'BAD_USER_INPUT', field: e.field, message: e.message } });
+    res.status(400).json({ error: { code: 'BAD_USER_INPUT', field: e.field, message: e.message, reason: e.reason, args: e.args } });
   } else if (e instanceof RateLimitedError) {
     res.setHeader('retry-after', String(e.retryAfterSeconds));
-    res.status(429).json({ error: { code: 'RATE_LIMITED', message: e.message, retryAfterSeconds: e.retryAfterSeconds } });
+    res.status(429).json({ error: { code: 'RATE_LIMITED', message: e.message, retryAfterSeconds: e.retryAfterSeconds, reason: e.reason, args: e.args } });
   } else if (transientDatabaseError(e)) {
     res.setHeader('retry-after', '5');
-    res.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: transientDatabaseError(e) } });
+    res.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: transientDatabaseError(e), reason: transientReason(transientDatabaseError(e)!), args: {} } });
   } else {
     log.error({ err: e }, 'tile failed');
-    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', reason: 'INTERNAL', args: {} } });
   }
 }

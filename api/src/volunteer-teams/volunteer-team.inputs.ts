@@ -4,7 +4,7 @@ import { FILTER_IDS_RULE, listOrder } from '../common/list-query';
 import { SortDirection } from '../common/pagination';
 import { VolunteerTeamKind } from './volunteer-team.entity';
 
-const REGION_CODE = { pattern: /^[0-9]{6}$/, patternMessage: 'must be six digits' };
+const REGION_CODE = { pattern: /^[0-9]{6}$/, patternMessage: 'must be six digits', patternReason: 'REGION_CODE_FORMAT' as const, patternArgs: { max: 6 } };
 
 @InputType({ description: 'A volunteer team. A COORDINATOR may only use one of their organizations (or one below them).' })
 export class VolunteerTeamInput {

@@ -25,7 +25,7 @@ export class WebhookCreateInput {
   events?: StationChange[] | null;
 
   @Field(() => String, { nullable: true, description: 'Only stations in regions whose GB/T 2260 code starts with these 1–6 digits (e.g. `41` 河南省, `4101` 郑州市); default all.' })
-  @TextRule({ max: 6, singleLine: true, emptyToNull: true, pattern: /^[0-9]{1,6}$/, patternMessage: 'must be 1 to 6 digits' })
+  @TextRule({ max: 6, singleLine: true, emptyToNull: true, pattern: /^[0-9]{1,6}$/, patternMessage: 'must be 1 to 6 digits', patternReason: 'REGION_CODE_PREFIX_FORMAT', patternArgs: { max: 6 } })
   regionCodePrefix?: string | null;
 }
 

@@ -29,7 +29,7 @@ export async function createWebhook(em: EntityManager, apiKeyId: string, input: 
   const events = [...new Set(input.events?.length ? input.events : Object.values(StationChange))];
   // An empty `events` list is refused by the input's @ListRule (TOO_FEW); omitted means all.
   const prefix = input.regionCodePrefix ?? null;
-  if (prefix !== null && !/^[0-9]{1,6}$/.test(prefix)) throw new BadInputError('input.regionCodePrefix', 'must be 1 to 6 digits of a GB/T 2260 code, e.g. 41 or 4101', 'REGION_CODE_FORMAT', { min: 1, max: 6 });
+  if (prefix !== null && !/^[0-9]{1,6}$/.test(prefix)) throw new BadInputError('input.regionCodePrefix', 'must be 1 to 6 digits of a GB/T 2260 code, e.g. 41 or 4101', 'REGION_CODE_PREFIX_FORMAT', { max: 6 });
   // Serialise a key's registrations so that the limit holds under concurrent calls.
   await em.execute(`select id from api_key where id = ? for update`, [apiKeyId]);
   const count = await em.count(Webhook, { apiKey: apiKeyId });
