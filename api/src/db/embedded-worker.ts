@@ -101,6 +101,11 @@ async function run(data: EmbeddedWorkerData): Promise<void> {
       port.postMessage({ type: 'dump', data } satisfies EmbeddedWorkerMessage, [data]);
     } else if (msg.type === 'stop') {
       await server.stop();
+      // pglite-socket detaches a closed connection in a setImmediate callback, which asks the database whether a
+      // transaction is open: one already scheduled (the client hung up just before) must run before PGlite closes,
+      // or it throws on the closed database. stop() removed the sockets' listeners, so no new one is scheduled.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
       await db.close();
       port.postMessage({ type: 'stopped' } satisfies EmbeddedWorkerMessage);
       port.close();
