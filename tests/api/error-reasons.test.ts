@@ -36,8 +36,8 @@ const GENERIC_REASONS = ['INVALID_INPUT', 'CONFLICT', 'FORBIDDEN', 'PATTERN_MISM
  * - self-signup/self-signup.routes.ts: the volunteer page's own sendError(res, e, log), passing on the error's reason.
  */
 const FORWARDING = [
-  'common/text-input.ts: new BadInputError(field, wrong.message, wrong.reason',
-  'common/text-input.ts: new BadInputError(field, rule.patternMessage ?? `must match ${rule.pattern}`, rule.patternReason ??',
+  'common/input-rules.ts: new BadInputError(field, wrong.message, wrong.reason',
+  'common/input-rules.ts: new BadInputError(field, rule.patternMessage ?? `must match ${rule.pattern}`, rule.patternReason ??',
   'self-signup/self-signup.routes.ts: sendError(res, e, deps.log)',
   'holidays/holiday.service.ts: new BadInputError(\'text\', e.message',
   'holidays/holiday.service.ts: new BadInputError(\'text\', `${format',
@@ -278,11 +278,11 @@ describe('failing operations over HTTP', () => {
     const camp = (await data(`{ campaigns(limit: 1) { nodes { id } } }`)).campaigns.nodes[0].id;
     const PLAN = `mutation($i: ShiftPatternInput!) { planShifts(input: $i, save: false) { created } }`;
     const slot = { start: '08:00', end: '20:00', role: '志愿者', maxVolunteers: 2 };
-    const date = await refusal(PLAN, { i: { campaignId: camp, fromDate: '2027/06/02', toDate: '2027-06-03', stationIds: [], slots: [slot] } });
+    const date = await refusal(PLAN, { i: { campaignId: camp, fromDate: '2027/06/02', toDate: '2027-06-03', stationIds: ['00000000-0000-4000-8000-000000000000'], slots: [slot] } });
     expect(date.ext).toMatchObject({ field: 'input.fromDate', reason: 'LOCAL_DATE_FORMAT' });
-    const day = await refusal(PLAN, { i: { campaignId: camp, fromDate: '2027-02-30', toDate: '2027-06-03', stationIds: [], slots: [slot] } });
+    const day = await refusal(PLAN, { i: { campaignId: camp, fromDate: '2027-02-30', toDate: '2027-06-03', stationIds: ['00000000-0000-4000-8000-000000000000'], slots: [slot] } });
     expect(day.ext).toMatchObject({ field: 'input.fromDate', reason: 'NOT_A_DATE', args: { value: '2027-02-30' } });
-    const time = await refusal(PLAN, { i: { campaignId: camp, fromDate: '2027-06-02', toDate: '2027-06-03', stationIds: [], slots: [{ ...slot, start: '8点' }] } });
+    const time = await refusal(PLAN, { i: { campaignId: camp, fromDate: '2027-06-02', toDate: '2027-06-03', stationIds: ['00000000-0000-4000-8000-000000000000'], slots: [{ ...slot, start: '8点' }] } });
     expect(time.ext).toMatchObject({ field: 'input.slots[0].start', reason: 'TIME_OF_DAY_FORMAT', args: { max: '23:59' } });
   });
 
