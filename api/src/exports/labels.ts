@@ -4,7 +4,7 @@
  */
 export const ZH_LABELS: Record<string, Record<string, string>> = {
   StationKind: { LOVE_STATION: '爱心驿站', DRIVERS_HOME: '司机之家', COURIER_HOME: '快递小哥之家', SERVICE_POINT: '临时服务点' },
-  StationStatus: { ACTIVE: '运营中', TEMPORARILY_CLOSED: '暂停服务', RETIRED: '已停用' },
+  StationStatus: { PLANNED: '筹建中', ACTIVE: '运营中', TEMPORARILY_CLOSED: '暂停服务', RETIRED: '已停用' },
   Amenity: {
     DRINKING_WATER: '饮用水',
     HOT_WATER: '热水',
