@@ -141,6 +141,24 @@ describe('dashboard per role', () => {
     expect(after.titlesByLevel).toEqual([{ level: 'CITY', count: 1 }]);
     expect((await data(DASHBOARD, { m: month }, who.operator)).dashboard.titlesByLevel).toEqual([]);
   });
+
+  it('never answers counts older than the last committed station change: an update and a deletion show at once', async () => {
+    const count = (d: any, kind: string, status: string) => d.stationsByKindStatus.find((r: any) => r.kind === kind && r.status === status)?.count ?? 0;
+    const first = (await data(DASHBOARD, { m: month })).dashboard;
+    // Asked again with nothing changed: the same answer (from the kept station pass).
+    expect((await data(DASHBOARD, { m: month })).dashboard).toEqual(first);
+    const c = await data(`mutation($i: StationCreateInput!) { createStation(input: $i) { id version } }`, { i: { kind: 'DRIVERS_HOME', name: '看板变更站', location: { lng: 113.61, lat: 34.71 } } });
+    const created = (await data(DASHBOARD, { m: month })).dashboard;
+    expect(created.stationCount).toBe(first.stationCount + 1);
+    await data(`mutation($id: ID!, $v: Int!) { updateStation(id: $id, version: $v, input: {status: TEMPORARILY_CLOSED}) { id } }`, { id: c.createStation.id, v: c.createStation.version });
+    const closed = (await data(DASHBOARD, { m: month })).dashboard;
+    expect(count(closed, 'DRIVERS_HOME', 'TEMPORARILY_CLOSED')).toBe(count(created, 'DRIVERS_HOME', 'TEMPORARILY_CLOSED') + 1);
+    expect(count(closed, 'DRIVERS_HOME', 'ACTIVE')).toBe(count(created, 'DRIVERS_HOME', 'ACTIVE') - 1);
+    await data(`mutation($id: ID!) { deleteStation(id: $id) { id } }`, { id: c.createStation.id });
+    const deleted = (await data(DASHBOARD, { m: month })).dashboard;
+    expect(deleted.stationCount).toBe(first.stationCount);
+    expect(deleted.stationsByKindStatus).toEqual(first.stationsByKindStatus);
+  });
 });
 
 describe('refusals', () => {
