@@ -289,6 +289,17 @@ describe('property: opening hours', () => {
     return v.slice(0, k) + c + v.slice(k);
   });
 
+  it('a value the library parses but cannot evaluate (a year-bound movable day) is refused with its reason, and evaluates as unknown', () => {
+    // Found by the property below on 2026-12-04: the library's checks threw a string for this value.
+    const e = thrown(() => parseOpeningHours('2026easter+1 day', 'input.openingHours'));
+    expectBadInput(e, 'input.openingHours');
+    expect((e as BadInputError).reason).toBe('OPENING_HOURS_SYNTAX');
+    for (const at of ['2025-04-21T02:00:00Z', '2026-04-06T02:00:00Z', '2026-12-04T02:00:00Z', '2027-03-29T02:00:00Z']) {
+      expect(isOpenAt('2026easter+1 day', 'Asia/Shanghai', new Date(at))).toBeNull();
+      expect(isOpenAt('2026 easter +1 day 10:00-12:00', 'Asia/Shanghai', new Date(at))).toBeNull();
+    }
+  });
+
   it('parseOpeningHours on near-valid OSM fragments returns or throws BadInputError on the field, nothing else', () => {
     fc.assert(fc.property(fc.oneof(fragments, mutated), FIELD, check), { numRuns: 3000 });
   });

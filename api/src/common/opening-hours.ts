@@ -29,9 +29,18 @@ export function parseOpeningHours(value: string, field = 'openingHours'): Openin
     throw new BadInputError(field, `not valid OpenStreetMap opening_hours syntax (${detail})`, 'OPENING_HOURS_SYNTAX', { value, detail });
   }
   // The library repairs many mistakes silently ("9am to 5pm"); stored values must be exact, so refuse them.
-  const warnings = oh.getWarnings();
+  // Its checks evaluate the value, and some values parse but cannot be evaluated: it then throws a string (e.g.
+  // "2026easter+1 day": "the movable day … is not in the year of the movable day anymore").
+  let warnings: string[];
+  let suggestion: string;
+  try {
+    warnings = oh.getWarnings();
+    suggestion = oh.prettifyValue();
+  } catch (e) {
+    const detail = String(e instanceof Error ? e.message : e).split('\n')[0];
+    throw new BadInputError(field, `not valid OpenStreetMap opening_hours syntax (${detail})`, 'OPENING_HOURS_SYNTAX', { value, detail });
+  }
   if (warnings.length) {
-    const suggestion = oh.prettifyValue();
     throw new BadInputError(field, `not exact OpenStreetMap opening_hours syntax${suggestion !== value ? ` (did you mean "${suggestion}"?)` : ''}: ${String(warnings[0]).split('\n')[0]}`, 'OPENING_HOURS_INEXACT', { value, suggestion: suggestion !== value ? suggestion : null });
   }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
@@ -186,12 +195,20 @@ const concrete = new Map<string, OpeningHours>();
  * Whether a station with OSM `openingHours` is open at instant `at`, evaluated in `timeZone` whatever the
  * server's TZ is, with China's holidays (PH) and make-up workdays from the holiday calendar (the State
  * Council's notice where it is in, else the statutory days; see holidays/holiday-calendar.ts) and sunrise and
- * sunset at `place` (default the centre of Zhengzhou). Returns null when the station publishes no hours or
- * they say `unknown` for that time.
+ * sunset at `place` (default the centre of Zhengzhou). Returns null when the station publishes no hours, when
+ * they say `unknown` for that time, or when they cannot be evaluated then (the opening_hours library throws for
+ * some parsed values at some dates); never throws.
  */
 export function isOpenAt(openingHours: string | null | undefined, timeZone: string, at: Date, place?: Place | null): boolean | null {
   if (!openingHours) return null;
-  let oh = parseOpeningHours(openingHours);
+  let oh: OpeningHours;
+  try {
+    oh = parseOpeningHours(openingHours);
+  } catch {
+    // A stored value was checked when it was written, but the library's checks evaluate it around today, so a
+    // value can stop passing them later (a year-bound movable day): its hours are unknown, never a failed query.
+    return null;
+  }
   const w = wallClock(at, timeZone);
   VARIABLE_TIME.lastIndex = 0;
   if (VARIABLE_TIME.test(openingHours)) {
@@ -210,6 +227,12 @@ export function isOpenAt(openingHours: string | null | undefined, timeZone: stri
   }
   const [y, m, d] = libraryDate(w.year, w.month, w.day, w.hour, w.minute);
   const instant = new Date(y, m - 1, d, w.hour, w.minute, w.second);
-  if (oh.getUnknown(instant)) return null;
-  return oh.getState(instant);
+  // A value the library can parse may still fail to evaluate at some dates (it throws a string, e.g. for a movable
+  // day shifted out of its year): the hours are then unknown at that time, not an error of the request.
+  try {
+    if (oh.getUnknown(instant)) return null;
+    return oh.getState(instant);
+  } catch {
+    return null;
+  }
 }
