@@ -9,35 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { startTestServer, type As, type TestServer } from '../helpers/server';
 import { databaseDigest } from '../helpers/digest';
+import { INTROSPECTION, named, printType, type FullType, type TypeRef } from '../helpers/introspection';
 
 const RUNS = Number(process.env.INPUT_PROPERTY_RUNS ?? 1);
 const SEED = process.env.INPUT_PROPERTY_SEED ? Number(process.env.INPUT_PROPERTY_SEED) : undefined;
 
-interface TypeRef {
-  kind: string;
-  name: string | null;
-  ofType: TypeRef | null;
-}
-interface InputValue {
-  name: string;
-  type: TypeRef;
-}
-interface FullType {
-  kind: string;
-  name: string;
-  fields: { name: string; args: InputValue[]; type: TypeRef }[] | null;
-  inputFields: InputValue[] | null;
-  enumValues: { name: string }[] | null;
-}
-
-const INTROSPECTION = `{ __schema { types { kind name
-  fields { name type { ...T } args { name type { ...T } } }
-  inputFields { name type { ...T } }
-  enumValues { name } } } }
-  fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } }`;
-
-const named = (t: TypeRef): TypeRef => (t.ofType ? named(t.ofType) : t);
-const printType = (t: TypeRef): string => (t.kind === 'NON_NULL' ? `${printType(t.ofType!)}!` : t.kind === 'LIST' ? `[${printType(t.ofType!)}]` : t.name!);
 const FUZZED = new Set(['String', 'ID', 'DateTime']);
 
 /** One String/ID/DateTime place: `arg` plus the steps inside it (input fields; `0` for a list item). */

@@ -10,34 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type As, type TestServer } from '../helpers/server';
 import { databaseDigest } from '../helpers/digest';
+import { INTROSPECTION, named, printType, type FullType, type TypeRef } from '../helpers/introspection';
 import { createSchema } from '../../api/src/schema';
 import { declaredInputRulesOf, type DeclaredRule } from '../../api/src/common/input-rules';
 
-interface TypeRef {
-  kind: string;
-  name: string | null;
-  ofType: TypeRef | null;
-}
-interface InputValue {
-  name: string;
-  type: TypeRef;
-}
-interface FullType {
-  kind: string;
-  name: string;
-  fields: { name: string; args: InputValue[]; type: TypeRef }[] | null;
-  inputFields: InputValue[] | null;
-  enumValues: { name: string }[] | null;
-}
-
-const INTROSPECTION = `{ __schema { types { kind name
-  fields { name type { ...T } args { name type { ...T } } }
-  inputFields { name type { ...T } }
-  enumValues { name } } } }
-  fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } }`;
-
-const named = (t: TypeRef): TypeRef => (t.ofType ? named(t.ofType) : t);
-const printType = (t: TypeRef): string => (t.kind === 'NON_NULL' ? `${printType(t.ofType!)}!` : t.kind === 'LIST' ? `[${printType(t.ofType!)}]` : t.name!);
 /** The path a BAD_USER_INPUT names: `input.goals[0].target`. */
 const pathOf = (r: DeclaredRule, steps = r.steps) => [r.arg, ...steps].map((s, i) => (s === 0 ? '[0]' : i ? `.${s}` : s)).join('');
 const describeRule = (r: DeclaredRule) => `${r.type}.${r.field}(${pathOf(r)}) ${r.kind} ${r.min}–${r.max}`;
