@@ -248,4 +248,14 @@ describe('query plans', () => {
     expect(plan).not.toMatch(/Seq Scan on station/);
     expect(plan).not.toMatch(/station_amenities/);
   });
+
+  it('the stations needing review, in list order (the station list filter and the dashboard sample), read the partial index', async () => {
+    const { stationFilterSql } = await import('../../api/src/stations/station.service');
+    const where = stationFilterSql({ needsReview: true });
+    const em = s.app.orm.em.fork();
+    await em.execute('analyze station');
+    const plan = (await em.execute(`explain select s.id from station s where ${where.text} order by s.name, s.id limit 5`, where.params)).map((r: any) => r['QUERY PLAN']).join('\n');
+    expect(plan).toMatch(/station_needs_review_idx/);
+    expect(plan).not.toMatch(/Seq Scan on station/);
+  });
 });

@@ -50,9 +50,9 @@ type StationGroup = { kind: StationKind | null; status: StationStatus | null; re
 const stationPasses = new Map<string, { version: string; groups: StationGroup[]; sampleIds: { id: string }[] }>();
 
 /**
- * The two reads of the dashboard that scan every station in scope (an ADMIN's or a COORDINATOR's: all of them;
- * ~0.25 s at 200k, over 1 s at 1M): counts by kind × status, county and needs-review (GROUPING SETS), and the
- * first five stations needing review. They are kept under the stations' data version (tiles.ts,
+ * The station reads of the dashboard: counts by kind × status, county and needs-review (GROUPING SETS), a scan of
+ * every station in scope (an ADMIN's or a COORDINATOR's: all of them; ~0.7 s at 1M on PostgreSQL), and the first
+ * five stations needing review (the partial index station_needs_review_idx). They are kept under the stations' data version (tiles.ts,
  * `readStationDataVersion`), read first, so the next dashboard of the same scope is answered without a scan
  * until a station changes, and never with counts older than the last committed change.
  */

@@ -7,6 +7,7 @@ import { Migration20261203100000_holiday_calendar } from './Migration20261203100
 import { Migration20261203300000_station_grading } from './Migration20261203300000_station_grading';
 import { Migration20261203400000_self_signup } from './Migration20261203400000_self_signup';
 import { Migration20261203500000_webhooks } from './Migration20261203500000_webhooks';
+import { Migration20261204100000_station_review_index } from './Migration20261204100000_station_review_index';
 
 /** Every migration, in order. Listed explicitly so the compiled server, the CLI and the tests run the same set. */
 export const migrationsList = [
@@ -19,4 +20,5 @@ export const migrationsList = [
   { name: 'Migration20261203300000_station_grading', class: Migration20261203300000_station_grading },
   { name: 'Migration20261203400000_self_signup', class: Migration20261203400000_self_signup },
   { name: 'Migration20261203500000_webhooks', class: Migration20261203500000_webhooks },
+  { name: 'Migration20261204100000_station_review_index', class: Migration20261204100000_station_review_index },
 ];

@@ -267,8 +267,8 @@ export function stationFilterSql(filter: StationFilter | undefined | null, field
     params.push(filter.operatorOrganizationId);
   }
   if (filter.needsReview != null) {
-    parts.push(`coalesce((s.provenance->>'needsReview')::boolean, false) = ?`);
-    params.push(filter.needsReview);
+    // The expression itself, not `= ?`: so the partial index station_needs_review_idx serves `needsReview: true`.
+    parts.push(`${filter.needsReview ? '' : 'not '}coalesce((s.provenance->>'needsReview')::boolean, false)`);
   }
   return { text: parts.join(' and '), params };
 }
