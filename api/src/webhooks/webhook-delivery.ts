@@ -207,9 +207,17 @@ export async function startGraphileDispatcher(
     else if (level === 'warning') log.warn({ event: 'webhook.worker', meta }, message);
     else log.debug({ event: 'webhook.worker', meta }, message);
   });
+  // Our own pool, not graphile-worker's: its runner.stop() ends the pool it made without waiting, so connections
+  // were still closing after stop() resolved (a database dropped right then, as the tests drop theirs, terminated
+  // them, and a client no longer listened for the error: an uncaught exception). stop() below waits for the end.
+  const { Pool } = await import('pg');
+  const pool = new Pool({ connectionString, max: 3 });
+  // Every client listens for its errors, checked out or idle (graphile-worker's advice: err.red/wpeh).
+  const onError = (e: Error) => log.warn({ err: e, event: 'webhook.worker_pool' }, 'webhook worker: a database connection failed');
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
   const runner = await run({
-    connectionString,
-    maxPoolSize: 3,
+    pgPool: pool,
     concurrency: 2,
     pollInterval: config.WEBHOOK_POLL_MS,
     noHandleSignals: true,
@@ -233,6 +241,7 @@ export async function startGraphileDispatcher(
     kind: 'graphile-worker',
     async stop() {
       await runner.stop();
+      await pool.end();
     },
   };
 }
