@@ -52,6 +52,10 @@ export async function startTestServer(opts: { seed?: boolean; env?: Record<strin
     SEED_ON_FIRST_START: String(opts.seed ?? true),
     ADMIN_USERNAME: 'admin',
     ADMIN_PASSWORD: TEST_PASSWORD,
+    // No webhook delivery worker unless a test asks for one (webhooks.test.ts boots its own): on PGlite its outbox
+    // poller queries through the ORM's pool every second, which the statement-count tests (scale, relay) count,
+    // and on PostgreSQL graphile-worker adds a pool of three connections to every test server.
+    WEBHOOK_QUEUE: 'off',
     ...opts.env,
   });
   const logs: Record<string, any>[] = [];
