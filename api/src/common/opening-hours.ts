@@ -22,20 +22,15 @@ export function parseOpeningHours(value: string, field = 'openingHours'): Openin
   if (oh) return oh;
   if (value.trim() === '') throw new BadInputError(field, 'opening hours must not be empty (leave the field out instead)', 'OPENING_HOURS_EMPTY');
   if (value.length > 500) throw new BadInputError(field, 'opening hours must be at most 500 characters', 'OPENING_HOURS_TOO_LONG', { max: 500 });
+  // The library repairs many mistakes silently ("9am to 5pm"); stored values must be exact, so its warnings refuse
+  // them. Its checks evaluate the value, and some values parse but cannot be evaluated: it then throws a string
+  // (e.g. "2026easter+1 day": "the movable day … is not in the year of the movable day anymore").
+  let warnings: string[];
+  let suggestion = value;
   try {
     oh = new OpeningHours(value, NOMINATIM);
-  } catch (e) {
-    const detail = String(e instanceof Error ? e.message : e).split('\n')[0];
-    throw new BadInputError(field, `not valid OpenStreetMap opening_hours syntax (${detail})`, 'OPENING_HOURS_SYNTAX', { value, detail });
-  }
-  // The library repairs many mistakes silently ("9am to 5pm"); stored values must be exact, so refuse them.
-  // Its checks evaluate the value, and some values parse but cannot be evaluated: it then throws a string (e.g.
-  // "2026easter+1 day": "the movable day … is not in the year of the movable day anymore").
-  let warnings: string[];
-  let suggestion: string;
-  try {
     warnings = oh.getWarnings();
-    suggestion = oh.prettifyValue();
+    if (warnings.length) suggestion = oh.prettifyValue();
   } catch (e) {
     const detail = String(e instanceof Error ? e.message : e).split('\n')[0];
     throw new BadInputError(field, `not valid OpenStreetMap opening_hours syntax (${detail})`, 'OPENING_HOURS_SYNTAX', { value, detail });
