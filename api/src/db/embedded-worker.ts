@@ -8,9 +8,9 @@
  * message, stack }`; from the parent `{ type: 'dump' }` (answered `{ type: 'dump', data }`, the data directory as a
  * tarball) and `{ type: 'stop' }` (answered `{ type: 'stopped' }` once the server and the database are closed).
  */
-import type { Socket } from 'node:net';
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { guardSocketServer } from './pglite-socket-guards';
 import { corePostgisBundle } from './postgis-bundle';
 
 /** What the parent passes the worker. */
@@ -29,47 +29,6 @@ export type EmbeddedWorkerMessage =
   | { type: 'failed'; message: string; stack?: string }
   | { type: 'dump'; data: ArrayBuffer }
   | { type: 'stopped' };
-
-/** What `freshSessionPerConnection` uses of pglite-socket 0.2.11's server besides its public API. */
-interface SocketServerInternals {
-  handleConnection(socket: Socket): Promise<void>;
-  getStats(): { activeConnections: number };
-}
-
-/** The part of PGlite that `freshSessionPerConnection` uses. */
-interface Session {
-  isInTransaction(): boolean;
-  exec(sql: string): Promise<unknown>;
-}
-
-/**
- * PGlite is one PostgreSQL session, and pglite-socket hands it to each wire connection in turn: whatever a closed
- * connection left in the session (named prepared statements, portals, temporary tables, `SET`s, advisory locks,
- * `LISTEN`s) would still be there for the next one, unlike on PostgreSQL. A pool that closes an idle connection and
- * opens a new one then fails with `prepared statement "…" already exists` (42P05) for ever. So before a new
- * connection is attached (none is attached then: the server takes one at a time), its session is made fresh: an
- * open transaction is rolled back and `DISCARD ALL` drops all session state. pglite-socket has no hook for this,
- * so its connection handler is wrapped; `tests/api/embedded.test.ts` fails if the wrapping stops working.
- */
-function freshSessionPerConnection(server: object, db: Session): void {
-  const internals = server as SocketServerInternals;
-  if (typeof internals.handleConnection !== 'function') throw new Error('pglite-socket: no connection handler to wrap (version changed?)');
-  const attach = internals.handleConnection.bind(server);
-  internals.handleConnection = async (socket) => {
-    // A connection beyond the limit is refused by pglite-socket: leave the session of the attached one alone.
-    if (internals.getStats().activeConnections === 0) {
-      try {
-        // DISCARD ALL may not run inside a transaction; a client that vanished mid-transaction leaves one open.
-        if (db.isInTransaction()) await db.exec('ROLLBACK');
-        await db.exec('DISCARD ALL');
-      } catch (e) {
-        socket.destroy(e as Error);
-        return;
-      }
-    }
-    return attach(socket);
-  };
-}
 
 async function run(data: EmbeddedWorkerData): Promise<void> {
   const port = parentPort!;
@@ -93,7 +52,7 @@ async function run(data: EmbeddedWorkerData): Promise<void> {
   });
   const tcpPort = data.port || (await freePort());
   const server = new PGLiteSocketServer({ db, port: tcpPort, host: '127.0.0.1', maxConnections: 1 });
-  freshSessionPerConnection(server, db);
+  guardSocketServer(server, db);
   await server.start();
   port.on('message', async (msg: { type: string }) => {
     if (msg.type === 'dump') {
