@@ -23,6 +23,8 @@ export default defineConfig({
     // The PGlite pass runs PostGIS in WebAssembly, one query at a time: set-ups that load thousands of rows take longer.
     testTimeout: process.env.YIZHAN_TEST_DB === 'pglite' ? 120_000 : 60_000,
     hookTimeout: process.env.YIZHAN_TEST_DB === 'pglite' ? 300_000 : 120_000,
+    // The watchdog names a test file that does not end, and cancels the run after 20 min (tests/helpers/watchdog-reporter.ts).
+    reporters: ['default', './tests/helpers/watchdog-reporter.ts'],
     pool: 'forks',
     maxWorkers: 2,
   },
