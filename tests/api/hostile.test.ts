@@ -237,4 +237,20 @@ describe('payloads in text', () => {
     for (const id of ids) await s.graphql(`mutation($id: ID!) { deleteStation(id: $id) { id } }`, { id });
     digest = await databaseDigest(s);
   });
+
+  it('answers opening hours the checking library never finishes with a refusal in bounded time, and goes on answering', async () => {
+    // opening_hours 3.15.0 loops for ever on this value (and then aborts the process): one anonymous request had
+    // stopped the server for everyone.
+    const value = 'unknown::PH';
+    const check = await s.post({ query: `query($v: String!) { openingHoursCheck(openingHours: $v) { valid reason } }`, variables: { v: value } }, 'anonymous');
+    expect(check.status).toBe(200);
+    expect(check.body.data.openingHoursCheck).toEqual({ valid: false, reason: 'OPENING_HOURS_SYNTAX' });
+    const { version } = (await s.graphql(`query($id: ID!) { station(id: $id) { version } }`, { id: stationId })).data.station;
+    const update = await s.post({ query: `mutation($id: ID!, $version: Int!, $v: String!) { updateStation(id: $id, version: $version, input: { openingHours: $v }) { id } }`, variables: { id: stationId, version, v: ` ${value}` } });
+    expect(update.status).toBe(200);
+    expect(update.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.openingHours', reason: 'OPENING_HOURS_SYNTAX' });
+    const nearby = await s.post({ query: NEARBY, variables: { near: { lng: 113.62, lat: 34.75 }, first: 1 } }, 'anonymous');
+    expect(nearby.status).toBe(200);
+    expect(nearby.body.data.nearbyStations.edges).toHaveLength(1);
+  });
 });

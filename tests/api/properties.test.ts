@@ -300,6 +300,21 @@ describe('property: opening hours', () => {
     }
   });
 
+  it('a value the library never finishes checking is refused in bounded time, and the next value is checked as usual', () => {
+    // Found by the fragments property below on 2026-12-08: opening_hours 3.15.0's getWarnings() loops for ever on
+    // these (and V8 then aborts the process), which had stopped this test file, and a server, for good.
+    for (const value of ['unknown::PH', ' unknown::PH']) {
+      const started = Date.now();
+      const e = thrown(() => parseOpeningHours(value, 'input.openingHours'));
+      expectBadInput(e, 'input.openingHours');
+      expect((e as BadInputError).reason).toBe('OPENING_HOURS_SYNTAX');
+      expect((e as BadInputError).message).toMatch(/did not finish within 1 s/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(isOpenAt(value, 'Asia/Shanghai', new Date('2026-12-08T02:00:00Z'))).toBeNull();
+    }
+    expect(isOpenAt('Mo-Su 08:00-20:00', 'Asia/Shanghai', new Date('2026-12-08T02:00:00Z'))).toBe(true);
+  });
+
   it('parseOpeningHours on near-valid OSM fragments returns or throws BadInputError on the field, nothing else', () => {
     fc.assert(fc.property(fc.oneof(fragments, mutated), FIELD, check), { numRuns: 3000 });
   });

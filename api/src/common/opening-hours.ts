@@ -1,5 +1,6 @@
 import OpeningHours from 'opening_hours';
 import { BadInputError } from './errors';
+import { CHECK_TIMEOUT_MS, libraryVerdict, type LibraryVerdict } from './opening-hours-check';
 import { chinaDayType } from '../holidays/holiday-calendar';
 
 // suncalc 2 is an ES module with a CommonJS build; this package compiles to CommonJS.
@@ -15,6 +16,7 @@ export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 const NOMINATIM = { lat: '34.75', lon: '113.62', address: { country_code: 'cn', state: '河南省' } } as unknown as ConstructorParameters<typeof OpeningHours>[1];
 const cache = new Map<string, OpeningHours>();
 const CACHE_LIMIT = 5000;
+const refused = new Map<string, LibraryVerdict>();
 
 /** Parses an OSM `opening_hours` value (cached); throws BadInputError on `field` when the syntax is wrong. */
 export function parseOpeningHours(value: string, field = 'openingHours'): OpeningHours {
@@ -24,20 +26,30 @@ export function parseOpeningHours(value: string, field = 'openingHours'): Openin
   if (value.length > 500) throw new BadInputError(field, 'opening hours must be at most 500 characters', 'OPENING_HOURS_TOO_LONG', { max: 500 });
   // The library repairs many mistakes silently ("9am to 5pm"); stored values must be exact, so its warnings refuse
   // them. Its checks evaluate the value, and some values parse but cannot be evaluated: it then throws a string
-  // (e.g. "2026easter+1 day": "the movable day … is not in the year of the movable day anymore").
-  let warnings: string[];
-  let suggestion = value;
-  try {
-    oh = new OpeningHours(value, NOMINATIM);
-    warnings = oh.getWarnings();
-    if (warnings.length) suggestion = oh.prettifyValue();
-  } catch (e) {
-    const detail = String(e instanceof Error ? e.message : e).split('\n')[0];
+  // (e.g. "2026easter+1 day": "the movable day … is not in the year of the movable day anymore"). Some values it
+  // never finishes checking (e.g. "unknown::PH"), so the checks run with a time limit (opening-hours-check.ts).
+  // A refused value's verdict is kept too: a value that timed out would otherwise cost the time limit again.
+  let verdict = refused.get(value);
+  if (!verdict) {
+    verdict = libraryVerdict(value, NOMINATIM);
+    if (!('warnings' in verdict) || verdict.warnings.length) {
+      if (refused.size >= CACHE_LIMIT) refused.delete(refused.keys().next().value as string);
+      refused.set(value, verdict);
+    }
+  }
+  if ('timedOut' in verdict) {
+    throw new BadInputError(field, `not valid OpenStreetMap opening_hours syntax (the check did not finish within ${CHECK_TIMEOUT_MS / 1000} s)`, 'OPENING_HOURS_SYNTAX', { value, detail: 'check timed out' });
+  }
+  if ('error' in verdict) {
+    const detail = verdict.error.split('\n')[0];
     throw new BadInputError(field, `not valid OpenStreetMap opening_hours syntax (${detail})`, 'OPENING_HOURS_SYNTAX', { value, detail });
   }
+  const { warnings, suggestion } = verdict;
   if (warnings.length) {
-    throw new BadInputError(field, `not exact OpenStreetMap opening_hours syntax${suggestion !== value ? ` (did you mean "${suggestion}"?)` : ''}: ${String(warnings[0]).split('\n')[0]}`, 'OPENING_HOURS_INEXACT', { value, suggestion: suggestion !== value ? suggestion : null });
+    throw new BadInputError(field, `not exact OpenStreetMap opening_hours syntax${suggestion !== value ? ` (did you mean "${suggestion}"?)` : ''}: ${warnings[0].split('\n')[0]}`, 'OPENING_HOURS_INEXACT', { value, suggestion: suggestion !== value ? suggestion : null });
   }
+  // The same parse as the checking thread's, which finished: the value's evaluations run here.
+  oh = new OpeningHours(value, NOMINATIM);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(value, oh);
   return oh;
