@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { startTestServer, type As, type TestServer } from '../helpers/server';
 import { databaseDigest } from '../helpers/digest';
-import { INTROSPECTION, named, printType, type FullType, type TypeRef } from '../helpers/introspection';
+import { INTROSPECTION, named, printType, TABLE_OF_TYPE, validValues, type FullType, type TypeRef } from '../helpers/introspection';
 
 const RUNS = Number(process.env.INPUT_PROPERTY_RUNS ?? 1);
 const SEED = process.env.INPUT_PROPERTY_SEED ? Number(process.env.INPUT_PROPERTY_SEED) : undefined;
@@ -29,37 +29,6 @@ const describeTarget = (t: Target) => `${t.root}.${t.field}(${[t.arg, ...t.steps
 // ---------------------------------------------------------------------------------------------------------------
 // Values
 
-/** Tables of the records an `id` of that GraphQL type (or a `<name>Id` argument) refers to. */
-const TABLE_OF_TYPE: Record<string, string> = {
-  Station: 'station',
-  Organization: 'organization',
-  User: 'user_account',
-  ApiKey: 'api_key',
-  VolunteerTeam: 'volunteer_team',
-  Volunteer: 'volunteer',
-  Campaign: 'campaign',
-  Shift: 'shift',
-  ShiftAssignment: 'shift_assignment',
-  SupplyItem: 'supply_item',
-};
-const TABLE_OF_ID_NAME: Record<string, string> = {
-  station: 'station',
-  organization: 'organization',
-  parent: 'organization',
-  hostOrganization: 'organization',
-  operatorOrganization: 'organization',
-  ownerOrganization: 'organization',
-  user: 'user_account',
-  campaign: 'campaign',
-  team: 'volunteer_team',
-  volunteerTeam: 'volunteer_team',
-  volunteer: 'volunteer',
-  leader: 'volunteer',
-  member: 'volunteer',
-  shift: 'shift',
-  assignment: 'shift_assignment',
-  item: 'supply_item',
-};
 
 const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u061c', '\u3164', '\u115f', '\u00ad', '\u034f'];
 const LIMITS = [6, 20, 40, 50, 100, 128, 200, 300, 500, 1000, 2000, 5000];
@@ -105,6 +74,8 @@ let types: Map<string, FullType>;
 let targets: Target[] = [];
 let realIds: string[] = [];
 const idsByTable = new Map<string, string>();
+/** Valid values for the arguments around the one under test (ids from idsByTable, filled in beforeAll). */
+let validValue: ReturnType<typeof validValues>;
 let digest = '';
 /** The digest without the division table, which no operation writes (kept cheap: one per request). */
 const digestNow = () => databaseDigest(s, { skipRegions: true });
@@ -117,6 +88,7 @@ beforeAll(async () => {
   });
   const r = await s.graphql(INTROSPECTION);
   types = new Map((r.data.__schema.types as FullType[]).map((t) => [t.name, t]));
+  validValue = validValues(types, idsByTable, '属性测试');
   // A staff account and an API key of the test's own, so fuzzing resetUserPassword, updateUser or revokeApiKey
   // never signs the administrator out.
   const target = await s.createUser({ username: 'fuzz-target', role: 'ADMIN' });
@@ -152,51 +124,6 @@ afterAll(async () => {
   }
 });
 
-/** A valid value of type `t` for `name` (an argument or input field) of `field`, or undefined for an optional one. */
-function validValue(t: TypeRef, name: string, field: { name: string; type: TypeRef }, required: boolean): unknown {
-  if (t.kind === 'NON_NULL') return validValue(t.ofType!, name, field, true);
-  if (!required) return undefined;
-  if (t.kind === 'LIST') {
-    const item = validValue(t.ofType!, name.replace(/s$/, ''), field, true);
-    return item === undefined ? [] : [item];
-  }
-  const type = types.get(t.name!)!;
-  if (type.kind === 'ENUM') return type.enumValues![0].name;
-  if (type.kind === 'INPUT_OBJECT') {
-    if (type.name === 'LngLatInput') return { lng: 113.6253, lat: 34.7466 };
-    const out: Record<string, unknown> = {};
-    for (const f of type.inputFields ?? []) {
-      const v = validValue(f.type, f.name, field, false);
-      if (v !== undefined) out[f.name] = v;
-    }
-    return out;
-  }
-  switch (t.name) {
-    case 'ID':
-    case 'String': {
-      if (t.name === 'ID' || /Ids?$/.test(name)) {
-        const byName = TABLE_OF_ID_NAME[name.replace(/Ids?$/, '')];
-        const table = byName ?? (name === 'id' || name === 'ids' ? TABLE_OF_TYPE[named(field.type).name!] : undefined) ?? 'station';
-        return idsByTable.get(table) ?? '00000000-0000-4000-8000-000000000000';
-      }
-      if (/date$|^day$/i.test(name)) return '2027-06-05';
-      if (name === 'start') return '08:00';
-      if (name === 'end') return '20:00';
-      if (/password/i.test(name)) return 'not-the-password-2026';
-      return '属性测试';
-    }
-    case 'DateTime':
-      return '2027-06-05T08:00:00+08:00';
-    case 'Int':
-      return name === 'version' ? 1 : 1;
-    case 'Float':
-      return 1;
-    case 'Boolean':
-      return false;
-    default:
-      return null;
-  }
-}
 
 /** The root field's variables with `value` at the target's place, and the operation text. */
 async function request(target: Target, value: unknown): Promise<{ query: string; variables: Record<string, unknown> }> {

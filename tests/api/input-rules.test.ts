@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type As, type TestServer } from '../helpers/server';
 import { databaseDigest } from '../helpers/digest';
-import { INTROSPECTION, named, printType, type FullType, type TypeRef } from '../helpers/introspection';
+import { INTROSPECTION, named, printType, TABLE_OF_TYPE, validValues, type FullType, type TypeRef } from '../helpers/introspection';
 import { createSchema } from '../../api/src/schema';
 import { declaredInputRulesOf, type DeclaredRule } from '../../api/src/common/input-rules';
 
@@ -18,20 +18,13 @@ import { declaredInputRulesOf, type DeclaredRule } from '../../api/src/common/in
 const pathOf = (r: DeclaredRule, steps = r.steps) => [r.arg, ...steps].map((s, i) => (s === 0 ? '[0]' : i ? `.${s}` : s)).join('');
 const describeRule = (r: DeclaredRule) => `${r.type}.${r.field}(${pathOf(r)}) ${r.kind} ${r.min}–${r.max}`;
 
-const TABLE_OF_TYPE: Record<string, string> = {
-  Station: 'station', Organization: 'organization', User: 'user_account', ApiKey: 'api_key', VolunteerTeam: 'volunteer_team', Volunteer: 'volunteer',
-  Campaign: 'campaign', Shift: 'shift', ShiftAssignment: 'shift_assignment', SupplyItem: 'supply_item',
-};
-const TABLE_OF_ID_NAME: Record<string, string> = {
-  station: 'station', organization: 'organization', parent: 'organization', hostOrganization: 'organization', operatorOrganization: 'organization',
-  ownerOrganization: 'organization', user: 'user_account', campaign: 'campaign', team: 'volunteer_team', volunteerTeam: 'volunteer_team',
-  volunteer: 'volunteer', leader: 'volunteer', member: 'volunteer', shift: 'shift', assignment: 'shift_assignment', item: 'supply_item', webhook: 'webhook',
-};
 
 let s: TestServer;
 let types: Map<string, FullType>;
 let rules: DeclaredRule[] = [];
 const idsByTable = new Map<string, string>();
+/** Valid values for the arguments around the one under test (ids from idsByTable, filled in beforeAll). */
+let validValue: ReturnType<typeof validValues>;
 let digest = '';
 const digestNow = () => databaseDigest(s, { skipRegions: true });
 const counts = { refused: 0, boundary: 0 };
@@ -39,6 +32,7 @@ const counts = { refused: 0, boundary: 0 };
 beforeAll(async () => {
   s = await startTestServer({ seed: true, env: { RATE_LIMIT_ANONYMOUS_PER_MINUTE: '10000000', RATE_LIMIT_USER_PER_MINUTE: '10000000', MAX_QUERY_COST_PUBLIC: '60000' } });
   types = new Map(((await s.graphql(INTROSPECTION)).data.__schema.types as FullType[]).map((t) => [t.name, t]));
+  validValue = validValues(types, idsByTable, '规则测试');
   const em = s.app.orm.em.fork();
   for (const table of new Set(Object.values(TABLE_OF_TYPE))) {
     const [row] = await em.execute<{ id: string }[]>(`select id from ${table} order by id limit 1`);
@@ -57,51 +51,6 @@ afterAll(async () => {
   }
 });
 
-/** A valid value of type `t` for `name`, or undefined for an optional one (as in input-properties.test.ts). */
-function validValue(t: TypeRef, name: string, field: { type: TypeRef }, required: boolean): unknown {
-  if (t.kind === 'NON_NULL') return validValue(t.ofType!, name, field, true);
-  if (!required) return undefined;
-  if (t.kind === 'LIST') {
-    const item = validValue(t.ofType!, name.replace(/s$/, ''), field, true);
-    return item === undefined ? [] : [item];
-  }
-  const type = types.get(t.name!)!;
-  if (type.kind === 'ENUM') return type.enumValues![0].name;
-  if (type.kind === 'INPUT_OBJECT') {
-    if (type.name === 'LngLatInput') return { lng: 113.6253, lat: 34.7466 };
-    const out: Record<string, unknown> = {};
-    for (const f of type.inputFields ?? []) {
-      const v = validValue(f.type, f.name, field, false);
-      if (v !== undefined) out[f.name] = v;
-    }
-    return out;
-  }
-  switch (t.name) {
-    case 'ID':
-    case 'String': {
-      if (t.name === 'ID' || /Ids?$/.test(name)) {
-        const byName = TABLE_OF_ID_NAME[name.replace(/Ids?$/, '')];
-        const table = byName ?? (name === 'id' || name === 'ids' ? TABLE_OF_TYPE[named(field.type).name!] : undefined) ?? 'station';
-        return idsByTable.get(table) ?? '00000000-0000-4000-8000-000000000000';
-      }
-      if (/date$|^day$|^from$|^to$/i.test(name)) return '2027-06-05';
-      if (name === 'start') return '08:00';
-      if (name === 'end') return '20:00';
-      if (name === 'url') return 'https://example.com/hook';
-      return '规则测试';
-    }
-    case 'DateTime':
-      return '2027-06-05T08:00:00+08:00';
-    case 'Int':
-      return name === 'year' ? 2026 : 1;
-    case 'Float':
-      return 1;
-    case 'Boolean':
-      return false;
-    default:
-      return null;
-  }
-}
 
 /** The input type at `steps` inside argument `arg` of the rule's field. */
 function typeAt(r: DeclaredRule, steps: (string | 0)[]): TypeRef {
