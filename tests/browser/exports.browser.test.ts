@@ -108,9 +108,11 @@ describe('exports and import in the browser', { timeout: TIMEOUT }, () => {
     expect(href).toBe(`/exports/roster.html?stationId=${pointId}&day=${rosterDay}`);
     const served = await page.getByTestId('report-served-csv').getAttribute('href');
     expect(served).toContain(`stationId=${pointId}`);
-    const roster = await page.context().newPage();
+    // The button opens the roster in a new tab once it answers.
+    const [roster] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('report-roster').click()]);
     roster.on('pageerror', (e) => pageErrors.push(e.message));
-    await roster.goto(`${server.url}${href}`);
+    await roster.waitForURL((url) => url.pathname === '/exports/roster.html' && url.search === `?stationId=${pointId}&day=${rosterDay}`);
+    await roster.locator('h1').waitFor();
     await expect(roster.locator('h1')).toBeTruthy();
     expect(await roster.locator('h1').textContent()).toContain('惠济区三夏服务点');
     expect(await roster.locator('section').count()).toBe(3);
@@ -119,6 +121,23 @@ describe('exports and import in the browser', { timeout: TIMEOUT }, () => {
     await roster.emulateMedia({ media: 'print' });
     await roster.pdf?.({ path: `${OUTPUT}exports-roster.pdf`, format: 'A4' }).catch(() => undefined);
     await roster.close();
+  });
+
+  it('a roster the API refuses stays in the admin as a notification in Chinese, not a tab of error JSON', async () => {
+    const gone = (await data(`mutation($i: StationCreateInput!) { createStation(input: $i) { id } }`, { i: { kind: 'SERVICE_POINT', name: '将被删除的服务点', location: { lng: 113.6, lat: 34.8 } } })).createStation.id;
+    await page.goto(`${server.url}/#/reports`);
+    await page.getByTestId('report-served-xlsx').waitFor();
+    await page.locator('input[name="stationId"]').fill('将被删除');
+    await page.getByRole('option', { name: /将被删除的服务点/ }).click();
+    await data(`mutation($id: ID!) { deleteStation(id: $id) { id } }`, { id: gone });
+    const before = page.context().pages().length;
+    await page.getByTestId('report-roster').click();
+    const notice = page.locator('.MuiSnackbarContent-message, [role="alert"]').filter({ hasText: /不存在|找不到|未找到/ });
+    await notice.first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${OUTPUT}exports-roster-refused.png` });
+    expect(page.context().pages().length).toBe(before);
+    for (const p of page.context().pages()) expect(await p.content()).not.toContain('"errors"');
   });
 
   it('import from the page: preview with each rejected row and its reason, then commit with progress', async () => {

@@ -3,7 +3,7 @@ import Print from '@mui/icons-material/Print';
 import { Alert, Box, Button, Card, CardContent, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { AutocompleteInput, Form, ReferenceInput, Title, useTranslate } from 'react-admin';
-import { useExportDownload } from './download';
+import { useExportDownload, useExportOpen } from './download';
 import { exportUrl } from './exportUrl';
 
 /** Path of the reports page. */
@@ -19,6 +19,7 @@ const monthStart = () => `${today().slice(0, 8)}01`;
 export const ReportsPage = () => {
   const translate = useTranslate();
   const download = useExportDownload();
+  const openPage = useExportOpen();
   const [from, setFrom] = useState(monthStart());
   const [to, setTo] = useState(today());
   const [day, setDay] = useState(today());
@@ -90,6 +91,10 @@ export const ReportsPage = () => {
               href={stationId && day ? exportUrl('roster', 'html', { stationId, day }) : '#'}
               target="_blank"
               rel="noopener"
+              onClick={(e: React.MouseEvent) => {
+                e.preventDefault();
+                if (stationId && day) void openPage(exportUrl('roster', 'html', { stationId, day }));
+              }}
               data-testid="report-roster"
               sx={{ whiteSpace: "nowrap", flexShrink: 0 }}
             >
