@@ -32,6 +32,17 @@ async function serve(maxConnections: number) {
 /** A client that failed may never settle its end(). */
 const settled = (p: Promise<unknown>) => Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, 1_000))]);
 
+/** Two connections to one server; `a` has an open transaction that inserted 1 into table t. */
+async function twoConnectionsOneInTransaction() {
+  const { connect } = await serve(2);
+  const a = await connect();
+  const b = await connect();
+  await a.query('create table t (x int)');
+  await a.query('begin');
+  await a.query('insert into t values (1)');
+  return { a, b };
+}
+
 afterEach(async () => {
   for (const { server, db, clients } of started.splice(0)) {
     await Promise.all(clients.map((c) => settled(c.end())));
@@ -67,12 +78,7 @@ describe('pglite-socket guards', { timeout: 30_000 }, () => {
   });
 
   it("keeps another connection's statements out of an open transaction, and answers them once it ends", async () => {
-    const { connect } = await serve(2);
-    const a = await connect();
-    const b = await connect();
-    await a.query('create table t (x int)');
-    await a.query('begin');
-    await a.query('insert into t values (1)');
+    const { a, b } = await twoConnectionsOneInTransaction();
     let answered = false;
     const fromB = b.query('insert into t values (2)').then(() => (answered = true));
     await new Promise((r) => setTimeout(r, 300));
@@ -83,12 +89,7 @@ describe('pglite-socket guards', { timeout: 30_000 }, () => {
   });
 
   it("rolls back the transaction of a connection that vanished, and answers the others' waiting statements", async () => {
-    const { connect } = await serve(2);
-    const a = await connect();
-    const b = await connect();
-    await a.query('create table t (x int)');
-    await a.query('begin');
-    await a.query('insert into t values (1)');
+    const { a, b } = await twoConnectionsOneInTransaction();
     const fromB = b.query('insert into t values (2)');
     await new Promise((r) => setTimeout(r, 100));
     // Vanishes without a Terminate message.

@@ -11,12 +11,15 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 /** How long one check may take, ms. A check takes well under 10 ms; the slowest of 500 characters about 50 ms. */
-export const CHECK_TIMEOUT_MS = 1_000;
+const CHECK_TIMEOUT_MS = 1_000;
 /** How long the worker may take to start (load the library), ms. */
 const START_TIMEOUT_MS = 15_000;
 
-/** What the library says of a value: its first warning and its prettified form, or the error it threw. */
-export type LibraryVerdict = { warnings: string[]; suggestion: string } | { error: string } | { timedOut: true };
+/**
+ * What the library says of a value: its warnings and its prettified form, or the error it threw (or that it did
+ * not finish within CHECK_TIMEOUT_MS).
+ */
+export type LibraryVerdict = { warnings: string[]; suggestion: string } | { error: string };
 
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
@@ -83,7 +86,6 @@ function start(): Checker {
   const c: Checker = { worker, port: port1, flag };
   worker.on('error', () => end(c));
   worker.on('exit', () => end(c));
-  Atomics.store(flag, 0, 0);
   if (exchange(c, undefined, START_TIMEOUT_MS) === undefined) {
     end(c);
     throw new Error(`opening hours: the checking thread did not start within ${START_TIMEOUT_MS / 1000} s`);
@@ -93,8 +95,8 @@ function start(): Checker {
 
 /**
  * The library's verdict on `value` with `nominatim` (its place), from the checking thread: its warnings and
- * prettified value, the message of what it threw, or `timedOut` when it did not answer within CHECK_TIMEOUT_MS
- * (the thread is then replaced). Blocks the caller for the check's duration. Throws only if the thread cannot
+ * prettified value, or the message of what it threw or that it did not answer within CHECK_TIMEOUT_MS (the
+ * thread is then replaced). Blocks the caller for the check's duration. Throws only if the thread cannot
  * start.
  */
 export function libraryVerdict(value: string, nominatim: unknown): LibraryVerdict {
@@ -102,7 +104,7 @@ export function libraryVerdict(value: string, nominatim: unknown): LibraryVerdic
   const answer = exchange(c, { value, nominatim }, CHECK_TIMEOUT_MS) as LibraryVerdict | undefined;
   if (answer === undefined) {
     end(c);
-    return { timedOut: true };
+    return { error: `the check did not finish within ${CHECK_TIMEOUT_MS / 1000} s` };
   }
   return answer;
 }

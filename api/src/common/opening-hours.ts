@@ -1,6 +1,6 @@
 import OpeningHours from 'opening_hours';
 import { BadInputError } from './errors';
-import { CHECK_TIMEOUT_MS, libraryVerdict, type LibraryVerdict } from './opening-hours-check';
+import { libraryVerdict, type LibraryVerdict } from './opening-hours-check';
 import { chinaDayType } from '../holidays/holiday-calendar';
 
 // suncalc 2 is an ES module with a CommonJS build; this package compiles to CommonJS.
@@ -18,6 +18,12 @@ const cache = new Map<string, OpeningHours>();
 const CACHE_LIMIT = 5000;
 const refused = new Map<string, LibraryVerdict>();
 
+/** Sets `key` in a cache of at most CACHE_LIMIT entries, dropping the oldest entry when it is full. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= CACHE_LIMIT) map.delete(map.keys().next().value as string);
+  map.set(key, value);
+}
+
 /** Parses an OSM `opening_hours` value (cached); throws BadInputError on `field` when the syntax is wrong. */
 export function parseOpeningHours(value: string, field = 'openingHours'): OpeningHours {
   let oh = cache.get(value);
@@ -33,12 +39,8 @@ export function parseOpeningHours(value: string, field = 'openingHours'): Openin
   if (!verdict) {
     verdict = libraryVerdict(value, NOMINATIM);
     if (!('warnings' in verdict) || verdict.warnings.length) {
-      if (refused.size >= CACHE_LIMIT) refused.delete(refused.keys().next().value as string);
-      refused.set(value, verdict);
+      remember(refused, value, verdict);
     }
-  }
-  if ('timedOut' in verdict) {
-    throw new BadInputError(field, `not valid OpenStreetMap opening_hours syntax (the check did not finish within ${CHECK_TIMEOUT_MS / 1000} s)`, 'OPENING_HOURS_SYNTAX', { value, detail: 'check timed out' });
   }
   if ('error' in verdict) {
     const detail = verdict.error.split('\n')[0];
@@ -50,8 +52,7 @@ export function parseOpeningHours(value: string, field = 'openingHours'): Openin
   }
   // The same parse as the checking thread's, which finished: the value's evaluations run here.
   oh = new OpeningHours(value, NOMINATIM);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(value, oh);
+  remember(cache, value, oh);
   return oh;
 }
 
@@ -227,8 +228,7 @@ export function isOpenAt(openingHours: string | null | undefined, timeZone: stri
       } catch {
         fixed = oh;
       }
-      if (concrete.size >= CACHE_LIMIT) concrete.delete(concrete.keys().next().value as string);
-      concrete.set(value, fixed);
+      remember(concrete, value, fixed);
     }
     oh = fixed;
   }
